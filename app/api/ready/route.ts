@@ -1,0 +1,9 @@
+import { readyOp } from "@/server/api/health";
+import { checkReadiness } from "@/server/health";
+import { Reply, route } from "@/server/http/route";
+
+export const dynamic = "force-dynamic";
+export const GET = route(readyOp, async () => {
+  const { ok, checks } = await checkReadiness();
+  return new Reply(ok ? 200 : 503, { status: ok ? "ok" : "unavailable", checks });
+});

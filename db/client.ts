@@ -1,0 +1,87 @@
+import path from "node:path";
+import { mkdirSync } from "node:fs";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+import { settings } from "../server/settings";
+
+// One type for both drivers: PGlite (embedded) and node-postgres (DATABASE_URL).
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+type Handles = { primary: Database; replica: Database; close: () => Promise<void> };
+
+const MIGRATIONS = path.resolve(process.cwd(), "db/migrations");
+const globalForDb = globalThis as unknown as { __tasklaneDb?: Promise<Handles> };
+
+async function openPostgres(url: string, replicaUrl: string | undefined, poolSize: number): Promise<Handles> {
+  const { Pool } = await import("pg");
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+  const pool = new Pool({ connectionString: url, max: poolSize });
+  const primary = drizzle(pool, { schema }) as unknown as Database;
+  // Several pods may start at once: one migrates while the others wait on the lock.
+  const lockClient = await pool.connect();
+  try {
+    await lockClient.query("select pg_advisory_lock(727274)");
+    await migrate(drizzle(lockClient, { schema }), { migrationsFolder: MIGRATIONS });
+  } finally {
+    await lockClient.query("select pg_advisory_unlock(727274)").catch(() => undefined);
+    lockClient.release();
+  }
+  const replicaPool = replicaUrl ? new Pool({ connectionString: replicaUrl, max: poolSize }) : undefined;
+  const replica = replicaPool ? (drizzle(replicaPool, { schema }) as unknown as Database) : primary;
+  return {
+    primary,
+    replica,
+    close: async () => {
+      await pool.end();
+      await replicaPool?.end();
+    },
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Handles> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const dir = dataDir === "memory://" ? dataDir : path.resolve(dataDir, "pglite");
+  if (dir !== "memory://") mkdirSync(dir, { recursive: true });
+  const client = await PGlite.create(dir);
+  const primary = drizzle(client, { schema }) as unknown as Database;
+  await migrate(drizzle(client, { schema }), { migrationsFolder: MIGRATIONS });
+  return { primary, replica: primary, close: () => client.close() };
+}
+
+function open(): Promise<Handles> {
+  const s = settings();
+  return s.DATABASE_URL
+    ? openPostgres(s.DATABASE_URL, s.DATABASE_REPLICA_URL, s.DATABASE_POOL_SIZE)
+    : openPglite(s.DATA_DIR);
+}
+
+function handles(): Promise<Handles> {
+  globalForDb.__tasklaneDb ??= open().catch((error: unknown) => {
+    globalForDb.__tasklaneDb = undefined;
+    throw error;
+  });
+  return globalForDb.__tasklaneDb;
+}
+
+/** The primary database, migrated on first use. */
+export async function database(): Promise<Database> {
+  return (await handles()).primary;
+}
+
+/** Reads that may lag a little go to the replica when one is configured. */
+export async function replicaDatabase(): Promise<Database> {
+  return (await handles()).replica;
+}
+
+export async function closeDatabase(): Promise<void> {
+  const current = globalForDb.__tasklaneDb;
+  globalForDb.__tasklaneDb = undefined;
+  if (current) await (await current).close();
+}
+
+export function isEmbedded(): boolean {
+  return !settings().DATABASE_URL;
+}

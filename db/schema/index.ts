@@ -1,0 +1,6 @@
+export * from "./users";
+export * from "./workspaces";
+export * from "./platform";
+export * from "./projects";
+export * from "./tasks";
+export * from "./events";

@@ -1,0 +1,4 @@
+// Importing this module registers every operation, for the OpenAPI document.
+export * as health from "./health";
+export * as auth from "./auth";
+export * as workspaces from "./workspaces";

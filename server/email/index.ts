@@ -1,0 +1,3 @@
+export { sendEmail, type Email } from "./send";
+export { invitationEmail } from "./templates";
+export { listMailbox } from "./mailbox";

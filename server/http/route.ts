@@ -1,0 +1,133 @@
+import { z } from "zod";
+import { createContext, type ServiceContext } from "../context";
+import { ServiceError } from "../errors";
+import { logger } from "../log";
+import { metrics } from "../metrics";
+import { consume, limiter } from "../rate-limit";
+import { resolveActor } from "../auth/resolve-actor";
+import { settings } from "../settings";
+import type { Operation } from "./operation";
+import { fieldErrors, problem, statusFor } from "./problem";
+import { clientIp, parseIfMatch, requestIdOf } from "./request";
+import { requestHash, withIdempotency } from "./idempotency";
+import { readBody } from "./body";
+
+type Infer<T> = z.infer<NonNullable<T> & z.ZodType>;
+
+export type HandlerArgs<O extends Operation> = {
+  ctx: ServiceContext;
+  params: Infer<O["params"]>;
+  query: Infer<O["query"]>;
+  body: Infer<O["body"]>;
+  form: FormData | undefined;
+  ifMatch: number | undefined;
+  req: Request;
+};
+
+/** A handler may answer with a different status or headers than the operation's default. */
+export class Reply {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {}
+}
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+/** parse → authenticate → rate-limit → call the service → map the result or the error. */
+export function route<O extends Operation>(op: O, handler: (args: HandlerArgs<O>) => Promise<unknown>) {
+  return async (req: Request, routeCtx: RouteContext): Promise<Response> => {
+    const requestId = requestIdOf(req);
+    const started = performance.now();
+    const log = logger().child({ requestId, method: req.method, path: op.path });
+    let response: Response;
+    try {
+      response = await handle(op, handler, req, routeCtx, requestId);
+    } catch (error) {
+      response = toProblem(error, requestId, log);
+    }
+    response.headers.set("x-request-id", requestId);
+    const seconds = (performance.now() - started) / 1000;
+    metrics().requests.inc({ method: req.method, route: op.path, status: String(response.status) });
+    metrics().duration.observe({ method: req.method, route: op.path }, seconds);
+    log.info({ status: response.status, ms: Math.round(seconds * 1000) }, "request");
+    return response;
+  };
+}
+
+async function handle<O extends Operation>(op: O, handler: (args: HandlerArgs<O>) => Promise<unknown>, req: Request, routeCtx: RouteContext, requestId: string): Promise<Response> {
+  const ip = clientIp(req);
+  const { actor, presented } = await resolveActor(req);
+  if (op.auth === "required" && actor.kind === "anonymous") {
+    throw new ServiceError("UNAUTHENTICATED", presented ? "The token or session is invalid, expired or revoked" : "Send a bearer token or sign in");
+  }
+  const rateHeaders = await rateLimit(actor.kind === "user" || actor.kind === "token" ? `u:${actor.userId}` : `ip:${ip}`);
+
+  const rawParams = await routeCtx.params;
+  const params = op.params ? op.params.safeParse(rawParams) : { success: true as const, data: undefined };
+  if (!params.success) throw new ServiceError("NOT_FOUND", "Not found");
+
+  const query = op.query ? op.query.safeParse(Object.fromEntries(new URL(req.url).searchParams)) : { success: true as const, data: undefined };
+  if (!query.success) throw new ServiceError("VALIDATION", "The query string is invalid", { errors: fieldErrors(query.error.issues) });
+
+  const { body, form, text } = await readBody(op, req);
+
+  const ifMatch = parseIfMatch(req.headers.get("if-match"));
+  if (Number.isNaN(ifMatch)) throw new ServiceError("BAD_REQUEST", 'If-Match must be an entity tag such as "3"');
+
+  const ctx = createContext(actor, { requestId, ip });
+  const run = async () => {
+    const result = await handler({ ctx, params: params.data, query: query.data, body, form, ifMatch, req } as HandlerArgs<O>);
+    return toResponse(op, result);
+  };
+  const key = req.headers.get("idempotency-key");
+  const response =
+    op.idempotent && key !== null && (actor.kind === "user" || actor.kind === "token" || op.auth === "public")
+      ? await withIdempotency({
+          callerKey: actor.kind === "user" || actor.kind === "token" ? actor.userId : `ip:${ip}`,
+          key,
+          hash: requestHash(req.method, new URL(req.url).pathname, text ?? ""),
+          now: ctx.now,
+          run,
+        })
+      : await run();
+  for (const [k, v] of Object.entries(rateHeaders)) response.headers.set(k, v);
+  return response;
+}
+
+async function rateLimit(key: string): Promise<Record<string, string>> {
+  const state = await consume(limiter("api", settings().RATE_LIMIT_PER_MINUTE, 60), key);
+  const headers = { "RateLimit-Limit": String(state.limit), "RateLimit-Remaining": String(state.remaining), "RateLimit-Reset": String(state.resetSeconds) };
+  if (!state.allowed) {
+    throw Object.assign(new ServiceError("RATE_LIMITED", "Rate limit exceeded", { retryAfterSeconds: state.resetSeconds }), { headers });
+  }
+  return headers;
+}
+
+function toResponse(op: Operation, result: unknown): Response {
+  if (result instanceof Response) return result;
+  const reply = result instanceof Reply ? result : new Reply(op.status, result);
+  if (reply.status === 204) return new Response(null, { status: 204, headers: reply.headers });
+  const schema = reply.status === op.status ? op.response : op.alternatives?.find((a) => a.status === reply.status)?.schema;
+  const body = schema ? schema.parse(reply.body) : reply.body;
+  const headers: Record<string, string> = { "content-type": "application/json", ...reply.headers };
+  const version = (body as { version?: unknown } | null)?.version;
+  if (op.versioned && typeof version === "number") headers.etag = `"${version}"`;
+  return new Response(JSON.stringify(body), { status: reply.status, headers });
+}
+
+function toProblem(error: unknown, requestId: string, log: ReturnType<typeof logger>): Response {
+  if (error instanceof ServiceError) {
+    const status = statusFor[error.code];
+    const headers: Record<string, string> = { ...((error as { headers?: Record<string, string> }).headers ?? {}) };
+    if (error.extra.retryAfterSeconds !== undefined) headers["retry-after"] = String(error.extra.retryAfterSeconds);
+    return problem(status, error.message, requestId, { errors: error.extra.errors, headers });
+  }
+  if (error instanceof z.ZodError) {
+    // A service re-validating input it was handed: still the caller's mistake.
+    return problem(422, "Validation failed", requestId, { errors: fieldErrors(error.issues) });
+  }
+  log.error({ err: error }, "unhandled error");
+  return problem(500, "Internal server error; quote the request id when reporting it", requestId);
+}

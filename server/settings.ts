@@ -1,0 +1,73 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+// The only module that reads process.env: every setting is validated once, here.
+const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+const url = z.string().url();
+
+const SettingsSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: url.optional(),
+  DATABASE_REPLICA_URL: url.optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: url.optional(),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  APP_URL: url.default("http://localhost:3000"),
+  REALTIME_URL: url.default("http://localhost:3001"),
+  REALTIME_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  RESEND_API_KEY: z.string().min(1).optional(),
+  RESEND_BASE_URL: url.optional(),
+  EMAIL_FROM: z.string().min(3).default("Tasklane <noreply@tasklane.local>"),
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_ENDPOINT: url.optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  DATA_DIR: z.string().min(1).default(".data"),
+  ALLOW_SIGNUP: bool.default(true),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  METRICS_TOKEN: z.string().min(16).optional(),
+  MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(25),
+  MAX_BODY_KB: z.coerce.number().int().positive().max(10240).default(1024),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+  LOGIN_FAILURES_PER_IP: z.coerce.number().int().positive().default(100),
+  SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+});
+
+export type Settings = z.infer<typeof SettingsSchema> & { AUTH_SECRET: string };
+
+function describe(error: z.ZodError): string {
+  return error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+}
+
+// Embedded mode needs no configuration: a secret is made once and kept beside the data.
+function embeddedSecret(dataDir: string): string {
+  const file = path.resolve(dataDir, "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function parseSettings(env: Record<string, string | undefined>): Settings {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const result = SettingsSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new Error(`Invalid settings; fix these environment variables:\n${describe(result.error)}`);
+  }
+  const s = result.data;
+  if (!s.AUTH_SECRET && s.NODE_ENV === "production" && s.DATABASE_URL) {
+    throw new Error("Invalid settings; fix these environment variables:\n  AUTH_SECRET: required when DATABASE_URL is set in production");
+  }
+  return { ...s, AUTH_SECRET: s.AUTH_SECRET ?? embeddedSecret(s.DATA_DIR) };
+}
+
+const globalForSettings = globalThis as unknown as { __tasklaneSettings?: Settings };
+
+export function settings(): Settings {
+  globalForSettings.__tasklaneSettings ??= parseSettings(process.env);
+  return globalForSettings.__tasklaneSettings;
+}

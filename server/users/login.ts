@@ -1,0 +1,54 @@
+import { sql } from "drizzle-orm";
+import { authTokens, users } from "@/db/schema";
+import type { ServiceContext } from "../context";
+import { dbFor } from "../db";
+import { RateLimitedError, UnauthenticatedError } from "../errors";
+import { dummyPasswordHash, verifyPassword } from "../auth/password";
+import { newToken } from "../auth/tokens";
+import { limiter } from "../rate-limit";
+import { settings } from "../settings";
+import { LoginInput, toUser, type LoginResult } from "./schemas";
+
+const WINDOW_SECONDS = 15 * 60;
+
+function throttles() {
+  const s = settings();
+  return {
+    account: limiter("login-account", s.LOGIN_FAILURES_PER_ACCOUNT, WINDOW_SECONDS),
+    ip: limiter("login-ip", s.LOGIN_FAILURES_PER_IP, WINDOW_SECONDS),
+  };
+}
+
+async function refuseIfThrottled(email: string, ip: string): Promise<void> {
+  const { account, ip: perIp } = throttles();
+  const [a, i] = await Promise.all([account.get(email), perIp.get(ip)]);
+  for (const [state, l] of [[a, account], [i, perIp]] as const) {
+    if (state && state.consumedPoints >= l.points) {
+      throw new RateLimitedError(Math.max(1, Math.ceil(state.msBeforeNext / 1000)), "Too many failed sign-in attempts; try again later");
+    }
+  }
+}
+
+async function recordFailure(email: string, ip: string): Promise<void> {
+  const { account, ip: perIp } = throttles();
+  await Promise.all([account.penalty(email, 1), perIp.penalty(ip, 1)]);
+}
+
+/** Checks credentials and opens a session; unknown email and wrong password get the same answer. */
+export async function login(args: { ctx: ServiceContext; input: LoginInput }): Promise<LoginResult & { tokenId: string }> {
+  const input = LoginInput.parse(args.input);
+  const ip = args.ctx.ip ?? "unknown";
+  await refuseIfThrottled(input.email, ip);
+  const db = await dbFor(args.ctx);
+  const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${input.email}`).limit(1);
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  if (!user || !ok) {
+    await recordFailure(input.email, ip);
+    throw new UnauthenticatedError("Invalid email or password");
+  }
+  await throttles().account.delete(input.email);
+  const { token, hash } = newToken("session");
+  const expiresAt = new Date(args.ctx.now.getTime() + settings().SESSION_TTL_DAYS * 86_400_000);
+  const [row] = await db.insert(authTokens).values({ userId: user.id, kind: "session", tokenHash: hash, expiresAt }).returning({ id: authTokens.id });
+  return { token, tokenId: row!.id, expiresAt: expiresAt.toISOString(), user: toUser(user) };
+}

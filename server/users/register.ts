@@ -1,0 +1,22 @@
+import { users } from "@/db/schema";
+import type { ServiceContext } from "../context";
+import { withTransaction } from "../db";
+import { ConflictError, ForbiddenError, isUniqueViolation } from "../errors";
+import { hashPassword } from "../auth/password";
+import { settings } from "../settings";
+import { RegisterInput, toUser, type User } from "./schemas";
+
+export async function registerUser(args: { ctx: ServiceContext; input: RegisterInput }): Promise<User> {
+  if (!settings().ALLOW_SIGNUP) throw new ForbiddenError("Sign-up is disabled on this server");
+  const input = RegisterInput.parse(args.input);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await withTransaction(args.ctx, async (tx) => {
+      const [row] = await tx.insert(users).values({ name: input.name, email: input.email, passwordHash }).returning();
+      return toUser(row!);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ConflictError("An account with this email already exists");
+    throw error;
+  }
+}

@@ -1,0 +1,58 @@
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import { authTokens } from "@/db/schema";
+import type { ServiceContext } from "../context";
+import { dbFor, requireUserId } from "../db";
+import { NotFoundError } from "../errors";
+import { decodeCursor, PageQuery, toPage, type Page } from "../pagination";
+import { newToken } from "../auth/tokens";
+import { CreateTokenInput, type CreatedToken, type TokenSummary } from "./schemas";
+
+export async function listTokens(args: { ctx: ServiceContext; page: PageQuery }): Promise<Page<TokenSummary>> {
+  const userId = requireUserId(args.ctx);
+  const page = PageQuery.parse(args.page);
+  const after = decodeCursor(page.cursor, z.tuple([z.iso.datetime(), z.uuid()]));
+  const db = await dbFor(args.ctx);
+  const rows = await db
+    .select()
+    .from(authTokens)
+    .where(
+      and(
+        eq(authTokens.userId, userId),
+        eq(authTokens.kind, "personal"),
+        isNull(authTokens.revokedAt),
+        after ? sql`(${authTokens.createdAt}, ${authTokens.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(desc(authTokens.createdAt), desc(authTokens.id))
+    .limit(page.limit + 1);
+  return toPage(rows, page.limit, (r) => [r.createdAt.toISOString(), r.id], (r) => ({
+    id: r.id,
+    name: r.name ?? "",
+    createdAt: r.createdAt.toISOString(),
+    expiresAt: r.expiresAt?.toISOString() ?? null,
+    lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
+  }));
+}
+
+/** The token is returned once; only its hash is kept. */
+export async function createToken(args: { ctx: ServiceContext; input: CreateTokenInput }): Promise<CreatedToken> {
+  const userId = requireUserId(args.ctx);
+  const input = CreateTokenInput.parse(args.input);
+  const { token, hash } = newToken("personal");
+  const expiresAt = input.expiresInDays ? new Date(args.ctx.now.getTime() + input.expiresInDays * 86_400_000) : null;
+  const db = await dbFor(args.ctx);
+  const [row] = await db.insert(authTokens).values({ userId, kind: "personal", name: input.name, tokenHash: hash, expiresAt }).returning();
+  return { id: row!.id, name: input.name, token, expiresAt: expiresAt?.toISOString() ?? null };
+}
+
+export async function revokeToken(args: { ctx: ServiceContext; tokenId: string }): Promise<void> {
+  const userId = requireUserId(args.ctx);
+  const db = await dbFor(args.ctx);
+  const rows = await db
+    .update(authTokens)
+    .set({ revokedAt: args.ctx.now })
+    .where(and(eq(authTokens.id, args.tokenId), eq(authTokens.userId, userId), eq(authTokens.kind, "personal"), isNull(authTokens.revokedAt)))
+    .returning({ id: authTokens.id });
+  if (rows.length === 0) throw new NotFoundError("Token");
+}

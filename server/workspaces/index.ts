@@ -1,0 +1,12 @@
+export * from "./schemas";
+export { createWorkspace } from "./create";
+export { listWorkspaces } from "./list";
+export { getWorkspace } from "./get";
+export { updateWorkspace } from "./update";
+export { removeWorkspace } from "./remove";
+export { listMembers } from "./list-members";
+export { addMember, type AddMemberResult } from "./add-member";
+export { updateMember } from "./update-member";
+export { removeMember } from "./remove-member";
+export { acceptInvitation } from "./accept-invitation";
+export { getWorkspaceForActorOrThrow } from "./internal";

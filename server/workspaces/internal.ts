@@ -1,0 +1,30 @@
+import { and, eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { workspaceMembers, workspaces, type WorkspaceRole } from "@/db/schema";
+import type { ServiceContext } from "../context";
+import { requireUserId } from "../db";
+import { authorize, type WorkspaceAction } from "../auth/policy";
+
+export type WorkspaceRow = typeof workspaces.$inferSelect;
+
+/** The workspace with the caller's role; 404 unless the caller is a member, 403 if the role is too low. */
+export async function getWorkspaceForActorOrThrow(args: {
+  db: Database;
+  ctx: ServiceContext;
+  slug: string;
+  action: WorkspaceAction;
+}): Promise<{ workspace: WorkspaceRow; role: WorkspaceRole }> {
+  const userId = requireUserId(args.ctx);
+  const [row] = await args.db
+    .select({ workspace: workspaces, role: workspaceMembers.role })
+    .from(workspaces)
+    .leftJoin(workspaceMembers, and(eq(workspaceMembers.workspaceId, workspaces.id), eq(workspaceMembers.userId, userId)))
+    .where(eq(workspaces.slug, args.slug))
+    .limit(1);
+  authorize(args.action, { type: "workspace", role: row?.role ?? null }, "Workspace");
+  return { workspace: row!.workspace, role: row!.role! };
+}
+
+export function toWorkspace(w: WorkspaceRow, role: WorkspaceRole) {
+  return { id: w.id, name: w.name, slug: w.slug, role, createdAt: w.createdAt.toISOString() };
+}

@@ -1,0 +1,25 @@
+import { eq } from "drizzle-orm";
+import { workspaces } from "@/db/schema";
+import type { ServiceContext } from "../context";
+import { withTransaction } from "../db";
+import { ConflictError, isUniqueViolation } from "../errors";
+import { getWorkspaceForActorOrThrow, toWorkspace } from "./internal";
+import { UpdateWorkspaceInput, type Workspace } from "./schemas";
+
+export async function updateWorkspace(args: { ctx: ServiceContext; slug: string; input: UpdateWorkspaceInput }): Promise<Workspace> {
+  const input = UpdateWorkspaceInput.parse(args.input);
+  try {
+    return await withTransaction(args.ctx, async (tx) => {
+      const { workspace, role } = await getWorkspaceForActorOrThrow({ db: tx, ctx: args.ctx, slug: args.slug, action: "workspace.update" });
+      const [row] = await tx
+        .update(workspaces)
+        .set({ ...input, updatedAt: args.ctx.now })
+        .where(eq(workspaces.id, workspace.id))
+        .returning();
+      return toWorkspace(row!, role);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ConflictError(`The slug "${input.slug}" is taken`);
+    throw error;
+  }
+}

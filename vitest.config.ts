@@ -1,0 +1,12 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+// Unit tests: pure logic beside the code, no database.
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  test: {
+    include: ["{server,db,realtime,components}/**/*.test.ts"],
+    exclude: ["**/*.integration.test.ts", "node_modules/**"],
+    env: { LOG_LEVEL: "silent", NODE_ENV: "test" },
+  },
+});

@@ -1,0 +1,44 @@
+import { and, eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { projectMembers, projects, workspaceMembers } from "@/db/schema";
+import type { ServiceContext } from "../context";
+import { requireUserId } from "../db";
+import { ConflictError } from "../errors";
+import { authorize, effectiveProjectRole, type ProjectAction, type ProjectResource, type ProjectRole } from "../auth/policy";
+
+export type ProjectRow = typeof projects.$inferSelect;
+export type ProjectAccess = { project: ProjectRow; resource: ProjectResource; role: ProjectRole };
+
+/**
+ * The project with the caller's effective role: 404 when invisible to the caller, 403 when the
+ * role is too low, 409 for a write to an archived project (reads of archived projects are allowed).
+ */
+export async function getProjectForActorOrThrow(args: {
+  db: Database;
+  ctx: ServiceContext;
+  projectId: string;
+  action: ProjectAction;
+  allowArchived?: boolean;
+}): Promise<ProjectAccess> {
+  const userId = requireUserId(args.ctx);
+  const [row] = await args.db
+    .select({ project: projects, workspaceRole: workspaceMembers.role, projectRole: projectMembers.role })
+    .from(projects)
+    .leftJoin(workspaceMembers, and(eq(workspaceMembers.workspaceId, projects.workspaceId), eq(workspaceMembers.userId, userId)))
+    .leftJoin(projectMembers, and(eq(projectMembers.projectId, projects.id), eq(projectMembers.userId, userId)))
+    .where(eq(projects.id, args.projectId))
+    .limit(1);
+  // A project member who has left the workspace sees nothing.
+  const resource: ProjectResource = {
+    type: "project",
+    workspaceRole: row?.workspaceRole ?? null,
+    projectRole: row?.workspaceRole ? (row.projectRole ?? null) : null,
+    visibility: row?.project.visibility ?? "private",
+  };
+  authorize(args.action, resource, "Project");
+  const project = row!.project;
+  if (project.archivedAt && args.action !== "project.read" && !args.allowArchived) {
+    throw new ConflictError("The project is archived; restore it before changing it");
+  }
+  return { project, resource, role: effectiveProjectRole(resource)! };
+}

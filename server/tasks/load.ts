@@ -1,0 +1,69 @@
+import { eq, inArray } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { labels, projects, statuses, taskAssignees, taskLabels, tasks, users } from "@/db/schema";
+import { priorityOf, type Task } from "./schemas";
+
+/**
+ * Turns task ids into contract-shaped tasks with three queries whatever the count
+ * (tasks+status+project, assignees, labels), preserving the order of `ids`.
+ */
+export async function loadTasks(db: Database, ids: string[]): Promise<Task[]> {
+  if (ids.length === 0) return [];
+  const [rows, assigneeRows, labelRows] = await Promise.all([
+    db
+      .select({ task: tasks, projectKey: projects.key, status: { id: statuses.id, name: statuses.name, category: statuses.category }, reporterName: users.name })
+      .from(tasks)
+      .innerJoin(projects, eq(projects.id, tasks.projectId))
+      .innerJoin(statuses, eq(statuses.id, tasks.statusId))
+      .leftJoin(users, eq(users.id, tasks.reporterId))
+      .where(inArray(tasks.id, ids)),
+    db
+      .select({ taskId: taskAssignees.taskId, id: users.id, name: users.name })
+      .from(taskAssignees)
+      .innerJoin(users, eq(users.id, taskAssignees.userId))
+      .where(inArray(taskAssignees.taskId, ids))
+      .orderBy(users.name),
+    db
+      .select({ taskId: taskLabels.taskId, id: labels.id, name: labels.name, color: labels.color })
+      .from(taskLabels)
+      .innerJoin(labels, eq(labels.id, taskLabels.labelId))
+      .where(inArray(taskLabels.taskId, ids))
+      .orderBy(labels.name),
+  ]);
+  const assignees = group(assigneeRows, (r) => ({ id: r.id, name: r.name }));
+  const labelsOf = group(labelRows, (r) => ({ id: r.id, name: r.name, color: r.color }));
+  const byId = new Map(
+    rows.map(({ task: t, projectKey, status, reporterName }) => [
+      t.id,
+      {
+        id: t.id,
+        key: `${projectKey}-${t.number}`,
+        number: t.number,
+        projectId: t.projectId,
+        title: t.title,
+        description: t.description,
+        status,
+        priority: priorityOf(t.priority),
+        assignees: assignees.get(t.id) ?? [],
+        labels: labelsOf.get(t.id) ?? [],
+        reporter: t.reporterId ? { id: t.reporterId, name: reporterName ?? "" } : null,
+        dueDate: t.dueDate,
+        startDate: t.startDate,
+        estimate: t.estimate,
+        parentId: t.parentId,
+        position: t.position,
+        version: t.version,
+        createdAt: t.createdAt.toISOString(),
+        updatedAt: t.updatedAt.toISOString(),
+        completedAt: t.completedAt?.toISOString() ?? null,
+      } satisfies Task,
+    ]),
+  );
+  return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+}
+
+function group<R extends { taskId: string }, T>(rows: R[], map: (r: R) => T): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) out.set(r.taskId, [...(out.get(r.taskId) ?? []), map(r)]);
+  return out;
+}

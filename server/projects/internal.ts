@@ -42,3 +42,20 @@ export async function getProjectForActorOrThrow(args: {
   }
   return { project, resource, role: effectiveProjectRole(resource)! };
 }
+
+export function toProject(p: ProjectRow, role: ProjectRole) {
+  return {
+    id: p.id,
+    workspaceId: p.workspaceId,
+    key: p.key,
+    name: p.name,
+    description: p.description,
+    visibility: p.visibility,
+    timezone: p.timezone,
+    version: p.version,
+    archivedAt: p.archivedAt?.toISOString() ?? null,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+    role,
+  };
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { authorize, can, canAssignWorkspaceRole, effectiveProjectRole, type ProjectResource } from "./policy";
+import { ForbiddenError, NotFoundError } from "../errors";
+
+const project = (p: Partial<ProjectResource>): ProjectResource => ({ type: "project", workspaceRole: null, projectRole: null, visibility: "workspace", ...p });
+
+describe("policy", () => {
+  it("gives workspace members access to workspace-visible projects only", () => {
+    expect(effectiveProjectRole(project({ workspaceRole: "member" }))).toBe("member");
+    expect(effectiveProjectRole(project({ workspaceRole: "member", visibility: "private" }))).toBeNull();
+    expect(effectiveProjectRole(project({ workspaceRole: "guest" }))).toBeNull();
+    expect(effectiveProjectRole(project({ workspaceRole: "guest", projectRole: "viewer" }))).toBe("viewer");
+    expect(effectiveProjectRole(project({ workspaceRole: "admin", visibility: "private" }))).toBe("admin");
+  });
+  it("hides what cannot be seen (404) and refuses what cannot be done (403)", () => {
+    expect(() => authorize("project.read", project({}))).toThrow(NotFoundError);
+    expect(() => authorize("project.write", project({ workspaceRole: "guest", projectRole: "viewer" }))).toThrow(ForbiddenError);
+    expect(can("project.write", project({ workspaceRole: "member" }))).toBe(true);
+    expect(can("workspace.update", { type: "workspace", role: "member" })).toBe(false);
+    expect(can("workspace.delete", { type: "workspace", role: "owner" })).toBe(true);
+  });
+  it("lets only owners grant or take the owner role", () => {
+    expect(canAssignWorkspaceRole("admin", null, "owner")).toBe(false);
+    expect(canAssignWorkspaceRole("admin", "owner", "member")).toBe(false);
+    expect(canAssignWorkspaceRole("admin", "guest", "admin")).toBe(true);
+    expect(canAssignWorkspaceRole("owner", "owner", "admin")).toBe(true);
+    expect(canAssignWorkspaceRole("member", null, "guest")).toBe(false);
+  });
+});

@@ -4,3 +4,4 @@ export * from "./platform";
 export * from "./projects";
 export * from "./tasks";
 export * from "./events";
+export * from "./notifications";

@@ -34,6 +34,16 @@ const SettingsSchema = z.object({
   LOGIN_FAILURES_PER_IP: z.coerce.number().int().positive().default(100),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+  // Outbox dispatch and delivery retries (tests shorten these).
+  DISPATCH_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(10_000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
+  EMAIL_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(5_000),
+  EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
+  DUE_SOON_INTERVAL_MS: z.coerce.number().int().min(1000).default(15 * 60_000),
+  REALTIME_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  // Off on pods that should only serve requests; on by default (dispatchers share work safely).
+  RUN_WORKERS: bool.default(true),
 });
 
 export type Settings = z.infer<typeof SettingsSchema> & { AUTH_SECRET: string };

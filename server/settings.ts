@@ -34,6 +34,8 @@ const SettingsSchema = z.object({
   LOGIN_FAILURES_PER_IP: z.coerce.number().int().positive().default(100),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+  // Serves /api/bench/floor, the benchmark's framework floor; off (404) everywhere else.
+  BENCH_FLOOR: bool.default(false),
   // Outbox dispatch and delivery retries (tests shorten these).
   DISPATCH_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(10_000),

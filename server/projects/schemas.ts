@@ -69,3 +69,51 @@ export const Status = z
   })
   .meta({ id: "Status" });
 export type Status = z.infer<typeof Status>;
+
+export const ProjectMember = z
+  .object({ user: z.object({ id: z.uuid(), name: z.string(), email: z.string() }), role: ProjectRole, createdAt: z.iso.datetime() })
+  .meta({ id: "ProjectMember" });
+export type ProjectMember = z.infer<typeof ProjectMember>;
+
+export const AddProjectMemberInput = z
+  .strictObject({ userId: z.uuid("must be a user id (UUID)"), role: ProjectRole })
+  .meta({ id: "AddProjectMemberInput" });
+export type AddProjectMemberInput = z.infer<typeof AddProjectMemberInput>;
+
+export const UpdateProjectMemberInput = z.strictObject({ role: ProjectRole }).meta({ id: "UpdateProjectMemberInput" });
+export type UpdateProjectMemberInput = z.infer<typeof UpdateProjectMemberInput>;
+
+const ShortName = z.string().trim().min(1, "must not be empty").max(50, "must be at most 50 characters");
+const StatusRef = z.uuid("must be a status id (UUID)").nullable();
+
+export const CreateStatusInput = z
+  .strictObject({ name: ShortName, category: StatusCategory, color: Color.optional() })
+  .meta({ id: "CreateStatusInput", description: "Added at the end of the workflow; move it with PATCH after/before" });
+export type CreateStatusInput = z.infer<typeof CreateStatusInput>;
+
+export const UpdateStatusInput = z
+  .strictObject({
+    name: ShortName.optional(),
+    color: Color.optional(),
+    isDefault: z.literal(true, "only true: make another status the default to move it").optional().describe("Make this the status new tasks start in"),
+    after: StatusRef.optional().describe("Move right after this status; null moves it first"),
+    before: StatusRef.optional().describe("Move right before this status; null moves it last"),
+  })
+  .refine((v) => v.after === undefined || v.before === undefined, { message: "give after or before, not both", path: ["before"] })
+  .meta({ id: "UpdateStatusInput", description: "The category cannot change: create a new status and delete this one with moveTo" });
+export type UpdateStatusInput = z.infer<typeof UpdateStatusInput>;
+
+export const RemoveStatusQuery = z.object({
+  moveTo: z.uuid("must be a status id (UUID)").optional().describe("Where the deleted status's tasks go; required while it holds tasks"),
+});
+
+export const Label = z
+  .object({ id: z.uuid(), projectId: z.uuid(), name: z.string(), color: z.string(), createdAt: z.iso.datetime() })
+  .meta({ id: "Label" });
+export type Label = z.infer<typeof Label>;
+
+export const CreateLabelInput = z.strictObject({ name: ShortName, color: Color.optional() }).meta({ id: "CreateLabelInput" });
+export type CreateLabelInput = z.infer<typeof CreateLabelInput>;
+
+export const UpdateLabelInput = z.strictObject({ name: ShortName.optional(), color: Color.optional() }).meta({ id: "UpdateLabelInput" });
+export type UpdateLabelInput = z.infer<typeof UpdateLabelInput>;

@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import { api } from "./app";
-import { createTestWorkspace, type TestUser, type TestWorkspace } from "./factories";
+import { addToWorkspace, createTestWorkspace, createUser, unique, type TestUser, type TestWorkspace } from "./factories";
 import { randomBytes } from "node:crypto";
 
 export type TestStatus = { id: string; name: string; category: "backlog" | "unstarted" | "started" | "completed" | "canceled"; color: string; position: string; isDefault: boolean };
@@ -46,4 +46,36 @@ export async function createTestProject(
 export async function addToProject(ws: TestWorkspace, projectId: string, user: TestUser, role: "admin" | "member" | "viewer"): Promise<void> {
   const res = await api.post(`/api/v1/projects/${projectId}/members`, { userId: user.id, role }, { token: ws.owner.token });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
+}
+
+export type ProjectCast = {
+  ws: TestWorkspace;
+  project: TestProject;
+  owner: TestUser;
+  /** Workspace member, project admin. */
+  admin: TestUser;
+  /** Workspace member, project member. */
+  member: TestUser;
+  /** Workspace member, project viewer. */
+  viewer: TestUser;
+  /** Workspace member, not in the project (a `member` of workspace-visible projects, blind to private ones). */
+  outsider: TestUser;
+  /** Workspace guest, not in the project. */
+  guest: TestUser;
+  /** In no workspace of ours. */
+  stranger: TestUser;
+};
+
+/** A project with one person per role, for permission tests. */
+export async function createProjectCast(visibility: "workspace" | "private" = "workspace"): Promise<ProjectCast> {
+  const { ws, project, owner } = await createTestProject(undefined, { visibility });
+  const [admin, member, viewer, outsider, guest, stranger] = await Promise.all(
+    ["admin", "member", "viewer", "outsider", "guest", "stranger"].map((r) => createUser(unique(r))),
+  );
+  for (const u of [admin!, member!, viewer!, outsider!]) await addToWorkspace(ws, u, "member");
+  await addToWorkspace(ws, guest!, "guest");
+  await addToProject(ws, project.id, admin!, "admin");
+  await addToProject(ws, project.id, member!, "member");
+  await addToProject(ws, project.id, viewer!, "viewer");
+  return { ws, project, owner, admin: admin!, member: member!, viewer: viewer!, outsider: outsider!, guest: guest!, stranger: stranger! };
 }

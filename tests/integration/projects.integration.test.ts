@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { api } from "../helpers/app";
 import { addToWorkspace, createTestWorkspace, createUser, expectProblem } from "../helpers/factories";
-import { createTestProject, uniqueKey } from "../helpers/projects";
+import { createProjectCast, createTestProject, uniqueKey } from "../helpers/projects";
 
 describe("POST /api/v1/workspaces/{slug}/projects", () => {
   it("creates a project with the six default statuses, the creator as admin", async () => {
@@ -110,5 +110,166 @@ describe("GET /api/v1/projects/{projectId}", () => {
     const guest = await createUser();
     await addToWorkspace(ws, guest, "guest");
     expectProblem(await api.get(`/api/v1/projects/${project.id}`, { token: guest.token }), 404);
+  });
+});
+
+describe("GET /api/v1/workspaces/{slug}/projects", () => {
+  it("lists what each caller may see, with their role", async () => {
+    const c = await createProjectCast("workspace");
+    const priv = await createTestProject(c.ws, { visibility: "private", name: "Zz private" });
+    const url = `/api/v1/workspaces/${c.ws.slug}/projects`;
+    const seen = async (token: string) => (await api.get(url, { token })).body.data.map((p: any) => [p.id, p.role]);
+    expect(await seen(c.owner.token)).toEqual([[c.project.id, "admin"], [priv.project.id, "admin"]]);
+    expect(await seen(c.viewer.token)).toEqual([[c.project.id, "viewer"]]);
+    expect(await seen(c.outsider.token)).toEqual([[c.project.id, "member"]]);
+    expect(await seen(c.guest.token)).toEqual([]);
+    const res = await api.post(`/api/v1/projects/${priv.project.id}/members`, { userId: c.guest.id, role: "viewer" }, { token: c.owner.token });
+    expect(res.status).toBe(201);
+    expect(await seen(c.guest.token)).toEqual([[priv.project.id, "viewer"]]);
+  });
+
+  it("pages by name with a cursor; archived projects leave the list and show with archived=true", async () => {
+    const ws = await createTestWorkspace();
+    const made = [];
+    for (const name of ["Echo", "alpha", "Delta", "Bravo", "Charlie"]) made.push((await createTestProject(ws, { name })).project);
+    const url = `/api/v1/workspaces/${ws.slug}/projects`;
+    const names: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: any = await api.get(`${url}?limit=2${cursor ? `&cursor=${cursor}` : ""}`, { token: ws.owner.token });
+      expect(page.status).toBe(200);
+      expect(page.body.data.length).toBeLessThanOrEqual(2);
+      names.push(...page.body.data.map((p: any) => p.name));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(names.sort()).toEqual(["Bravo", "Charlie", "Delta", "Echo", "alpha"].sort());
+    expect(names).toHaveLength(5);
+    const echo = made[0]!;
+    expect((await api.delete(`/api/v1/projects/${echo.id}`, { token: ws.owner.token })).status).toBe(204);
+    const active = await api.get(url, { token: ws.owner.token });
+    expect(active.body.data.map((p: any) => p.id)).not.toContain(echo.id);
+    const archived = await api.get(`${url}?archived=true`, { token: ws.owner.token });
+    expect(archived.body.data.map((p: any) => p.id)).toEqual([echo.id]);
+    expect(archived.body.data[0].archivedAt).toEqual(expect.any(String));
+  });
+
+  it("refuses bad queries, no token, strangers", async () => {
+    const { ws } = await createTestProject();
+    const url = `/api/v1/workspaces/${ws.slug}/projects`;
+    expectProblem(await api.get(`${url}?limit=0`, { token: ws.owner.token }), 422);
+    expectProblem(await api.get(`${url}?limit=abc`, { token: ws.owner.token }), 422);
+    expectProblem(await api.get(`${url}?archived=maybe`, { token: ws.owner.token }), 422);
+    expectProblem(await api.get(`${url}?cursor=nope`, { token: ws.owner.token }), 400);
+    expectProblem(await api.get(url), 401);
+    const stranger = await createUser();
+    expectProblem(await api.get(url, { token: stranger.token }), 404);
+  });
+});
+
+describe("PATCH /api/v1/projects/{projectId}", () => {
+  it("changes settings, raising the version, and honours If-Match", async () => {
+    const { ws, project } = await createTestProject();
+    const url = `/api/v1/projects/${project.id}`;
+    const key = uniqueKey("NEW");
+    const res = await api.patch(url, { name: "Renamed", description: "d", visibility: "private", timezone: "America/New_York", key }, { token: ws.owner.token });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ name: "Renamed", description: "d", visibility: "private", timezone: "America/New_York", key, version: 2 });
+    expect(res.headers.get("etag")).toBe('"2"');
+    const next = await api.patch(url, { name: "Again" }, { token: ws.owner.token, headers: { "if-match": '"2"' } });
+    expect(next.status).toBe(200);
+    expect(next.body.version).toBe(3);
+    const stale = await api.patch(url, { name: "Stale" }, { token: ws.owner.token, headers: { "if-match": '"2"' } });
+    expectProblem(stale, 412);
+    const after = await api.get(url, { token: ws.owner.token });
+    expect(after.body).toMatchObject({ name: "Again", version: 3 });
+    const same = await api.patch(url, { name: "Again" }, { token: ws.owner.token });
+    expect(same.body.version).toBe(3);
+  });
+
+  it("lets exactly one of two PATCHes on the same version win", async () => {
+    const { ws, project } = await createTestProject();
+    const url = `/api/v1/projects/${project.id}`;
+    const results = await Promise.all(
+      ["One", "Two"].map((name) => api.patch(url, { name }, { token: ws.owner.token, headers: { "if-match": '"1"' } })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 412]);
+    expect((await api.get(url, { token: ws.owner.token })).body.version).toBe(2);
+  });
+
+  it("refuses a taken key (409) and bad input (422), changing nothing", async () => {
+    const { ws, project } = await createTestProject();
+    const other = await createTestProject(ws);
+    const url = `/api/v1/projects/${project.id}`;
+    expectProblem(await api.patch(url, { key: other.project.key }, { token: ws.owner.token }), 409);
+    const cases: [unknown, string][] = [
+      [{ key: "lower" }, "key"], [{ name: "" }, "name"], [{ name: 5 }, "name"], [{ timezone: "Nowhere/City" }, "timezone"],
+      [{ visibility: "secret" }, "visibility"], [{ archivedAt: null }, ""], [{ version: 9 }, ""],
+    ];
+    for (const [body, path] of cases) {
+      const res = await api.patch(url, body, { token: ws.owner.token });
+      expectProblem(res, 422);
+      expect(res.body.errors.map((e: any) => e.path), JSON.stringify(body)).toContain(path);
+    }
+    expectProblem(await api.patch(url, undefined, { rawBody: "{bad", headers: { "content-type": "application/json" }, token: ws.owner.token }), 400);
+    expectProblem(await api.patch(url, { name: "x" }, { token: ws.owner.token, headers: { "if-match": "nope" } }), 400);
+    const after = await api.get(url, { token: ws.owner.token });
+    expect(after.body).toMatchObject({ key: project.key, name: project.name, version: 1 });
+  });
+
+  it("is for project admins: 401, stranger 404, viewer and member 403, private invisible to outsiders", async () => {
+    const c = await createProjectCast("workspace");
+    const url = `/api/v1/projects/${c.project.id}`;
+    expectProblem(await api.patch(url, { name: "x" }), 401);
+    expectProblem(await api.patch(url, { name: "x" }, { token: c.stranger.token }), 404);
+    expectProblem(await api.patch(url, { name: "x" }, { token: c.guest.token }), 404);
+    expectProblem(await api.patch(url, { name: "x" }, { token: c.viewer.token }), 403);
+    expectProblem(await api.patch(url, { name: "x" }, { token: c.member.token }), 403);
+    expectProblem(await api.patch(url, { name: "x" }, { token: c.outsider.token }), 403);
+    const ok = await api.patch(url, { visibility: "private" }, { token: c.admin.token });
+    expect(ok.status).toBe(200);
+    expectProblem(await api.get(url, { token: c.outsider.token }), 404);
+    expectProblem(await api.patch(url, { name: "x" }, { token: c.outsider.token }), 404);
+    expect((await api.get(url, { token: c.viewer.token })).body.role).toBe("viewer");
+  });
+});
+
+describe("DELETE /api/v1/projects/{projectId} and POST …/restore", () => {
+  it("archives (204): reads still work, writes are refused with 409, restore brings it back", async () => {
+    const { ws, project } = await createTestProject();
+    const url = `/api/v1/projects/${project.id}`;
+    const token = ws.owner.token;
+    const del = await api.delete(url, { token });
+    expect(del.status).toBe(204);
+    const got = await api.get(url, { token });
+    expect(got.status).toBe(200);
+    expect(got.body.archivedAt).toEqual(expect.any(String));
+    expect(got.body.version).toBe(2);
+    expect((await api.get(`${url}/statuses`, { token })).status).toBe(200);
+    expectProblem(await api.patch(url, { name: "x" }, { token }), 409);
+    expectProblem(await api.post(`${url}/labels`, { name: "bug" }, { token }), 409);
+    expectProblem(await api.post(`${url}/statuses`, { name: "QA", category: "started" }, { token }), 409);
+    expect((await api.delete(url, { token })).status).toBe(204);
+    const restored = await api.post(`${url}/restore`, undefined, { token });
+    expect(restored.status).toBe(200);
+    expect(restored.body).toMatchObject({ id: project.id, archivedAt: null, version: 3 });
+    expect(restored.headers.get("etag")).toBe('"3"');
+    expect((await api.patch(url, { name: "Back" }, { token })).status).toBe(200);
+    expectProblem(await api.delete(url, { token, headers: { "if-match": '"1"' } }), 412);
+  });
+
+  it("is for project admins: 401, stranger 404, viewer and member 403", async () => {
+    const c = await createProjectCast("workspace");
+    const url = `/api/v1/projects/${c.project.id}`;
+    for (const path of [url, `${url}/restore`]) {
+      const send = (token?: string) => (path === url ? api.delete(path, { token }) : api.post(path, undefined, { token }));
+      expectProblem(await send(), 401);
+      expectProblem(await send(c.stranger.token), 404);
+      expectProblem(await send(c.guest.token), 404);
+      expectProblem(await send(c.viewer.token), 403);
+      expectProblem(await send(c.member.token), 403);
+    }
+    expect((await api.delete(url, { token: c.admin.token })).status).toBe(204);
+    expectProblem(await api.post(`${url}/restore`, undefined, { token: c.member.token }), 403);
+    expect((await api.post(`${url}/restore`, undefined, { token: c.admin.token })).status).toBe(200);
   });
 });

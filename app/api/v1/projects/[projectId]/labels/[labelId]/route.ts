@@ -1,0 +1,6 @@
+import { removeLabelOp, updateLabelOp } from "@/server/api/projects";
+import { route } from "@/server/http/route";
+import { removeLabel, updateLabel } from "@/server/projects";
+
+export const PATCH = route(updateLabelOp, ({ ctx, params, body }) => updateLabel({ ctx, projectId: params.projectId, labelId: params.labelId, input: body }));
+export const DELETE = route(removeLabelOp, ({ ctx, params }) => removeLabel({ ctx, projectId: params.projectId, labelId: params.labelId }));

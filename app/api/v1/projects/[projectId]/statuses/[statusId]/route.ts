@@ -1,0 +1,6 @@
+import { removeStatusOp, updateStatusOp } from "@/server/api/projects";
+import { route } from "@/server/http/route";
+import { removeStatus, updateStatus } from "@/server/projects";
+
+export const PATCH = route(updateStatusOp, ({ ctx, params, body }) => updateStatus({ ctx, projectId: params.projectId, statusId: params.statusId, input: body }));
+export const DELETE = route(removeStatusOp, ({ ctx, params, query }) => removeStatus({ ctx, projectId: params.projectId, statusId: params.statusId, moveTo: query.moveTo }));

@@ -1,0 +1,30 @@
+import type { ServiceContext } from "../context";
+import { withTransaction } from "../db";
+import { PreconditionFailedError } from "../errors";
+import { getProjectForActorOrThrow, toProject } from "./internal";
+import type { Project } from "./schemas";
+import { writeProject } from "./update";
+
+/** DELETE archives: the project leaves the list and refuses writes; archiving twice changes nothing. */
+export async function archiveProject(args: { ctx: ServiceContext; projectId: string; ifMatch?: number }): Promise<void> {
+  await withTransaction(args.ctx, async (tx) => {
+    const { project } = await getProjectForActorOrThrow({ db: tx, ctx: args.ctx, projectId: args.projectId, action: "project.admin", allowArchived: true });
+    if (project.archivedAt) {
+      if (args.ifMatch !== undefined && args.ifMatch !== project.version) throw new PreconditionFailedError();
+      return;
+    }
+    await writeProject(tx, args.ctx, project, { archivedAt: args.ctx.now }, args.ifMatch);
+  });
+}
+
+/** Brings an archived project back; restoring an active one answers it unchanged. */
+export async function restoreProject(args: { ctx: ServiceContext; projectId: string; ifMatch?: number }): Promise<Project> {
+  return withTransaction(args.ctx, async (tx) => {
+    const { project, role } = await getProjectForActorOrThrow({ db: tx, ctx: args.ctx, projectId: args.projectId, action: "project.admin", allowArchived: true });
+    if (!project.archivedAt) {
+      if (args.ifMatch !== undefined && args.ifMatch !== project.version) throw new PreconditionFailedError();
+      return toProject(project, role);
+    }
+    return toProject(await writeProject(tx, args.ctx, project, { archivedAt: null }, args.ifMatch), role);
+  });
+}

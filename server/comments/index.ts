@@ -1,0 +1,6 @@
+export * from "./schemas";
+export { createComment } from "./create";
+export { listComments } from "./list";
+export { updateComment } from "./update";
+export { removeComment } from "./remove";
+export { parseMentions } from "./mentions";

@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+export const MAX_COMMENT_LENGTH = 20_000;
+const Body = z.string().trim().min(1, "must not be empty").max(MAX_COMMENT_LENGTH, `must be at most ${MAX_COMMENT_LENGTH} characters`);
+
+export const Comment = z
+  .object({
+    id: z.uuid(),
+    taskId: z.uuid(),
+    author: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    body: z.string().describe("Markdown"),
+    version: z.number().int(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: "Comment" });
+export type Comment = z.infer<typeof Comment>;
+
+export const CreateCommentInput = z
+  .object({ body: Body.describe("Markdown; `@handle` mentions a user by name without spaces or email local part") })
+  .meta({ id: "CreateCommentInput" });
+export type CreateCommentInput = z.infer<typeof CreateCommentInput>;
+
+export const UpdateCommentInput = z.object({ body: Body }).meta({ id: "UpdateCommentInput" });
+export type UpdateCommentInput = z.infer<typeof UpdateCommentInput>;

@@ -1,0 +1,11 @@
+export * from "./schemas";
+export * from "./inputs";
+export { loadTasks } from "./load";
+export { createTask } from "./create";
+export { getTask } from "./get";
+export { updateTask } from "./update";
+export { removeTask } from "./remove";
+export { addDependency, getDependencies, removeDependency } from "./dependencies";
+export { listWatchers, unwatchTask, watchTask } from "./watchers";
+export { getActivity } from "./activity";
+export { findTaskInProject, getTaskForActorOrThrow, type TaskAccess, type TaskRef } from "./internal";

@@ -1,0 +1,105 @@
+import { generateKeyBetween } from "fractional-indexing";
+import { z } from "zod";
+import { CalendarDate, Priority, Task } from "./schemas";
+
+// Request bodies and responses of the task lifecycle endpoints (the Task itself lives in schemas.ts).
+const Uuid = z.uuid("must be a UUID");
+const dedupe = (ids: string[]) => [...new Set(ids.map((id) => id.toLowerCase()))];
+
+/** A fractional-indexing key, as produced by generateKeyBetween (the library refuses malformed ones). */
+export const PositionKey = z
+  .string()
+  .min(1)
+  .max(200, "must be at most 200 characters")
+  .refine((key) => {
+    try {
+      generateKeyBetween(key, null);
+      return true;
+    } catch {
+      return false;
+    }
+  }, "must be a fractional index key, e.g. one computed with generateKeyBetween from the neighbours' positions");
+
+/** Neighbours of the target slot: the task lands after `after` and before `before` (either may be omitted). */
+export const PositionBetween = z
+  .object({ after: Uuid.nullable().optional(), before: Uuid.nullable().optional() })
+  .refine((p) => Boolean(p.after ?? p.before), { message: "name a neighbour: after, before or both", path: [] })
+  .meta({ id: "PositionBetween" });
+
+const TaskFields = {
+  title: z.string().trim().min(1, "must not be empty").max(500, "must be at most 500 characters"),
+  description: z.string().max(50_000, "must be at most 50000 characters"),
+  statusId: Uuid,
+  priority: Priority,
+  assigneeIds: z.array(Uuid).max(20, "at most 20 assignees").transform(dedupe),
+  labelIds: z.array(Uuid).max(50, "at most 50 labels").transform(dedupe),
+  dueDate: CalendarDate.nullable(),
+  startDate: CalendarDate.nullable(),
+  estimate: z.number().min(0, "must not be negative").max(1_000_000, "must be at most 1000000").nullable(),
+  parentId: Uuid.nullable(),
+};
+
+export const CreateTaskInput = z
+  .object({
+    title: TaskFields.title,
+    description: TaskFields.description.optional(),
+    statusId: TaskFields.statusId.optional(),
+    priority: TaskFields.priority.optional(),
+    assigneeIds: TaskFields.assigneeIds.optional(),
+    labelIds: TaskFields.labelIds.optional(),
+    dueDate: TaskFields.dueDate.optional(),
+    startDate: TaskFields.startDate.optional(),
+    estimate: TaskFields.estimate.optional(),
+    parentId: TaskFields.parentId.optional(),
+  })
+  .meta({ id: "CreateTaskInput" });
+export type CreateTaskInput = z.infer<typeof CreateTaskInput>;
+
+export const UpdateTaskInput = z
+  .object({
+    title: TaskFields.title.optional(),
+    description: TaskFields.description.optional(),
+    statusId: TaskFields.statusId.optional(),
+    priority: TaskFields.priority.optional(),
+    assigneeIds: TaskFields.assigneeIds.optional(),
+    labelIds: TaskFields.labelIds.optional(),
+    dueDate: TaskFields.dueDate.optional(),
+    startDate: TaskFields.startDate.optional(),
+    estimate: TaskFields.estimate.optional(),
+    parentId: TaskFields.parentId.optional(),
+    position: z
+      .union([PositionKey, PositionBetween])
+      .optional()
+      .describe("A fractional index key computed between the neighbours' positions, or { after, before } neighbour task ids for the server to compute it"),
+  })
+  .refine((o) => Object.values(o).some((v) => v !== undefined), { message: "name at least one field to change", path: [] })
+  .meta({ id: "UpdateTaskInput" });
+export type UpdateTaskInput = z.infer<typeof UpdateTaskInput>;
+
+export const TaskRefQuery = z.object({
+  workspace: z.string().min(1).max(100).optional().describe("Workspace slug; narrows a key like ENG-42 when it exists in several of your workspaces"),
+});
+
+export const AddDependencyInput = z
+  .object({ blockedBy: z.string().trim().min(1, "must be a task id or key").max(100) })
+  .meta({ id: "AddDependencyInput" });
+export type AddDependencyInput = z.infer<typeof AddDependencyInput>;
+
+export const Dependencies = z.object({ blockedBy: z.array(Task), blocking: z.array(Task) }).meta({ id: "TaskDependencies" });
+export type Dependencies = z.infer<typeof Dependencies>;
+
+export const Watcher = z.object({ id: z.uuid(), name: z.string() }).meta({ id: "Watcher" });
+export type Watcher = z.infer<typeof Watcher>;
+
+export const ActivityEntry = z
+  .object({
+    id: z.string().describe("Rises with time; stable order"),
+    actor: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    type: z.string().describe("created (field status, to: the initial status id) or updated (one entry per changed field)"),
+    field: z.string().optional(),
+    from: z.unknown().optional(),
+    to: z.unknown().optional(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: "ActivityEntry" });
+export type ActivityEntry = z.infer<typeof ActivityEntry>;

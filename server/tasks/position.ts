@@ -1,0 +1,59 @@
+import { generateKeyBetween } from "fractional-indexing";
+import { and, asc, desc, eq, gt, lt, max } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { tasks } from "@/db/schema";
+import { fieldError } from "../errors";
+
+// Board order: a fractional index key per task, so a move rewrites one row.
+
+/** A key after the last task of the status column. */
+export async function endOfColumn(db: Database, projectId: string, statusId: string): Promise<string> {
+  const [row] = await db
+    .select({ last: max(tasks.position) })
+    .from(tasks)
+    .where(and(eq(tasks.projectId, projectId), eq(tasks.statusId, statusId)));
+  return generateKeyBetween(row?.last ?? null, null);
+}
+
+/**
+ * A key between two neighbours (task ids of the same project). With one neighbour, the other
+ * bound is that neighbour's next (or previous) task in the same status column.
+ */
+export async function keyBetweenNeighbours(db: Database, projectId: string, taskId: string, p: { after?: string | null; before?: string | null }): Promise<string> {
+  const after = p.after ? await neighbour(db, projectId, taskId, p.after, "position.after") : null;
+  const before = p.before ? await neighbour(db, projectId, taskId, p.before, "position.before") : null;
+  let low = after?.position ?? null;
+  let high = before?.position ?? null;
+  if (after && !before) high = await adjacent(db, projectId, after, "next");
+  if (before && !after) low = await adjacent(db, projectId, before, "previous");
+  if (low !== null && high !== null && low >= high) throw fieldError("position.before", "must come after position.after in board order");
+  return generateKeyBetween(low, high);
+}
+
+type Neighbour = { id: string; statusId: string; position: string };
+
+async function neighbour(db: Database, projectId: string, taskId: string, id: string, path: string): Promise<Neighbour> {
+  if (id === taskId) throw fieldError(path, "a task cannot be its own neighbour");
+  const [row] = await db
+    .select({ id: tasks.id, statusId: tasks.statusId, position: tasks.position })
+    .from(tasks)
+    .where(and(eq(tasks.id, id), eq(tasks.projectId, projectId)));
+  if (!row) throw fieldError(path, "is not a task of this project");
+  return row;
+}
+
+async function adjacent(db: Database, projectId: string, of: Neighbour, direction: "next" | "previous"): Promise<string | null> {
+  const [row] = await db
+    .select({ position: tasks.position })
+    .from(tasks)
+    .where(
+      and(
+        eq(tasks.projectId, projectId),
+        eq(tasks.statusId, of.statusId),
+        direction === "next" ? gt(tasks.position, of.position) : lt(tasks.position, of.position),
+      ),
+    )
+    .orderBy(direction === "next" ? asc(tasks.position) : desc(tasks.position))
+    .limit(1);
+  return row?.position ?? null;
+}

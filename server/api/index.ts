@@ -3,3 +3,4 @@ export * as health from "./health";
 export * as auth from "./auth";
 export * as workspaces from "./workspaces";
 export * as projects from "./projects";
+export * as analytics from "./analytics";

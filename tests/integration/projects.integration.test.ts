@@ -1,7 +1,13 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { database } from "@/db/client";
 import { api } from "../helpers/app";
 import { addToWorkspace, createTestWorkspace, createUser, expectProblem } from "../helpers/factories";
 import { createProjectCast, createTestProject, uniqueKey } from "../helpers/projects";
+
+// Opening (and migrating) the embedded database can take a while on a busy machine: not inside a test's timeout.
+beforeAll(async () => {
+  await database();
+});
 
 describe("POST /api/v1/workspaces/{slug}/projects", () => {
   it("creates a project with the six default statuses, the creator as admin", async () => {

@@ -93,6 +93,22 @@ describe("POST /api/v1/workspaces/{slug}/projects", () => {
   });
 });
 
+describe("POST …/projects with Idempotency-Key", () => {
+  it("answers a retry with the first response and creates nothing new; another body with the key is 409", async () => {
+    const ws = await createTestWorkspace();
+    const url = `/api/v1/workspaces/${ws.slug}/projects`;
+    const headers = { "idempotency-key": `k-${uniqueKey()}` };
+    const body = { name: "Once", key: uniqueKey() };
+    const first = await api.post(url, body, { token: ws.owner.token, headers });
+    const retry = await api.post(url, body, { token: ws.owner.token, headers });
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.body.id).toBe(first.body.id);
+    expectProblem(await api.post(url, { ...body, name: "Twice" }, { token: ws.owner.token, headers }), 409);
+    expect((await api.get(url, { token: ws.owner.token })).body.data).toHaveLength(1);
+  });
+});
+
 describe("GET /api/v1/projects/{projectId}", () => {
   it("needs a token, hides the project from strangers, and private ones from plain workspace members", async () => {
     const { ws, project } = await createTestProject(undefined, { visibility: "private" });

@@ -1,7 +1,13 @@
 import { z } from "zod";
 
 export const MAX_COMMENT_LENGTH = 20_000;
-const Body = z.string().trim().min(1, "must not be empty").max(MAX_COMMENT_LENGTH, `must be at most ${MAX_COMMENT_LENGTH} characters`);
+const Body = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(MAX_COMMENT_LENGTH, `must be at most ${MAX_COMMENT_LENGTH} characters`)
+  // PostgreSQL text cannot hold NUL; refusing it keeps it a 422 instead of a database error.
+  .refine((s) => !s.includes("\u0000"), "must not contain NUL characters");
 
 export const Comment = z
   .object({

@@ -5,6 +5,11 @@ import { CalendarDate, Priority, Task } from "./schemas";
 // Request bodies and responses of the task lifecycle endpoints (the Task itself lives in schemas.ts).
 const Uuid = z.uuid("must be a UUID");
 const dedupe = (ids: string[]) => [...new Set(ids.map((id) => id.toLowerCase()))];
+// PostgreSQL text cannot hold NUL; refusing it here keeps it a 422 instead of a database error.
+const noNul = (s: string) => !s.includes("\u0000");
+const NUL_MESSAGE = "must not contain NUL characters";
+// PostgreSQL has no year 0; a four-digit year keeps every accepted date storable.
+const TaskDate = CalendarDate.refine((v) => /^\d{4}-/.test(v) && v >= "1000-01-01", "must be between the years 1000 and 9999");
 
 /** A fractional-indexing key, as produced by generateKeyBetween (the library refuses malformed ones). */
 export const PositionKey = z
@@ -27,14 +32,14 @@ export const PositionBetween = z
   .meta({ id: "PositionBetween" });
 
 const TaskFields = {
-  title: z.string().trim().min(1, "must not be empty").max(500, "must be at most 500 characters"),
-  description: z.string().max(50_000, "must be at most 50000 characters"),
+  title: z.string().trim().min(1, "must not be empty").max(500, "must be at most 500 characters").refine(noNul, NUL_MESSAGE),
+  description: z.string().max(50_000, "must be at most 50000 characters").refine(noNul, NUL_MESSAGE),
   statusId: Uuid,
   priority: Priority,
   assigneeIds: z.array(Uuid).max(20, "at most 20 assignees").transform(dedupe),
   labelIds: z.array(Uuid).max(50, "at most 50 labels").transform(dedupe),
-  dueDate: CalendarDate.nullable(),
-  startDate: CalendarDate.nullable(),
+  dueDate: TaskDate.nullable(),
+  startDate: TaskDate.nullable(),
   estimate: z.number().min(0, "must not be negative").max(1_000_000, "must be at most 1000000").nullable(),
   parentId: Uuid.nullable(),
 };
@@ -77,7 +82,7 @@ export const UpdateTaskInput = z
 export type UpdateTaskInput = z.infer<typeof UpdateTaskInput>;
 
 export const TaskRefQuery = z.object({
-  workspace: z.string().min(1).max(100).optional().describe("Workspace slug; narrows a key like ENG-42 when it exists in several of your workspaces"),
+  workspace: z.string().regex(/^[a-z0-9-]{1,100}$/, "must be a workspace slug").optional().describe("Workspace slug; narrows a key like ENG-42 when it exists in several of your workspaces"),
 });
 
 export const AddDependencyInput = z

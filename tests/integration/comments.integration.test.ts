@@ -86,7 +86,7 @@ describe("comments", () => {
     const { project, owner } = await createTestProject();
     const task = await createTestTask(project, owner);
     const url = `/api/v1/tasks/${task.id}/comments`;
-    for (const body of [{}, { body: "" }, { body: "   " }, { body: 3 }, { body: "x".repeat(20_001) }]) {
+    for (const body of [{}, { body: "" }, { body: "   " }, { body: 3 }, { body: "x".repeat(20_001) }, { body: "nul \u0000" }]) {
       const res = await api.post(url, body, { token: owner.token });
       expectProblem(res, 422);
       expect(res.body.errors[0].path).toBe("body");

@@ -97,6 +97,8 @@ describe("POST /api/v1/projects/{projectId}/tasks", () => {
       [{ title: "   " }, "title"],
       [{ title: "x".repeat(501) }, "title"],
       [{ title: 5 }, "title"],
+      [{ title: "a\u0000b" }, "title"],
+      [{ title: "x", description: "nul \u0000" }, "description"],
       [{ title: "x", description: 5 }, "description"],
       [{ title: "x", description: "d".repeat(50_001) }, "description"],
       [{ title: "x", statusId: "nope" }, "statusId"],
@@ -106,6 +108,8 @@ describe("POST /api/v1/projects/{projectId}/tasks", () => {
       [{ title: "x", labelIds: [1] }, "labelIds.0"],
       [{ title: "x", dueDate: "2030-02-30" }, "dueDate"],
       [{ title: "x", dueDate: "tomorrow" }, "dueDate"],
+      [{ title: "x", dueDate: "0000-01-01" }, "dueDate"],
+      [{ title: "x", startDate: "+010000-01-01T00:00:00Z" }, "startDate"],
       [{ title: "x", startDate: "2030-13-01" }, "startDate"],
       [{ title: "x", startDate: "2030-02-01", dueDate: "2030-01-01" }, "dueDate"],
       [{ title: "x", estimate: -1 }, "estimate"],
@@ -135,6 +139,9 @@ describe("GET /api/v1/tasks/{idOrKey}", () => {
       expect(res.body).toEqual(task);
       expect(res.headers.get("etag")).toBe('"1"');
     }
+    const badQuery = await api.get(`/api/v1/tasks/${task.key}?workspace=Not%20A%20Slug`, { token: owner.token });
+    expectProblem(badQuery, 422);
+    expect(badQuery.body.errors[0].path).toBe("workspace");
     for (const ref of [`${project.key}-99`, "nonsense", "00000000-0000-0000-0000-000000000000", `${project.key}-0x1`]) {
       expectProblem(await api.get(`/api/v1/tasks/${ref}`, { token: owner.token }), 404);
     }

@@ -9,27 +9,26 @@ import { priorityOf, type Task } from "./schemas";
  */
 export async function loadTasks(db: Database, ids: string[]): Promise<Task[]> {
   if (ids.length === 0) return [];
-  const [rows, assigneeRows, labelRows] = await Promise.all([
-    db
-      .select({ task: tasks, projectKey: projects.key, status: { id: statuses.id, name: statuses.name, category: statuses.category }, reporterName: users.name })
-      .from(tasks)
-      .innerJoin(projects, eq(projects.id, tasks.projectId))
-      .innerJoin(statuses, eq(statuses.id, tasks.statusId))
-      .leftJoin(users, eq(users.id, tasks.reporterId))
-      .where(inArray(tasks.id, ids)),
-    db
-      .select({ taskId: taskAssignees.taskId, id: users.id, name: users.name })
-      .from(taskAssignees)
-      .innerJoin(users, eq(users.id, taskAssignees.userId))
-      .where(inArray(taskAssignees.taskId, ids))
-      .orderBy(users.name),
-    db
-      .select({ taskId: taskLabels.taskId, id: labels.id, name: labels.name, color: labels.color })
-      .from(taskLabels)
-      .innerJoin(labels, eq(labels.id, taskLabels.labelId))
-      .where(inArray(taskLabels.taskId, ids))
-      .orderBy(labels.name),
-  ]);
+  // Sequential on purpose: inside a transaction all three share one connection.
+  const rows = await db
+    .select({ task: tasks, projectKey: projects.key, status: { id: statuses.id, name: statuses.name, category: statuses.category }, reporterName: users.name })
+    .from(tasks)
+    .innerJoin(projects, eq(projects.id, tasks.projectId))
+    .innerJoin(statuses, eq(statuses.id, tasks.statusId))
+    .leftJoin(users, eq(users.id, tasks.reporterId))
+    .where(inArray(tasks.id, ids));
+  const assigneeRows = await db
+    .select({ taskId: taskAssignees.taskId, id: users.id, name: users.name })
+    .from(taskAssignees)
+    .innerJoin(users, eq(users.id, taskAssignees.userId))
+    .where(inArray(taskAssignees.taskId, ids))
+    .orderBy(users.name);
+  const labelRows = await db
+    .select({ taskId: taskLabels.taskId, id: labels.id, name: labels.name, color: labels.color })
+    .from(taskLabels)
+    .innerJoin(labels, eq(labels.id, taskLabels.labelId))
+    .where(inArray(taskLabels.taskId, ids))
+    .orderBy(labels.name);
   const assignees = group(assigneeRows, (r) => ({ id: r.id, name: r.name }));
   const labelsOf = group(labelRows, (r) => ({ id: r.id, name: r.name, color: r.color }));
   const byId = new Map(

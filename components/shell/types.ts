@@ -1,0 +1,8 @@
+export type ShellData = {
+  user: { id: string; name: string; email: string };
+  workspaces: { slug: string; name: string; role: string }[];
+  current: { slug: string; name: string; role: string } | null;
+  projects: { id: string; key: string; name: string }[];
+  unread: number;
+  realtimeUrl: string | null;
+};

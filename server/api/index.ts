@@ -4,3 +4,5 @@ export * as auth from "./auth";
 export * as workspaces from "./workspaces";
 export * as projects from "./projects";
 export * as analytics from "./analytics";
+export * as notifications from "./notifications";
+export * as webhooks from "./webhooks";

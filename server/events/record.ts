@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { events, projects } from "@/db/schema";
+import { EVENTS_CHANNEL } from "./channel";
 
 export type EventType =
   | "task.created"
@@ -33,5 +34,7 @@ export async function recordEvent(
     .insert(events)
     .values({ workspaceId: project.workspaceId, projectId: e.projectId, type: e.type, actorId: e.actorId, data: e.data })
     .returning();
+  // Delivered only when the transaction commits: dispatchers wake at once instead of polling.
+  await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${e.projectId})`);
   return { id: row!.id, type: e.type, projectId: e.projectId, actorId: e.actorId, at: row!.createdAt.toISOString(), data: e.data };
 }

@@ -1,0 +1,6 @@
+import { getPreferencesOp, updatePreferencesOp } from "@/server/api/notifications";
+import { route } from "@/server/http/route";
+import { getNotificationPreferences, updateNotificationPreferences } from "@/server/notifications";
+
+export const GET = route(getPreferencesOp, ({ ctx }) => getNotificationPreferences({ ctx }));
+export const PUT = route(updatePreferencesOp, ({ ctx, body }) => updateNotificationPreferences({ ctx, input: body }));

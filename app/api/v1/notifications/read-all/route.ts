@@ -1,0 +1,5 @@
+import { markAllReadOp } from "@/server/api/notifications";
+import { route } from "@/server/http/route";
+import { markAllNotificationsRead } from "@/server/notifications";
+
+export const POST = route(markAllReadOp, ({ ctx }) => markAllNotificationsRead({ ctx }));

@@ -1,0 +1,5 @@
+import { listNotificationsOp } from "@/server/api/notifications";
+import { route } from "@/server/http/route";
+import { listNotifications } from "@/server/notifications";
+
+export const GET = route(listNotificationsOp, ({ ctx, query }) => listNotifications({ ctx, query }));

@@ -1,0 +1,5 @@
+import { unreadCountOp } from "@/server/api/notifications";
+import { route } from "@/server/http/route";
+import { countUnreadNotifications } from "@/server/notifications";
+
+export const GET = route(unreadCountOp, ({ ctx }) => countUnreadNotifications({ ctx }));

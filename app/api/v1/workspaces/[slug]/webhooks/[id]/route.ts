@@ -1,0 +1,5 @@
+import { deleteWebhookOp } from "@/server/api/webhooks";
+import { route } from "@/server/http/route";
+import { removeWebhook } from "@/server/webhooks";
+
+export const DELETE = route(deleteWebhookOp, ({ ctx, params }) => removeWebhook({ ctx, slug: params.slug, webhookId: params.id }));

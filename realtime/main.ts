@@ -1,0 +1,33 @@
+// `npm run realtime`: a Socket.IO sidecar. Needs DATABASE_URL and REDIS_URL; run as many as wanted.
+import { closeDatabase, database } from "@/db/client";
+import { logger } from "@/server/log";
+import { settings } from "@/server/settings";
+import { startRealtimeServer } from "./server";
+
+async function main(): Promise<void> {
+  const s = settings();
+  if (!s.REDIS_URL || !s.DATABASE_URL) {
+    console.error("The realtime sidecar needs DATABASE_URL and REDIS_URL. Without them, `npm start` serves Socket.IO itself on REALTIME_PORT.");
+    process.exit(1);
+  }
+  await database();
+  const server = await startRealtimeServer({ port: s.REALTIME_PORT, redisUrl: s.REDIS_URL });
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger().info({ signal }, "realtime draining");
+    setTimeout(() => process.exit(1), 15_000).unref();
+    void server
+      .drain()
+      .then(() => closeDatabase())
+      .then(() => process.exit(0), () => process.exit(1));
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ServiceError } from "../errors";
+import type { ServiceError } from "../errors";
 import { mondayOf, resolveRange, safeTimezone, todayIn } from "./range";
 
 const now = new Date("2025-03-13T23:30:00Z"); // a Thursday in UTC, already Friday in Tokyo

@@ -1,10 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { database } from "@/db/client";
 import { api } from "../helpers/app";
 import { addToWorkspace, createUser, expectProblem } from "../helpers/factories";
 import { addToProject, createTestProject } from "../helpers/projects";
+import { createTestTask } from "../helpers/tasks";
 import { bumpEventSeq, seedTasks } from "./analytics-seed";
 
 const today = new Date().toISOString().slice(0, 10);
+
+// Opening (and migrating) the embedded database can take a while on a busy machine.
+beforeAll(() => database().then(() => undefined), 120_000);
 
 describe("who may read analytics", () => {
   it("refuses strangers (404), anonymous callers (401) and unknown projects (404); viewers may read", async () => {
@@ -24,7 +29,7 @@ describe("who may read analytics", () => {
     await addToWorkspace(ws, viewer, "guest");
     await addToProject(ws, project.id, viewer, "viewer");
     expect((await api.get(url, { token: viewer.token })).status).toBe(200);
-  }, 90_000);
+  });
 
   it("refuses a stranger's workspace overview (404) and anonymous callers (401)", async () => {
     const { ws } = await createTestProject();
@@ -124,5 +129,30 @@ describe("cache", () => {
     // …until an event moves event_seq, as every task write does.
     await bumpEventSeq(project.id);
     expect((await api.get(url, { token: owner.token })).body.counts.byCategory.unstarted).toBe(2);
+  });
+});
+
+describe("through the task verbs", () => {
+  it("follows status changes made through the API, with no explicit cache invalidation", async () => {
+    const { project, owner } = await createTestProject();
+    const byName = (n: string) => project.statuses.find((x) => x.name === n)!.id;
+    const url = `/api/v1/projects/${project.id}/analytics?to=${today}`;
+    const task = await createTestTask(project, owner, { estimate: 2, assigneeIds: [owner.id] });
+    const first = (await api.get(url, { token: owner.token })).body;
+    expect(first.counts.byCategory.unstarted).toBe(1);
+    expect(first.cumulativeFlow.at(-1).counts[byName("Todo")]).toBe(1);
+    expect(first.counts.byAssignee).toEqual([{ user: { id: owner.id, name: owner.name }, count: 1, estimate: 2 }]);
+    expect((await api.patch(`/api/v1/tasks/${task.id}`, { statusId: byName("In Progress") }, { token: owner.token })).status).toBe(200);
+    const started = (await api.get(url, { token: owner.token })).body;
+    expect(started.counts.byCategory).toMatchObject({ unstarted: 0, started: 1 });
+    expect(started.cumulativeFlow.at(-1).counts).toMatchObject({ [byName("Todo")]: 0, [byName("In Progress")]: 1 });
+    expect((await api.patch(`/api/v1/tasks/${task.id}`, { statusId: byName("Done") }, { token: owner.token })).status).toBe(200);
+    const done = (await api.get(url, { token: owner.token })).body;
+    expect(done.counts.byCategory.started).toBe(0);
+    expect(done.completedCount).toBe(1);
+    expect(done.throughput.at(-1)).toMatchObject({ created: 1, completed: 1 });
+    expect(done.cycleTimeHours.p50).toBeGreaterThanOrEqual(0);
+    expect(done.slowest[0].key).toBe(task.key);
+    expect(done.cumulativeFlow.at(-1).counts[byName("Done")]).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { database } from "@/db/client";
 import { api } from "../helpers/app";
 import { addToWorkspace, createUser, type TestUser } from "../helpers/factories";
 import { createTestProject, type TestProject } from "../helpers/projects";
@@ -19,6 +20,9 @@ let alice: TestUser;
 let bob: TestUser;
 let s: Record<"B" | "T" | "P" | "R" | "D" | "C", string>;
 let t: string[];
+
+// Opening (and migrating) the embedded database can take a while on a busy machine.
+beforeAll(() => database().then(() => undefined), 120_000);
 
 beforeAll(async () => {
   const made = await createTestProject();

@@ -6,3 +6,4 @@ export * as projects from "./projects";
 export * as analytics from "./analytics";
 export * as notifications from "./notifications";
 export * as webhooks from "./webhooks";
+export * as search from "./search";

@@ -1,0 +1,75 @@
+import { asc, desc, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { tasks } from "@/db/schema";
+import { decodeCursor } from "../pagination";
+import type { TaskSort } from "./filters";
+
+// Keyset pagination for every sort: ORDER BY the sort key then id, and the cursor holds both
+// (prefixed with the sort's name, so a cursor from another sort is refused as malformed).
+
+export type SortRow = { id: string; position: string; createdAt: Date; updatedAt: Date; priority: number; dueDate: string | null; rank: number | null };
+type Sort = { orderBy: (rank: SQL) => SQL[]; keyOf: (r: SortRow) => unknown[]; after: (key: unknown[], rank: SQL) => SQL; key: z.ZodType<unknown[], unknown[]> };
+
+const id = z.uuid();
+const iso = z.iso.datetime();
+
+function byTime(column: typeof tasks.createdAt | typeof tasks.updatedAt, field: "createdAt" | "updatedAt", dir: "asc" | "desc"): Sort {
+  const op = dir === "asc" ? sql.raw(">") : sql.raw("<");
+  const order = dir === "asc" ? asc : desc;
+  return {
+    orderBy: () => [order(column), order(tasks.id)],
+    keyOf: (r) => [r[field].toISOString(), r.id],
+    after: ([t, last]) => sql`(${column}, ${tasks.id}) ${op} (${t as string}::timestamptz, ${last as string}::uuid)`,
+    key: z.tuple([iso, id]),
+  };
+}
+
+const table: Record<Exclude<TaskSort, "relevance">, Sort> & { relevance: Sort } = {
+  position: {
+    orderBy: () => [asc(tasks.position), asc(tasks.id)],
+    keyOf: (r) => [r.position, r.id],
+    after: ([p, last]) => sql`(${tasks.position}, ${tasks.id}) > (${p as string}, ${last as string}::uuid)`,
+    key: z.tuple([z.string().max(400), id]),
+  },
+  created: byTime(tasks.createdAt, "createdAt", "asc"),
+  "-created": byTime(tasks.createdAt, "createdAt", "desc"),
+  updated: byTime(tasks.updatedAt, "updatedAt", "asc"),
+  "-updated": byTime(tasks.updatedAt, "updatedAt", "desc"),
+  // Urgent first: walks the (project, priority, id) index backwards.
+  priority: {
+    orderBy: () => [desc(tasks.priority), desc(tasks.id)],
+    keyOf: (r) => [r.priority, r.id],
+    after: ([p, last]) => sql`(${tasks.priority}, ${tasks.id}) < (${p as number}::smallint, ${last as string}::uuid)`,
+    key: z.tuple([z.number().int().min(0).max(4), id]),
+  },
+  // Soonest first, undated last: the btree's own order (ASC NULLS LAST).
+  due: {
+    orderBy: () => [sql`${tasks.dueDate} asc nulls last`, asc(tasks.id)],
+    keyOf: (r) => [r.dueDate, r.id],
+    after: ([d, last]) =>
+      d === null
+        ? sql`(${tasks.dueDate} is null and ${tasks.id} > ${last as string}::uuid)`
+        : sql`((${tasks.dueDate}, ${tasks.id}) > (${d as string}::date, ${last as string}::uuid) or ${tasks.dueDate} is null)`,
+    key: z.tuple([z.iso.date().nullable(), id]),
+  },
+  relevance: {
+    orderBy: (rank) => [sql`${rank} desc`, asc(tasks.id)],
+    keyOf: (r) => [r.rank, r.id],
+    after: ([r, last], rank) => sql`(${rank} < ${r as number}::float8 or (${rank} = ${r as number}::float8 and ${tasks.id} > ${last as string}::uuid))`,
+    key: z.tuple([z.number(), id]),
+  },
+};
+
+export function sortOf(sort: TaskSort): Sort {
+  return table[sort];
+}
+
+/** The cursor's key for this sort, or 400 when it is malformed or from another sort. */
+export function decodeTaskCursor(cursor: string | undefined, sort: TaskSort): unknown[] | undefined {
+  const schema = z.tuple([z.literal(sort)], z.unknown()).transform((t) => t.slice(1)).pipe(table[sort].key);
+  return decodeCursor(cursor, schema);
+}
+
+export function cursorKeyOf(sort: TaskSort, row: SortRow): unknown[] {
+  return [sort, ...table[sort].keyOf(row)];
+}

@@ -156,3 +156,21 @@ describe("through the task verbs", () => {
     expect(done.cumulativeFlow.at(-1).counts[byName("Done")]).toBe(1);
   });
 });
+
+describe("time zones", () => {
+  it("buckets days and weeks in the project's time zone", async () => {
+    const { project, owner } = await createTestProject();
+    const set = await api.patch(`/api/v1/projects/${project.id}`, { timezone: "Asia/Tokyo" }, { token: owner.token });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    const todo = project.defaultStatus.id;
+    // Sunday 20:00 UTC is Monday 05:00 in Tokyo (UTC+9): the task belongs to the week of 03-10 there.
+    await seedTasks(project.id, owner.id, [{ history: [[todo, "2025-03-09T20:00:00Z"]] }]);
+    const a = (await api.get(`/api/v1/projects/${project.id}/analytics?from=2025-03-03&to=2025-03-11`, { token: owner.token })).body;
+    expect(a.range.timezone).toBe("Asia/Tokyo");
+    expect(a.throughput).toEqual([
+      { weekStart: "2025-03-03", created: 0, completed: 0 },
+      { weekStart: "2025-03-10", created: 1, completed: 0 },
+    ]);
+    expect(a.cumulativeFlow.map((d: any) => d.counts[todo])).toEqual([0, 0, 0, 0, 0, 0, 0, 1, 1]);
+  });
+});

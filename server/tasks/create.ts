@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { projects, taskAssignees, taskLabels, tasks } from "@/db/schema";
 import type { ServiceContext } from "../context";
 import { requireUserId, withTransaction } from "../db";
+import { ConflictError } from "../errors";
 import { recordEvent } from "../events/record";
 import { getProjectForActorOrThrow } from "../projects/internal";
 import { recordActivity } from "./audit";
@@ -28,7 +29,8 @@ export async function createTask(args: { ctx: ServiceContext; projectId: string;
       .update(projects)
       .set({ nextTaskNumber: sql`${projects.nextTaskNumber} + 1` })
       .where(eq(projects.id, project.id))
-      .returning({ number: sql<number>`${projects.nextTaskNumber} - 1` });
+      .returning({ number: sql<number>`${projects.nextTaskNumber} - 1`, archivedAt: projects.archivedAt });
+    if (counter!.archivedAt) throw new ConflictError("The project is archived; restore it before changing it");
     const position = await endOfColumn(tx, project.id, status.id);
     const closed = status.category === "completed" || status.category === "canceled";
     const [row] = await tx

@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import { projectMembers, projects, tasks, workspaceMembers, workspaces } from "@/db/schema";
 import type { ServiceContext } from "../context";
 import { requireUserId } from "../db";
-import { NotFoundError } from "../errors";
+import { ConflictError, NotFoundError } from "../errors";
 import { canSee, type ProjectAction } from "../auth/policy";
 import { getProjectForActorOrThrow, type ProjectAccess } from "../projects/internal";
 
@@ -58,9 +58,14 @@ async function resolveTaskId(db: Database, ctx: ServiceContext, ref: TaskRef): P
   return visible?.id ?? null;
 }
 
-/** Serialises structural changes (parents, dependencies) within a project, so two cannot form a cycle together. */
+/**
+ * Takes the project's row lock, which every task write takes first (recordEvent needs it anyway):
+ * one lock order, no deadlocks, and checks such as "no cycle" hold until commit. An archive that
+ * committed while we waited is caught here.
+ */
 export async function lockProject(db: Database, projectId: string): Promise<void> {
-  await db.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).for("update");
+  const [row] = await db.select({ archivedAt: projects.archivedAt }).from(projects).where(eq(projects.id, projectId)).for("update");
+  if (row?.archivedAt) throw new ConflictError("The project is archived; restore it before changing it");
 }
 
 /** A task of this project by id or key (`ENG-42` only matches when ENG is this project's key). */

@@ -22,9 +22,7 @@ export async function updateTask(args: { ctx: ServiceContext; ref: TaskRef | str
   const actorId = requireUserId(args.ctx);
   return withTransaction(args.ctx, async (tx) => {
     const { project, task } = await getTaskForActorOrThrow({ db: tx, ctx: args.ctx, ref: args.ref, action: "project.write" });
-    // Every task write takes the project's row lock first (recordEvent needs it anyway): one lock
-    // order, no deadlocks, and parent cycles cannot be formed by two concurrent updates.
-    await lockProject(tx, project.id);
+    await lockProject(tx, project.id); // serialises the project's writers; the version is read under it
     const [current] = await tx.select().from(tasks).where(eq(tasks.id, task.id));
     if (!current) throw new PreconditionFailedError("The task was deleted meanwhile");
     if (args.ifMatch !== undefined && args.ifMatch !== current.version) throw new PreconditionFailedError();

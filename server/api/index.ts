@@ -7,3 +7,4 @@ export * as analytics from "./analytics";
 export * as notifications from "./notifications";
 export * as webhooks from "./webhooks";
 export * as search from "./search";
+export * as tasks from "./tasks";

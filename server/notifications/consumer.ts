@@ -47,6 +47,7 @@ function taskDraft(b: Base, task: { id: string; key: string; title: string }, ty
     subject: { task: { id: task.id, key: task.key, title: task.title }, project: { id: b.project.id, key: b.project.key, name: b.project.name }, actor: b.actor, message },
     link: { href: taskLink(b.project.workspaceSlug, task.key), label: `Open ${task.key}` },
     detail,
+    at: new Date(b.e.at),
   };
 }
 
@@ -103,6 +104,7 @@ async function draftsFor(tx: Database, b: Base): Promise<NotificationDraft[]> {
         actorId: e.actorId,
         subject: { project: { id: p.id, key: p.key, name: p.name }, actor: b.actor, message: `${who} added you to ${p.name}` },
         link: { href: appLink(`/w/${encodeURIComponent(p.workspaceSlug)}/p/${encodeURIComponent(p.key)}`), label: `Open ${p.name}` },
+        at: new Date(e.at),
       },
     ];
   }

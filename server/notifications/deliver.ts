@@ -18,6 +18,8 @@ export type NotificationDraft = {
   subject: NotificationSubject;
   link: { href: string; label: string };
   detail?: string;
+  /** When it happened (the event's time); defaults to now. */
+  at?: Date;
 };
 
 export type CreatedNotification = { userId: string; eventId: number | null; projectId: string | null; actorId: string | null; notification: Notification };
@@ -60,6 +62,7 @@ export async function createNotifications(tx: Database, draft: NotificationDraft
             taskId: draft.taskId,
             actorId: draft.actorId,
             subject: draft.subject,
+            ...(draft.at ? { createdAt: draft.at } : {}),
           })),
         )
         .onConflictDoNothing()

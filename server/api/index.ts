@@ -8,3 +8,4 @@ export * as notifications from "./notifications";
 export * as webhooks from "./webhooks";
 export * as search from "./search";
 export * as tasks from "./tasks";
+export * as views from "./views";

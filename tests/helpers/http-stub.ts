@@ -1,0 +1,51 @@
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type StubRequest = { method: string; path: string; headers: IncomingHttpHeaders; body: string; at: number };
+export type StubReply = { status: number; body?: unknown; headers?: Record<string, string> };
+
+/**
+ * A loopback HTTP server that records every request and answers with `respond` (default 200 {}).
+ * Push statuses onto `failNext` to make the next requests fail with them, in order.
+ */
+export async function startStub(respond?: (req: StubRequest) => StubReply) {
+  const requests: StubRequest[] = [];
+  const failNext: number[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const r: StubRequest = { method: req.method ?? "", path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), at: Date.now() };
+      requests.push(r);
+      const failure = failNext.shift();
+      const reply: StubReply = failure !== undefined ? { status: failure, body: { statusCode: failure, name: "stub_failure", message: `stub answered ${failure}` } } : (respond?.(r) ?? { status: 200, body: {} });
+      res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });
+      res.end(reply.body === undefined ? "" : JSON.stringify(reply.body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    failNext,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+export type Stub = Awaited<ReturnType<typeof startStub>>;
+
+/** Emulates Resend's POST /emails: an Idempotency-Key seen before returns the first message, sending nothing new. */
+export async function startResendStub() {
+  const accepted = new Map<string, { id: string; to: string[]; subject: string; html: string; text: string }>();
+  let n = 0;
+  const stub = await startStub((req) => {
+    if (req.method !== "POST" || req.path !== "/emails") return { status: 404, body: { statusCode: 404, name: "not_found", message: "no such route" } };
+    const key = String(req.headers["idempotency-key"] ?? `none-${n}`);
+    if (!accepted.has(key)) {
+      const body = JSON.parse(req.body) as { to: string | string[]; subject: string; html: string; text: string };
+      accepted.set(key, { id: `email_${++n}`, to: ([] as string[]).concat(body.to), subject: body.subject, html: body.html, text: body.text });
+    }
+    return { status: 200, body: { id: accepted.get(key)!.id } };
+  });
+  return { ...stub, accepted, sentTo: (email: string) => [...accepted.values()].filter((m) => m.to.includes(email)) };
+}

@@ -1,0 +1,79 @@
+import type pg from "pg";
+
+export type Statement = { client: number; text: string; values: unknown[]; rowMode?: "array"; start: number; end: number; fields?: string[]; rows?: unknown[] };
+export type Capture = { status: number; statements: Statement[] };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Statements issued while every earlier one of the group was still running went out concurrently. */
+function waves(statements: Statement[]): Statement[][] {
+  const out: Statement[][] = [];
+  let minEnd = -Infinity;
+  for (const s of statements) {
+    if (out.length > 0 && s.start < minEnd) {
+      out[out.length - 1]!.push(s);
+      minEnd = Math.min(minEnd, s.end);
+    } else {
+      out.push([s]);
+      minEnd = s.end;
+    }
+  }
+  return out;
+}
+
+/** Param index → column name, for `insert into t ("a", "b") values (default, $1), ($2, $3)`. */
+function insertColumns(text: string): Map<number, string> {
+  const m = /^\s*insert into "?\w+"? \(([^)]*)\) values (.*)$/is.exec(text);
+  const map = new Map<number, string>();
+  if (!m) return map;
+  const columns = m[1]!.split(",").map((c) => c.trim().replaceAll('"', ""));
+  for (const tuple of m[2]!.matchAll(/\(([^()]*)\)/g)) {
+    tuple[1]!.split(",").forEach((token, k) => {
+      const p = /^\s*\$(\d+)\s*$/.exec(token);
+      if (p && columns[k]) map.set(Number(p[1]) - 1, columns[k]);
+    });
+  }
+  return map;
+}
+
+/**
+ * Runs a captured request's statements through pg: the same texts, values, connections and
+ * concurrency. Values that an earlier write returned (a new task's id, its number) are replaced
+ * by what this run's write returned, so inserts stay valid when replayed many times.
+ */
+export async function replay(pool: pg.Pool, statements: Statement[]): Promise<unknown[][]> {
+  const clients = new Map<number, Promise<pg.PoolClient>>();
+  const byValue = new Map<string, unknown>(); // returned uuids: old → new
+  const returned: { old: unknown; now: unknown }[] = []; // other returned values, for inserts only
+  const selected: unknown[][] = [];
+  const client = (id: number) => {
+    if (!clients.has(id)) clients.set(id, pool.connect());
+    return clients.get(id)!;
+  };
+  const run = async (s: Statement) => {
+    const columns = insertColumns(s.text);
+    const values = s.values.map((v, i) => {
+      if (typeof v === "string" && byValue.has(v)) return byValue.get(v);
+      if (columns.has(i)) return returned.find((r) => r.old === v)?.now ?? v;
+      return v;
+    });
+    const c = await client(s.client);
+    const result: pg.QueryResult = s.rowMode === "array" ? await c.query({ text: s.text, values, rowMode: "array" }) : await c.query({ text: s.text, values });
+    if (/^\s*select\b/i.test(s.text)) selected.push(result.rows);
+    (s.rows ?? []).forEach((oldRow, r) => {
+      const newRow = result.rows[r] as unknown;
+      (s.fields ?? []).forEach((f, k) => {
+        const old = Array.isArray(oldRow) ? oldRow[k] : (oldRow as Record<string, unknown>)[f];
+        const now = Array.isArray(newRow) ? newRow[k] : (newRow as Record<string, unknown> | undefined)?.[f];
+        if (typeof old === "string" && UUID.test(old)) byValue.set(old, now);
+        else if (typeof old === "number") returned.push({ old, now });
+      });
+    });
+  };
+  try {
+    for (const wave of waves(statements)) await Promise.all(wave.map(run));
+  } finally {
+    for (const c of clients.values()) (await c).release();
+  }
+  return selected;
+}

@@ -1,0 +1,58 @@
+// Child process: scripted drag-and-drop moves on the board in Chromium (playwright-core), timed two
+// ways: web-vitals INP, and pointer-up → the card sitting in the target column.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+
+export type DragSpec = { url: string; cookie: { name: string; value: string }; chromium: string; flags: string[]; from: string; to: string; moves: number };
+export type DragResult = { inp: number | null; placed: number[]; interactions: number[] };
+
+const spec = JSON.parse(Buffer.from(process.argv[2]!, "base64url").toString()) as DragSpec;
+const require = createRequire(import.meta.url);
+const webVitals = readFileSync(require.resolve("web-vitals/dist/web-vitals.iife.js"), "utf8");
+
+const browser = await chromium.launch({ executablePath: spec.chromium, args: spec.flags, headless: true });
+try {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addCookies([{ name: spec.cookie.name, value: spec.cookie.value, url: new URL(spec.url).origin }]);
+  const page = await context.newPage();
+  await page.addInitScript(`${webVitals};
+    window.__inp = null; window.__events = [];
+    webVitals.onINP((m) => { window.__inp = m.value; }, { reportAllChanges: true });
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.interactionId) window.__events.push(e.duration); }).observe({ type: "event", durationThreshold: 16, buffered: true });`);
+  await page.goto(spec.url, { waitUntil: "networkidle", timeout: 120_000 });
+  const placed: number[] = [];
+  for (let i = 0; i < spec.moves; i++) {
+    const [source, target] = i % 2 === 0 ? [spec.from, spec.to] : [spec.to, spec.from];
+    const card = page.locator(`[data-testid="column-${source}"] [data-testid^="card-"]`).first();
+    const key = (await card.getAttribute("data-testid"))!.slice("card-".length);
+    const from = (await card.boundingBox())!;
+    const to = (await page.locator(`[data-testid="column-${target}"] h2`).boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2 + 12, from.y + 14, { steps: 2 });
+    await page.mouse.move(to.x + 20, to.y + 60, { steps: 12 });
+    // Armed before the drop: resolves with the time from pointer-up to the card being in its new column.
+    const waiting = page.evaluate(
+      ([k, col]) =>
+        new Promise<number>((resolve) => {
+          const t0 = { v: 0 };
+          document.addEventListener("pointerup", () => (t0.v = performance.now()), { once: true, capture: true });
+          const sel = `[data-testid="column-${col}"] [data-testid="card-${k}"]`;
+          const check = () => t0.v > 0 && document.querySelector(sel) && (observer.disconnect(), resolve(performance.now() - t0.v));
+          const observer = new MutationObserver(check);
+          observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+        }),
+      [key, target] as const,
+    );
+    await page.mouse.up();
+    placed.push(await waiting);
+    await page.waitForTimeout(800);
+  }
+  await page.waitForTimeout(500);
+  const inp = (await page.evaluate("window.__inp")) as number | null;
+  const interactions = (await page.evaluate("window.__events")) as number[];
+  console.log(JSON.stringify({ inp, placed, interactions } satisfies DragResult));
+} finally {
+  await browser.close();
+}

@@ -1,0 +1,14 @@
+import type { Scenario } from "../lib/scenario";
+import { analyticsScenario } from "./analytics";
+import { boardReadScenario } from "./board-read";
+import { browserScenario } from "./browser";
+import { createTaskScenario } from "./create-task";
+import { fanoutScenario } from "./fanout";
+import { floorsScenario } from "./floors";
+import { paginationScenario } from "./pagination";
+import { searchScenario } from "./search";
+
+export { searchScenario };
+
+/** Run after seeding, in this order (search runs during seeding, at each data-set size). Task creation writes to CRT only. */
+export const scenarios: Scenario[] = [floorsScenario, boardReadScenario, paginationScenario, analyticsScenario, createTaskScenario, fanoutScenario, browserScenario];

@@ -1,0 +1,74 @@
+import { apiLatency, sqlLatency, summarize } from "../lib/measure";
+import { routeExists, type BenchContext, type Row, type Scenario } from "../lib/scenario";
+import { round } from "../lib/stats";
+import { QUERY_TERMS } from "../seed/text";
+import { largestPlanNode } from "./explain";
+
+const workspaceList = (ctx: BenchContext) => `/api/v1/workspaces/${ctx.fixture.workspace.slug}/tasks`;
+const SEARCH_TARGET_AT = 1_000_000;
+
+function queries(ctx: BenchContext): { group: string; label: string; path: string }[] {
+  const big = `/api/v1/projects/${ctx.fixture.projects.BIG.id}/tasks`;
+  const { labelIds, statuses } = ctx.fixture.projects.BIG;
+  const started = statuses.filter((s) => s.category === "started").map((s) => s.id).join(",");
+  const terms = Object.entries(QUERY_TERMS).flatMap(([group, list]) =>
+    list.map((term, i) => ({ group: `q ${group}`, label: `${group}-${i}`, path: `${workspaceList(ctx)}?q=${encodeURIComponent(term)}` })),
+  );
+  return [
+    ...terms,
+    { group: "filtered list", label: "filter-priority", path: `${big}?priority=urgent,high&sort=-updated` },
+    { group: "filtered list", label: "filter-assignee", path: `${big}?assignee=${ctx.fixture.memberIds[3]}&status=${started}` },
+    { group: "filtered list", label: "filter-label-due", path: `${big}?label=${labelIds[2]}&sort=due` },
+  ];
+}
+
+/** Scenario 3: search and filtered lists, measured at each data-set size on the way to the target scale. */
+export const searchScenario: Scenario = {
+  id: "search",
+  title: "3. Search and filtered lists",
+  available: (ctx) => routeExists(ctx, "GET", `${workspaceList(ctx)}?q=fix&limit=1`),
+  async run(ctx) {
+    const qs = queries(ctx);
+    const api = await apiLatency(ctx, qs.map((q) => ({ label: q.label, path: q.path })));
+    const rows: Row[] = [];
+    const groups = [...new Set(qs.map((q) => q.group))];
+    for (const group of groups) {
+      const members = qs.filter((q) => q.group === group);
+      const apiSamples = members.flatMap((q) => api.get(q.label)!);
+      const sqlSamples: number[] = [];
+      let planRows = 0;
+      for (const q of members) {
+        const capture = await ctx.capture(`search-${ctx.tasks}-${q.label}`, { path: q.path });
+        sqlSamples.push(...(await sqlLatency(ctx.pool, capture, 20, 3)));
+        if (group === "q common") planRows = Math.max(planRows, await largestPlanNode(ctx.pool, capture));
+      }
+      const a = summarize(apiSamples);
+      const s = summarize(sqlSamples);
+      const targeted = ctx.tasks >= SEARCH_TARGET_AT && ["q rare", "q medium", "q prefix"].includes(group);
+      const terms = group.startsWith("q ") ? ` (${members.map((m) => decodeURIComponent(m.path.split("q=")[1]!)).join(", ")})` : "";
+      rows.push(
+        { scenario: `3. search @${ctx.tasks.toLocaleString("en")} tasks`, metric: `${group}${terms}: p50`, value: round(a.p50), unit: "ms", floors: { "SQL alone": round(s.p50) } },
+        {
+          scenario: `3. search @${ctx.tasks.toLocaleString("en")} tasks`,
+          metric: `${group}: p95`,
+          value: round(a.p95),
+          unit: "ms",
+          floors: { "SQL alone": round(s.p95) },
+          ratio: `API adds ${round(a.p95 - s.p95)} ms`,
+          ...(targeted ? { target: "p95 < 50 ms, API adds ≤ 10 ms", met: a.p95 < 50 && a.p95 - s.p95 <= 10 } : {}),
+        },
+      );
+      if (group === "q common") {
+        rows.push({
+          scenario: `3. search @${ctx.tasks.toLocaleString("en")} tasks`,
+          metric: "common term: most rows at any plan node",
+          value: planRows,
+          unit: "rows",
+          target: "never rank the whole table (< 50% of tasks)",
+          met: planRows < ctx.tasks * 0.5,
+        });
+      }
+    }
+    return rows;
+  },
+};

@@ -63,13 +63,13 @@ export async function advanceCursor(tx: Database, consumer: string, projectId: s
     .where(and(eq(eventCursors.consumer, consumer), eq(eventCursors.projectId, projectId)));
 }
 
-/** After a failure the project waits (200 ms doubling, at most 30 s) while other projects proceed. */
+/** After a failure the project waits (200 ms doubling, at most 5 s, so recovery is noticed soon) while other projects proceed. */
 export async function backOffCursor(db: Database, consumer: string, projectId: string, error: string): Promise<void> {
   await db
     .update(eventCursors)
     .set({
       attempts: sql`${eventCursors.attempts} + 1`,
-      retryAt: sql`now() + least(power(2, least(${eventCursors.attempts}, 20)) * 200, 30000) * interval '1 millisecond'`,
+      retryAt: sql`now() + least(power(2, least(${eventCursors.attempts}, 20)) * 200, 5000) * interval '1 millisecond'`,
       lastError: error.slice(0, 500),
       updatedAt: sql`now()`,
     })

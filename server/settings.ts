@@ -23,6 +23,10 @@ const SettingsSchema = z.object({
   S3_BUCKET: z.string().min(3).optional(),
   S3_ENDPOINT: url.optional(),
   S3_REGION: z.string().min(1).default("us-east-1"),
+  // Explicit keys for S3-compatible stores (MinIO, s3rver); without them the AWS SDK's default chain applies.
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: bool.optional(),
   DATA_DIR: z.string().min(1).default(".data"),
   ALLOW_SIGNUP: bool.default(true),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -9,3 +9,4 @@ export * as webhooks from "./webhooks";
 export * as search from "./search";
 export * as tasks from "./tasks";
 export * as views from "./views";
+export * as attachments from "./attachments";

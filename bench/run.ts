@@ -44,7 +44,7 @@ async function main(): Promise<void> {
       // The limiter itself stays on (it is part of every request's cost); its ceiling is out of the way.
       RATE_LIMIT_PER_MINUTE: "1000000000",
       DATA_DIR: path.join(RESULTS_DIR, "logs/data"),
-      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info",
+      LOG_LEVEL: opts.logLevel,
     };
     const realtime = [await startRealtime("realtime-1", env), await startRealtime("realtime-2", env)].filter((r) => r !== null);
     const web = await startWeb({ ...env, REALTIME_URL: realtime[0]?.url ?? "http://127.0.0.1:9" }, captureDir);
@@ -101,6 +101,11 @@ async function main(): Promise<void> {
   }
 }
 
+// Whatever happens, no helper process is left behind.
+process.once("uncaughtException", (error) => {
+  console.error(error);
+  void stopAll().then(() => process.exit(1));
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     log(`${signal}: stopping`);

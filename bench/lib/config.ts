@@ -16,6 +16,7 @@ export type BenchOptions = {
   databaseUrl: string;
   redisUrl: string;
   chromium: string;
+  logLevel: string;
 };
 
 function argValue(argv: string[], name: string): string | undefined {
@@ -38,6 +39,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     databaseUrl: env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres",
     redisUrl: env.REDIS_URL || "redis://127.0.0.1:6379",
     chromium: env.CHROMIUM_PATH || "/usr/bin/chromium",
+    logLevel: env.BENCH_LOG_LEVEL || "info",
   };
 }
 

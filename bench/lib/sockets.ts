@@ -20,7 +20,11 @@ export function openFleet(spec: SocketsSpec, timeoutMs = 120_000): Promise<Socke
       }, timeoutMs);
       lines.once("line", (l) => {
         clearTimeout(timer);
-        resolve(JSON.parse(l) as Record<string, unknown>);
+        try {
+          resolve(JSON.parse(l) as Record<string, unknown>);
+        } catch (error) {
+          reject(new Error(`socket fleet sent a bad line: ${String(error)}`));
+        }
       });
       child.once("exit", (code) => code !== 0 && reject(new Error(`socket fleet exited ${code}: ${stderr.slice(-500)}`)));
     });

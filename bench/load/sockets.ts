@@ -53,10 +53,10 @@ console.log(JSON.stringify({ ready: sockets.length, failed }));
 
 createInterface({ input: process.stdin }).on("line", (line) => {
   if (line.trim() !== "stop") return;
-  console.log(JSON.stringify({ receipts }));
   for (const s of sockets) {
     if (s instanceof WebSocket) s.terminate();
     else s.disconnect();
   }
-  process.exit(0);
+  // Exit only once the (large) line has reached the pipe.
+  process.stdout.write(JSON.stringify({ receipts }) + "\n", () => process.exit(0));
 });

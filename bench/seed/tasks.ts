@@ -51,7 +51,7 @@ export async function seedTasks(loaders: pg.PoolClient[], rng: Rng, p: SeededPro
       const final = age < 14 && rng.chance(0.6) ? rng.pick(["Backlog", "Todo", "In Progress"]) : weighted(rng, FINAL);
       const actor = rng.pick(memberIds);
       let t = created;
-      activity.push(id, p.id, actor, "created", null, null, JSON.stringify(byName.get(PATH[final]![0]!)), new Date(t));
+      activity.push(id, p.id, actor, "created", "status", null, JSON.stringify(byName.get(PATH[final]![0]!)), new Date(t));
       const path = PATH[final]!;
       for (let s = 1; s < path.length; s++) {
         t = Math.min(anchor - rng.int(0, 3600_000), t + rng.int(2 * 3600_000, (s === 1 ? 12 : 5) * DAY));

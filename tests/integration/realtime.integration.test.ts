@@ -44,6 +44,18 @@ describe("realtime (embedded)", () => {
     expect(await res.json()).toMatchObject({ status: "ok" });
   });
 
+  it("accepts the browser's session cookie instead of a token", async () => {
+    const { encode } = await import("next-auth/jwt");
+    const jwt = await encode({ token: { sessionToken: owner.token }, secret: process.env.AUTH_SECRET!, salt: "authjs.session-token" });
+    const c = connectClient(url, {}, { reconnection: false, cookie: `authjs.session-token=${jwt}` });
+    clients.push(c);
+    expect(await connectOutcome(c)).toBeNull();
+    expect(await subscribe(c, { projectId: project.id })).toMatchObject({ ok: true });
+    const forged = connectClient(url, {}, { reconnection: false, cookie: "authjs.session-token=forged" });
+    clients.push(forged);
+    expect(await connectOutcome(forged)).toBe("unauthorized");
+  });
+
   it("refuses to subscribe to a project the caller cannot see, or to nonsense", async () => {
     const stranger = await createUser();
     const c = client(stranger.token);

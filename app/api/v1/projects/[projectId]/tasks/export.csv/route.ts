@@ -1,0 +1,5 @@
+import { exportTasksCsvOp } from "@/server/api/search";
+import { route } from "@/server/http/route";
+import { exportTasksCsv } from "@/server/tasks/csv-export";
+
+export const GET = route(exportTasksCsvOp, ({ ctx, params }) => exportTasksCsv({ ctx, projectId: params.projectId }));

@@ -12,6 +12,21 @@ export function requestHash(method: string, path: string, body: string): string 
 }
 
 /**
+ * What "the same body" means: the JSON text; for multipart each field, files by name, type and
+ * digest (clients pick a new boundary per request); else the raw bytes a handler will read itself.
+ */
+export async function bodyFingerprint(text: string | undefined, form: FormData | undefined, req: Request): Promise<string> {
+  if (text !== undefined) return text;
+  if (!form) return req.bodyUsed ? "" : req.clone().text();
+  const parts: string[] = [];
+  for (const [name, value] of form.entries()) {
+    const digest = typeof value === "string" ? value : `${value.name};${value.type};${createHash("sha256").update(new Uint8Array(await value.arrayBuffer())).digest("hex")}`;
+    parts.push(`${name}=${digest}`);
+  }
+  return parts.join("\n");
+}
+
+/**
  * Runs a create at most once per (caller, key): a retry with the same body gets the first
  * response back, the same key with another body is a conflict. The key is claimed before
  * the work starts, so two concurrent retries cannot both create.

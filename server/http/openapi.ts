@@ -25,8 +25,9 @@ function operationId(op: Operation): string {
 function register(registry: OpenAPIRegistry, op: Operation): void {
   const headers: Record<string, z.ZodType> = {};
   if (op.idempotent) headers["Idempotency-Key"] = z.string().max(255).optional().meta({ description: "Retries with the same key and body return the first response (kept 24 h)" });
-  if (op.versioned && op.method === "PATCH") headers["If-Match"] = z.string().optional().meta({ description: 'The version you read, as an entity tag: "3"' });
-  const problems = [...new Set([...(op.errors ?? []), ...(op.path.startsWith("/api/v1") ? [429] : [])])];
+  if (op.versioned && (op.method === "PATCH" || op.method === "DELETE")) headers["If-Match"] = z.string().optional().meta({ description: 'The version you read, as an entity tag: "3"' });
+  // The route helper answers 413 to any oversized body and 429 on every /api/v1 route.
+  const problems = [...new Set([...(op.errors ?? []), ...(op.body || op.multipart ? [413] : []), ...(op.path.startsWith("/api/v1") ? [429] : [])])].sort();
   const success =
     op.status === 204
       ? { description: "No content" }

@@ -20,7 +20,7 @@ export type Operation<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Z
   status: 200 | 201 | 202 | 204;
   /** Other successes documented beside the main one. */
   alternatives?: { status: number; description: string; schema?: z.ZodType }[];
-  /** Accepts Idempotency-Key (create endpoints). */
+  /** Accepts Idempotency-Key; defaults to true for a POST answering 201 (a create). */
   idempotent?: boolean;
   /** Honours If-Match and answers with an ETag. */
   versioned?: boolean;
@@ -34,8 +34,10 @@ const registry: Operation[] = [];
 export function defineOperation<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
   op: Operation<P, Q, B, R>,
 ): Operation<P, Q, B, R> {
-  registry.push(op as unknown as Operation);
-  return op;
+  // The contract: every POST that creates accepts Idempotency-Key, so it is the default there.
+  const full = { ...op, idempotent: op.idempotent ?? (op.method === "POST" && op.status === 201) };
+  registry.push(full as unknown as Operation);
+  return full;
 }
 
 export function operations(): readonly Operation[] {

@@ -9,7 +9,7 @@ import { settings } from "../settings";
 import type { Operation } from "./operation";
 import { fieldErrors, problem, statusFor } from "./problem";
 import { clientIp, parseIfMatch, requestIdOf } from "./request";
-import { requestHash, withIdempotency } from "./idempotency";
+import { bodyFingerprint, requestHash, withIdempotency } from "./idempotency";
 import { readBody } from "./body";
 
 type Infer<T> = z.infer<NonNullable<T> & z.ZodType>;
@@ -42,11 +42,14 @@ export function route<O extends Operation>(op: O, handler: (args: HandlerArgs<O>
     const started = performance.now();
     const log = logger().child({ requestId, method: req.method, path: op.path });
     let response: Response;
+    // Filled once the request is counted, so errors carry the RateLimit-* headers too.
+    const rateHeaders: Record<string, string> = {};
     try {
-      response = await handle(op, handler, req, routeCtx, requestId);
+      response = await handle(op, handler, req, routeCtx, requestId, rateHeaders);
     } catch (error) {
       response = toProblem(error, requestId, log);
     }
+    for (const [k, v] of Object.entries(rateHeaders)) response.headers.set(k, v);
     response.headers.set("x-request-id", requestId);
     const seconds = (performance.now() - started) / 1000;
     metrics().requests.inc({ method: req.method, route: op.path, status: String(response.status) });
@@ -56,13 +59,21 @@ export function route<O extends Operation>(op: O, handler: (args: HandlerArgs<O>
   };
 }
 
-async function handle<O extends Operation>(op: O, handler: (args: HandlerArgs<O>) => Promise<unknown>, req: Request, routeCtx: RouteContext, requestId: string): Promise<Response> {
+async function handle<O extends Operation>(
+  op: O,
+  handler: (args: HandlerArgs<O>) => Promise<unknown>,
+  req: Request,
+  routeCtx: RouteContext,
+  requestId: string,
+  rateHeaders: Record<string, string>,
+): Promise<Response> {
   const ip = clientIp(req);
   const { actor, presented } = await resolveActor(req);
+  // Anonymous callers count per IP, also when they are about to be refused.
+  await rateLimit(actor.kind === "user" || actor.kind === "token" ? `u:${actor.userId}` : `ip:${ip}`, rateHeaders);
   if (op.auth === "required" && actor.kind === "anonymous") {
     throw new ServiceError("UNAUTHENTICATED", presented ? "The token or session is invalid, expired or revoked" : "Send a bearer token or sign in");
   }
-  const rateHeaders = await rateLimit(actor.kind === "user" || actor.kind === "token" ? `u:${actor.userId}` : `ip:${ip}`);
 
   const rawParams = await routeCtx.params;
   const params = op.params ? op.params.safeParse(rawParams) : { success: true as const, data: undefined };
@@ -87,22 +98,18 @@ async function handle<O extends Operation>(op: O, handler: (args: HandlerArgs<O>
       ? await withIdempotency({
           callerKey: actor.kind === "user" || actor.kind === "token" ? actor.userId : `ip:${ip}`,
           key,
-          hash: requestHash(req.method, new URL(req.url).pathname, text ?? ""),
+          hash: requestHash(req.method, new URL(req.url).pathname + new URL(req.url).search, await bodyFingerprint(text, form, req)),
           now: ctx.now,
           run,
         })
       : await run();
-  for (const [k, v] of Object.entries(rateHeaders)) response.headers.set(k, v);
   return response;
 }
 
-async function rateLimit(key: string): Promise<Record<string, string>> {
+async function rateLimit(key: string, headers: Record<string, string>): Promise<void> {
   const state = await consume(limiter("api", settings().RATE_LIMIT_PER_MINUTE, 60), key);
-  const headers = { "RateLimit-Limit": String(state.limit), "RateLimit-Remaining": String(state.remaining), "RateLimit-Reset": String(state.resetSeconds) };
-  if (!state.allowed) {
-    throw Object.assign(new ServiceError("RATE_LIMITED", "Rate limit exceeded", { retryAfterSeconds: state.resetSeconds }), { headers });
-  }
-  return headers;
+  Object.assign(headers, { "RateLimit-Limit": String(state.limit), "RateLimit-Remaining": String(state.remaining), "RateLimit-Reset": String(state.resetSeconds) });
+  if (!state.allowed) throw new ServiceError("RATE_LIMITED", "Rate limit exceeded", { retryAfterSeconds: state.resetSeconds });
 }
 
 function toResponse(op: Operation, result: unknown): Response {

@@ -7,6 +7,14 @@ import { decodeCursor, PageQuery, toPage, type Page } from "../pagination";
 import type { ActivityEntry } from "./inputs";
 import { getTaskForActorOrThrow, type TaskRef } from "./internal";
 
+/**
+ * The contract says ids are UUID strings: the row's identity id, as an RFC 9562 version-8 (custom) UUID
+ * whose last 48 bits hold it, so ids stay unique and sort like the rows.
+ */
+export function activityUuid(id: number): string {
+  return `00000000-0000-8000-8000-${id.toString(16).padStart(12, "0")}`;
+}
+
 /** The task's audit trail, oldest first; new entries only ever append, so cursors stay valid. */
 export async function getActivity(args: { ctx: ServiceContext; ref: TaskRef | string; page: PageQuery }): Promise<Page<ActivityEntry>> {
   const page = PageQuery.parse(args.page);
@@ -25,7 +33,7 @@ export async function getActivity(args: { ctx: ServiceContext; ref: TaskRef | st
     page.limit,
     (r) => [r.row.id],
     ({ row, actorName }) => ({
-      id: String(row.id),
+      id: activityUuid(row.id),
       actor: row.actorId ? { id: row.actorId, name: actorName ?? "" } : null,
       type: row.type,
       ...(row.field ? { field: row.field, from: row.fromValue, to: row.toValue } : {}),

@@ -98,7 +98,7 @@ export type Watcher = z.infer<typeof Watcher>;
 
 export const ActivityEntry = z
   .object({
-    id: z.string().describe("Rises with time; stable order"),
+    id: z.uuid().describe("Rises with time; stable order"),
     actor: z.object({ id: z.uuid(), name: z.string() }).nullable(),
     type: z.string().describe("created (field status, to: the initial status id) or updated (one entry per changed field)"),
     field: z.string().optional(),

@@ -37,9 +37,14 @@ export const Task = z
   .meta({ id: "Task" });
 export type Task = z.infer<typeof Task>;
 
-/** `YYYY-MM-DD`, or an ISO timestamp whose UTC date is kept. */
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+// Only ISO-8601: Date.parse alone takes "1 2 3" for a date and rolls 02-30 over into March.
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+const isRealDay = (v: string) => DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+
+/** `YYYY-MM-DD`, or an ISO timestamp whose UTC date is kept; years 1000–9999 (what PostgreSQL and the format hold). */
 export const CalendarDate = z
   .string()
-  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) || !Number.isNaN(Date.parse(v)), "must be a date (YYYY-MM-DD) or an ISO timestamp")
-  .transform((v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? v : new Date(v).toISOString().slice(0, 10)))
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "is not a real calendar date");
+  .refine((v) => isRealDay(v) || (isRealDay(TIMESTAMP.exec(v)?.[1] ?? "") && !Number.isNaN(Date.parse(v))), "must be a date (YYYY-MM-DD) or an ISO timestamp")
+  .transform((v) => (DAY.test(v) ? v : new Date(v).toISOString().slice(0, 10)))
+  .refine((v) => DAY.test(v) && v >= "1000-01-01", "must be between the years 1000 and 9999");

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { database } from "@/db/client";
-import { redis } from "./redis";
+import { redis, redisReady } from "./redis";
 
 async function within<T>(ms: number, p: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -17,6 +17,6 @@ export async function checkReadiness(): Promise<{ ok: boolean; checks: Record<st
   const checks: Record<string, "ok" | "fail"> = {};
   checks.database = await within(2000, (async () => (await database()).execute(sql`select 1`))()).then(() => "ok" as const, () => "fail" as const);
   const client = redis();
-  if (client) checks.redis = await within(2000, client.ping()).then(() => "ok" as const, () => "fail" as const);
+  if (client) checks.redis = await within(2000, redisReady(client, 2000).then(() => client.ping())).then(() => "ok" as const, () => "fail" as const);
   return { ok: Object.values(checks).every((c) => c === "ok"), checks };
 }

@@ -55,7 +55,8 @@ export async function removeMemberAction(slug: string, userId: string): Promise<
   return { ok: true, data: undefined };
 }
 
-export async function acceptInvitationAction(token: string): Promise<ActionResult> {
+export async function acceptInvitationAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const token = formString(form, "token");
   const ctx = await requireContext(`/invitations/${token}`);
   const result = await attempt(() => acceptInvitation({ ctx, token }));
   if (!result.ok) return result;

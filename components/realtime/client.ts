@@ -1,6 +1,5 @@
 "use client";
 import { io, type Socket } from "socket.io-client";
-import { realtimeTokenAction } from "@/app/actions/realtime";
 
 export type RealtimeEvent = { id: number; type: string; projectId: string; actorId: string | null; at: string; data: unknown };
 
@@ -11,12 +10,8 @@ function connect(url: string): Socket {
   socket ??= io(url, {
     path: "/socket.io",
     transports: ["websocket", "polling"],
-    // A function, so every reconnect fetches a fresh short-lived token.
-    auth: (cb) => {
-      realtimeTokenAction()
-        .then((token) => cb({ token }))
-        .catch(() => cb({}));
-    },
+    // The sidecar reads the same encrypted session cookie as the app; the raw token never reaches page scripts.
+    withCredentials: true,
   });
   return socket;
 }
@@ -31,7 +26,13 @@ export function onRealtime(url: string, type: string, handler: (event: RealtimeE
 }
 
 /** Joins a project's room (again on every reconnect, asking for what was missed since the last event seen). */
-export function subscribeProject(url: string, projectId: string, types: string[], handler: (event: RealtimeEvent) => void): () => void {
+export function subscribeProject(
+  url: string,
+  projectId: string,
+  types: string[],
+  handler: (event: RealtimeEvent) => void,
+  onResync?: () => void,
+): () => void {
   const s = connect(url);
   let lastId: number | undefined;
   const onEvent = (event: RealtimeEvent) => {
@@ -40,7 +41,12 @@ export function subscribeProject(url: string, projectId: string, types: string[]
     lastId = event.id;
     handler(event);
   };
-  const join = () => s.emit("subscribe", { projectId, since: lastId }, () => undefined);
+  const join = () =>
+    s.emit("subscribe", { projectId, since: lastId }, (ack: { ok: boolean; lastEventId?: number; resync?: boolean }) => {
+      if (ack?.ok && lastId === undefined) lastId = ack.lastEventId;
+      // Too much missed while away: the page reloads its data instead of replaying.
+      if (ack?.resync) onResync?.();
+    });
   for (const t of types) s.on(t, onEvent);
   s.on("connect", join);
   if (s.connected) join();

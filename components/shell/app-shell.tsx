@@ -1,3 +1,4 @@
+import { Toaster } from "@/components/ui/toast";
 import { Sidebar } from "./sidebar";
 import { Topbar } from "./topbar";
 import type { ShellData } from "./types";
@@ -13,6 +14,7 @@ export function AppShell({ shell, children }: { shell: ShellData; children: Reac
           {children}
         </main>
       </div>
+      <Toaster />
     </div>
   );
 }

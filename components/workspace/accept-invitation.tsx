@@ -1,30 +1,20 @@
 "use client";
-import { useState, useTransition } from "react";
+import { useActionState } from "react";
 import { acceptInvitationAction } from "@/app/actions/workspaces";
+import { SubmitButton } from "@/components/ui/submit-button";
 
+/** A plain form: it works before the page's scripts load. */
 export function AcceptInvitation({ token }: { token: string }) {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
+  const [state, action] = useActionState(acceptInvitationAction, null);
   return (
-    <div className="stack">
-      <button
-        type="button"
-        className="btn btn-primary"
-        disabled={pending}
-        onClick={() =>
-          start(async () => {
-            const result = await acceptInvitationAction(token);
-            if (!result.ok) setError(result.error);
-          })
-        }
-      >
-        {pending ? "Joining…" : "Accept invitation"}
-      </button>
-      {error && (
+    <form action={action} className="stack">
+      <input type="hidden" name="token" value={token} />
+      <SubmitButton pendingText="Joining…">Accept invitation</SubmitButton>
+      {state?.ok === false && (
         <p className="alert" role="alert">
-          {error}
+          {state.error}
         </p>
       )}
-    </div>
+    </form>
   );
 }

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { audit, launch, newContext, run, signIn, signUp, test, unique } from "./lib";
+import { audit, launch, newContext, run, screenshot, signIn, signUp, test, unique } from "./lib";
 
 const id = unique("e2e");
 const alice = { name: "Alice Newcomer", email: `alice.${id}@example.com` };
@@ -82,6 +82,84 @@ test("user settings pages: profile, tokens shown once", async () => {
   await audit(a, "21-settings-tokens");
   await a.reload();
   if (await a.getByTestId("new-token").count()) throw new Error("token shown again after reload");
+});
+
+const column = (p: Page, name: string) => p.getByTestId(`column-${name}`);
+
+test("the owner creates a project and tasks from the board", async () => {
+  await a.goto(`/w/${slug}?new-project=1`);
+  await a.getByLabel("Project name").fill("Launch");
+  await a.getByLabel("Key").fill("LCH");
+  await a.getByRole("button", { name: "Create project" }).click();
+  await a.waitForURL(`**/w/${slug}/p/LCH/board`);
+  await audit(a, "07-board-empty");
+  for (const title of ["Write the launch post", "Record the demo video", "Update the pricing page"]) {
+    await a.keyboard.press("c");
+    await a.getByLabel("Title").fill(title);
+    await a.getByRole("button", { name: "Create task" }).click();
+    await a.getByRole("dialog").waitFor({ state: "detached" });
+    await column(a, "Todo").getByText(title).waitFor();
+  }
+  await audit(a, "08-board");
+});
+
+test("a drag across columns is saved and a teammate sees it live", async () => {
+  await b.goto(`/w/${slug}/p/LCH/board`);
+  await column(b, "Todo").getByTestId("card-LCH-1").waitFor();
+  const card = column(a, "Todo").getByTestId("card-LCH-1");
+  const from = (await card.boundingBox())!;
+  const to = (await column(a, "In Progress").boundingBox())!;
+  await a.mouse.move(from.x + 20, from.y + from.height - 8);
+  await a.mouse.down();
+  await a.mouse.move(from.x + 40, from.y + from.height, { steps: 5 });
+  await a.mouse.move(to.x + to.width / 2, to.y + 80, { steps: 15 });
+  await a.mouse.up();
+  await column(a, "In Progress").getByTestId("card-LCH-1").waitFor();
+  await column(b, "In Progress").getByTestId("card-LCH-1").waitFor({ timeout: 15_000 });
+  await a.reload();
+  await column(a, "In Progress").getByTestId("card-LCH-1").waitFor();
+});
+
+test("the keyboard moves a card too", async () => {
+  await column(a, "Todo").getByRole("button", { name: /^Move LCH-2/ }).focus();
+  await a.keyboard.press("Space");
+  await a.waitForTimeout(200);
+  await a.keyboard.press("ArrowRight");
+  await a.waitForTimeout(200);
+  await a.keyboard.press("Space");
+  await column(a, "In Progress").getByTestId("card-LCH-2").waitFor();
+  await column(b, "In Progress").getByTestId("card-LCH-2").waitFor();
+});
+
+test("a comment with an @mention raises the teammate's bell", async () => {
+  const before = Number((await b.getByTestId("bell-count").textContent().catch(() => "0")) || 0);
+  await column(a, "In Progress").getByRole("link", { name: "Write the launch post" }).click();
+  const drawer = a.getByRole("dialog", { name: "Task LCH-1" });
+  await drawer.getByRole("combobox", { name: "Write a comment" }).waitFor();
+  await audit(a, "09-task-drawer");
+  const box = drawer.getByRole("combobox", { name: "Write a comment" });
+  await box.pressSequentially("Can you review this, @Bo");
+  await drawer.getByRole("option", { name: /Bob Teammate/ }).waitFor();
+  await box.press("Enter");
+  await box.pressSequentially("before Friday?");
+  if (!(await box.inputValue()).includes("@BobTeammate before Friday?")) throw new Error(`mention not inserted: ${await box.inputValue()}`);
+  await drawer.getByRole("button", { name: "Comment" }).click();
+  await drawer.getByTestId("comment").filter({ hasText: "before Friday?" }).waitFor();
+  await b.getByTestId("bell-count").filter({ hasText: String(before + 1) }).waitFor({ timeout: 15_000 });
+  await screenshot(b, "10-teammate-bell");
+});
+
+test("the task page edits inline and renders markdown safely", async () => {
+  await a.goto(`/w/${slug}/t/LCH-1`);
+  await a.getByRole("button", { name: "Edit" }).click();
+  await a.getByLabel("Description (markdown)").fill("**Bold plan** <img src=x onerror=\"window.__xss=1\"> [link](javascript:alert(1))");
+  await a.getByRole("button", { name: "Save", exact: true }).click();
+  await a.locator(".markdown strong", { hasText: "Bold plan" }).waitFor();
+  if (await a.evaluate(() => (window as unknown as { __xss?: number }).__xss)) throw new Error("markdown ran a script");
+  if (await a.locator('.markdown a[href^="javascript"]').count()) throw new Error("javascript: link survived");
+  await a.getByLabel("Priority").selectOption("high");
+  await a.getByText("changed priority").waitFor();
+  await audit(a, "11-task-page");
 });
 
 test("sign-out revokes the session", async () => {

@@ -1,0 +1,47 @@
+import type { ActivityEntry } from "@/server/tasks";
+import type { DetailMeta } from "./types";
+
+function describe(value: unknown, field: string | undefined, meta: DetailMeta): string {
+  if (value === null || value === undefined || value === "") return "none";
+  const name = (id: unknown) =>
+    (field === "status" && meta.statuses.find((s) => s.id === id)?.name) ||
+    (field === "assignees" && meta.people.find((p) => p.id === id)?.name) ||
+    (field === "labels" && meta.labels.find((l) => l.id === id)?.name) ||
+    String(id);
+  if (Array.isArray(value)) return value.length ? value.map(name).join(", ") : "none";
+  if (typeof value === "object") return "…";
+  const text = name(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+export function Activity({ entries, meta }: { entries: ActivityEntry[]; meta: DetailMeta }) {
+  return (
+    <section aria-labelledby="activity-heading">
+      <h2 id="activity-heading">Activity</h2>
+      {entries.length === 0 ? (
+        <p className="muted">No activity yet.</p>
+      ) : (
+        <ol className="timeline small">
+          {entries.map((e) => (
+            <li key={e.id}>
+              <span className="dot" style={{ background: "var(--border)", marginTop: 6 }} aria-hidden="true" />
+              <span>
+                <strong>{e.actor?.name ?? "Someone"}</strong>{" "}
+                {e.type === "created"
+                  ? "created the task"
+                  : e.field === "description"
+                    ? "edited the description"
+                    : e.field === "position"
+                      ? "moved the task"
+                      : `changed ${e.field ?? "the task"} from ${describe(e.from, e.field, meta)} to ${describe(e.to, e.field, meta)}`}{" "}
+                <time className="muted" dateTime={e.createdAt}>
+                  {new Date(e.createdAt).toLocaleString("en-GB")}
+                </time>
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+"use client";
+import { useSearchParams } from "next/navigation";
+import { useEffect, useMemo, useState } from "react";
+import { Board } from "./board";
+import { FilterBar } from "./filter-bar";
+import { filtersFrom } from "./filters";
+import { NewTaskDialog } from "./new-task-dialog";
+import { TaskDrawer } from "./task-drawer";
+import type { BoardData } from "./types";
+
+export function ProjectBoard({ data, me, realtimeUrl }: { data: BoardData; me: string; realtimeUrl: string | null }) {
+  const params = useSearchParams();
+  const query = params.toString();
+  const filters = useMemo(() => filtersFrom(Object.fromEntries(new URLSearchParams(query))), [query]);
+  const [creating, setCreating] = useState<{ statusId?: string } | null>(null);
+  const canWrite = data.project.role !== "viewer" && !data.project.archived;
+  useEffect(() => {
+    const open = () => canWrite && setCreating({});
+    window.addEventListener("tasklane:new-task", open);
+    return () => window.removeEventListener("tasklane:new-task", open);
+  }, [canWrite]);
+  const { tasks: _tasks, ...meta } = data;
+  return (
+    <>
+      <FilterBar people={data.people} labels={data.labels}>
+        {canWrite && (
+          <button type="button" className="btn btn-primary" onClick={() => setCreating({})} aria-keyshortcuts="c">
+            New task
+          </button>
+        )}
+      </FilterBar>
+      {data.tasks.length === 0 && !query && (
+        <div className="empty" style={{ marginBottom: 12 }}>
+          <h3>No tasks yet</h3>
+          <p>Create the first task with the button above or press C.</p>
+        </div>
+      )}
+      <Board data={data} filters={filters} me={me} realtimeUrl={realtimeUrl} onAdd={(statusId) => setCreating({ statusId })} />
+      {creating && <NewTaskDialog data={data} statusId={creating.statusId} onClose={() => setCreating(null)} />}
+      <TaskDrawer meta={meta} me={me} realtimeUrl={realtimeUrl} />
+    </>
+  );
+}

@@ -268,6 +268,17 @@ describe("auth: Bearer login token or personal access token on every /api/v1 rou
     expectProblem(await api.get(`/api/v1/projects/${project.id}/tasks`, { token: pat.token }), 401);
   });
 
+  it("the browser's session cookie works like a bearer token; a forged cookie → 401", async () => {
+    const { project, owner } = await createTestProject();
+    const { encode } = await import("next-auth/jwt");
+    const jwt = await encode({ token: { sessionToken: owner.token }, secret: process.env.AUTH_SECRET!, salt: "authjs.session-token" });
+    const cookie = `authjs.session-token=${jwt}`;
+    expect((await api.get("/api/v1/me", { cookie })).body.id).toBe(owner.id);
+    expectStatus(await api.post(`/api/v1/projects/${project.id}/tasks`, { title: "from the browser" }, { cookie }), 201);
+    expectStatus(await api.get(`/api/v1/workspaces`, { cookie }), 200);
+    expectProblem(await api.get("/api/v1/me", { cookie: "authjs.session-token=forged" }), 401);
+  });
+
   it("project member rights follow the project: a viewer reads but cannot write (403)", async () => {
     const { ws, project } = await createTestProject();
     const viewer = await createUser();

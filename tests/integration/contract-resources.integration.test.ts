@@ -24,6 +24,18 @@ describe("auth and users", () => {
     expect(login.body).toMatchObject({ token: expect.any(String), expiresAt: expect.stringMatching(ISO_UTC), user: reg.body.user });
   });
 
+  it("register → 403 when sign-up is disabled", async () => {
+    const { settings } = await import("@/server/settings");
+    const store = globalThis as unknown as { __tasklaneSettings?: ReturnType<typeof settings> };
+    const saved = settings();
+    store.__tasklaneSettings = { ...saved, ALLOW_SIGNUP: false };
+    try {
+      expectProblem(await api.post("/api/v1/auth/register", { name: "Late", email: `${unique("closed")}@example.test`, password: PASSWORD }, { ip: randomIp() }), 403);
+    } finally {
+      store.__tasklaneSettings = saved;
+    }
+  });
+
   it("login: 401 on bad credentials, the same answer for an unknown email and a wrong password", async () => {
     const u = await createUser();
     const wrong = await api.post("/api/v1/auth/login", { email: u.email, password: "not the password 1" }, { ip: randomIp() });

@@ -2,14 +2,16 @@
 // ways: web-vitals INP, and pointer-up → the card sitting in the target column.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import path from "node:path";
 import { chromium } from "playwright-core";
 
-export type DragSpec = { url: string; cookie: { name: string; value: string }; chromium: string; flags: string[]; from: string; to: string; moves: number };
+export type DragSpec = { url: string; cookie: { name: string; value: string }; chromium: string; flags: string[]; from: string; to: string; moves: number; screenshot?: string };
 export type DragResult = { inp: number | null; placed: number[]; interactions: number[] };
 
 const spec = JSON.parse(Buffer.from(process.argv[2]!, "base64url").toString()) as DragSpec;
 const require = createRequire(import.meta.url);
-const webVitals = readFileSync(require.resolve("web-vitals/dist/web-vitals.iife.js"), "utf8");
+// The IIFE build (not in the package's exports map) sits beside the CommonJS one.
+const webVitals = readFileSync(path.join(path.dirname(require.resolve("web-vitals")), "web-vitals.iife.js"), "utf8");
 
 const browser = await chromium.launch({ executablePath: spec.chromium, args: spec.flags, headless: true });
 try {
@@ -33,20 +35,24 @@ try {
     await page.mouse.move(from.x + from.width / 2 + 12, from.y + 14, { steps: 2 });
     await page.mouse.move(to.x + 20, to.y + 60, { steps: 12 });
     // Armed before the drop: resolves with the time from pointer-up to the card being in its new column.
-    const waiting = page.evaluate(
-      ([k, col]) =>
-        new Promise<number>((resolve) => {
-          const t0 = { v: 0 };
-          document.addEventListener("pointerup", () => (t0.v = performance.now()), { once: true, capture: true });
-          const sel = `[data-testid="column-${col}"] [data-testid="card-${k}"]`;
-          const check = () => t0.v > 0 && document.querySelector(sel) && (observer.disconnect(), resolve(performance.now() - t0.v));
-          const observer = new MutationObserver(check);
-          observer.observe(document.body, { subtree: true, childList: true, attributes: true });
-        }),
-      [key, target] as const,
-    );
+    // (A string, not a function: tsx's name helpers do not exist in the page.)
+    const sel = JSON.stringify(`[data-testid="column-${target}"] [data-testid="card-${key}"]`);
+    await page.evaluate(`window.__placed = new Promise((resolve) => {
+      let t0 = 0;
+      document.addEventListener("pointerup", () => { t0 = performance.now(); }, { once: true, capture: true });
+      const observer = new MutationObserver(() => {
+        if (t0 > 0 && document.querySelector(${sel})) { observer.disconnect(); resolve(performance.now() - t0); }
+      });
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+      setTimeout(() => resolve(-1), 10000);
+    }); 0`);
     await page.mouse.up();
-    placed.push(await waiting);
+    const ms = (await page.evaluate("window.__placed")) as number;
+    if (ms < 0) {
+      if (spec.screenshot) await page.screenshot({ path: spec.screenshot });
+      throw new Error(`move ${i + 1}: ${key} did not land in ${target} within 10 s`);
+    }
+    placed.push(ms);
     await page.waitForTimeout(800);
   }
   await page.waitForTimeout(500);

@@ -34,6 +34,7 @@ const SettingsSchema = z.object({
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(25),
   MAX_BODY_KB: z.coerce.number().int().positive().max(10240).default(1024),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().positive().default(3000),
   LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
   LOGIN_FAILURES_PER_IP: z.coerce.number().int().positive().default(100),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),

@@ -69,8 +69,8 @@ async function handle<O extends Operation>(
 ): Promise<Response> {
   const ip = clientIp(req);
   const { actor, presented } = await resolveActor(req);
-  // Anonymous callers count per IP, also when they are about to be refused.
-  await rateLimit(actor.kind === "user" || actor.kind === "token" ? `u:${actor.userId}` : `ip:${ip}`, rateHeaders);
+  // Every caller counts per IP, signed-in callers per user too; also when about to be refused.
+  await rateLimit(actor.kind === "user" || actor.kind === "token" ? actor.userId : null, ip, rateHeaders);
   if (op.auth === "required" && actor.kind === "anonymous") {
     throw new ServiceError("UNAUTHENTICATED", presented ? "The token or session is invalid, expired or revoked" : "Send a bearer token or sign in");
   }
@@ -106,10 +106,19 @@ async function handle<O extends Operation>(
   return response;
 }
 
-async function rateLimit(key: string, headers: Record<string, string>): Promise<void> {
-  const state = await consume(limiter("api", settings().RATE_LIMIT_PER_MINUTE, 60), key);
-  Object.assign(headers, { "RateLimit-Limit": String(state.limit), "RateLimit-Remaining": String(state.remaining), "RateLimit-Reset": String(state.resetSeconds) });
-  if (!state.allowed) throw new ServiceError("RATE_LIMITED", "Rate limit exceeded", { retryAfterSeconds: state.resetSeconds });
+async function rateLimit(userId: string | null, ip: string, headers: Record<string, string>): Promise<void> {
+  const s = settings();
+  const states = await Promise.all([
+    consume(limiter("api-ip", s.RATE_LIMIT_PER_IP_PER_MINUTE, 60), ip),
+    ...(userId ? [consume(limiter("api", s.RATE_LIMIT_PER_MINUTE, 60), userId)] : []),
+  ]);
+  // The headers describe the limit closest to refusing.
+  const tightest = states.reduce((a, b) => (b.remaining < a.remaining || (!b.allowed && a.allowed) ? b : a));
+  Object.assign(headers, { "RateLimit-Limit": String(tightest.limit), "RateLimit-Remaining": String(tightest.remaining), "RateLimit-Reset": String(tightest.resetSeconds) });
+  const refused = states.filter((st) => !st.allowed);
+  if (refused.length) {
+    throw new ServiceError("RATE_LIMITED", "Rate limit exceeded", { retryAfterSeconds: Math.max(...refused.map((st) => st.resetSeconds)) });
+  }
 }
 
 function toResponse(op: Operation, result: unknown): Response {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll } from "vitest";
 process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "tasklane-test-"));
 process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
 process.env.RATE_LIMIT_PER_MINUTE ??= "100000";
+process.env.RATE_LIMIT_PER_IP_PER_MINUTE ??= "1000000";
 
 // Open (and on PGlite, migrate) the database before the first test, outside its timeout.
 beforeAll(async () => {

@@ -4,7 +4,7 @@
 // connection, start and end) to BENCH_CAPTURE_DIR/<name>.json, so the physical floor can run
 // exactly the same SQL through pg.
 const { AsyncLocalStorage } = require("node:async_hooks");
-const { writeFileSync } = require("node:fs");
+const { renameSync, writeFileSync } = require("node:fs");
 const http = require("node:http");
 const path = require("node:path");
 const { performance } = require("node:perf_hooks");
@@ -21,7 +21,12 @@ if (dir) {
     const name = event === "request" ? req.headers["x-bench-capture"] : undefined;
     if (typeof name !== "string" || !/^[\w.-]+$/.test(name)) return emit.apply(this, arguments);
     const store = { statements: [] };
-    res.once("finish", () => writeFileSync(path.join(dir, `${name}.json`), JSON.stringify({ status: res.statusCode, statements: store.statements })));
+    res.once("finish", () => {
+      // Written aside and renamed, so a reader never sees half a file.
+      const file = path.join(dir, `${name}.json`);
+      writeFileSync(`${file}.tmp`, JSON.stringify({ status: res.statusCode, statements: store.statements }));
+      renameSync(`${file}.tmp`, file);
+    });
     return als.run(store, () => emit.apply(this, arguments));
   };
 

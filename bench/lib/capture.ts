@@ -24,7 +24,7 @@ export function makeCapture(appUrl: string, dir: string, auth: () => Record<stri
         if (capture.statements.length === 0) throw new Error(`capturing ${name}: no SQL was seen (is the capture hook loaded in the web process?)`);
         return capture;
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT" && !(error instanceof SyntaxError)) throw error;
         await new Promise((r) => setTimeout(r, 20));
       }
     }

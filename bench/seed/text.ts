@@ -37,6 +37,6 @@ export function comment(rng: Rng): string {
 export const QUERY_TERMS = {
   common: [VOCABULARY[0]!, VOCABULARY[2]!, VOCABULARY[5]!],
   medium: [VOCABULARY[150]!, VOCABULARY[220]!, VOCABULARY[300]!],
-  rare: [TAIL[2_000]!, TAIL[12_000]!, TAIL[30_000]!],
+  rare: [TAIL[500]!, TAIL[2_000]!, TAIL[8_000]!],
   prefix: ["migr", "notif", "perf"],
 } as const;

@@ -27,6 +27,8 @@ export function markdown(r: Report): string {
   }
   const notes = r.rows.filter((row) => row.note).map((row) => `- ${row.scenario}, ${row.metric}: ${row.note}`);
   if (notes.length) lines.push("", "Notes:", ...notes);
+  const missed = r.rows.filter((row) => row.met === false);
+  if (missed.length) lines.push("", "Targets missed, and why:", ...missed.map((row) => `- ${row.scenario}, ${row.metric} (${fmt(row.value, row.unit)}; target ${row.target}): ${row.why ?? "see the floors beside it"}`));
   if (r.skipped.length) lines.push("", "Not measured:", ...r.skipped.map((s) => `- ${s.scenario}: ${s.reason}`));
   return lines.join("\n") + "\n";
 }

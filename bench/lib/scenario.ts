@@ -14,6 +14,8 @@ export type Row = {
   target?: string;
   met?: boolean | null;
   note?: string;
+  /** When met is false: why, from the floors measured beside it. */
+  why?: string;
 };
 
 export type Services = {

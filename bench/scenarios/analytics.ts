@@ -1,6 +1,7 @@
 import { apiLatency, sqlLatency, summarize } from "../lib/measure";
 import { routeExists, type BenchContext, type Row, type Scenario } from "../lib/scenario";
 import { round } from "../lib/stats";
+import { sqlWhy } from "../lib/why";
 
 const base = (ctx: BenchContext) => `/api/v1/projects/${ctx.fixture.projects.ANL.id}/analytics`;
 
@@ -31,6 +32,7 @@ export const analyticsScenario: Scenario = {
         ratio: `API adds ${round(a.p95 - s.p95)} ms`,
         target: "< 200 ms",
         met: a.p95 < 200,
+        why: sqlWhy(a.p95, s.p95, 200),
         note: i === 0 ? `p50 ${round(a.p50)} ms` : undefined,
       });
     }

@@ -1,5 +1,6 @@
 import { autocannon } from "../lib/load";
 import { pct, routeExists, type BenchContext, type Row, type Scenario } from "../lib/scenario";
+import { latencyWhy, throughputWhy } from "../lib/why";
 
 const list = (ctx: BenchContext) => `/api/v1/projects/${ctx.fixture.projects.BRD.id}/tasks`;
 
@@ -46,6 +47,7 @@ export const boardReadScenario: Scenario = {
           ratio: `${pct(app.rps, next.rps)} of framework; ${pct(app.rps, bare.rps)} of physical`,
           target: "≥ 60% of framework",
           met: app.rps >= 0.6 * next.rps,
+          why: throughputWhy(app.rps, next.rps, bare.rps, " (reading and shaping up to 100 tasks with assignees and labels)"),
         },
         {
           scenario: "2. board read",
@@ -55,6 +57,7 @@ export const boardReadScenario: Scenario = {
           floors: { framework: next.p99, physical: bare.p99 },
           target: "< 50 ms",
           met: app.p99 < 50,
+          why: latencyWhy(app.p99, next.p99, bare.p99, 50),
         },
       );
     }

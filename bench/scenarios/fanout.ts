@@ -12,6 +12,11 @@ const SOCKETS = 1_000;
 const EVENTS = 30;
 const now = () => performance.timeOrigin + performance.now();
 
+function fanoutWhy(app: number, floor: number): string {
+  if (floor >= 100) return `even an in-process broadcast to ${SOCKETS} sockets has a p99 of ${Math.round(floor)} ms here (clients, servers and Postgres share 2 cores)`;
+  return `the path PATCH → commit → outbox dispatcher → Redis → sidecar → socket adds ${Math.round(app - floor)} ms at p99 over an in-process broadcast`;
+}
+
 /** Fires EVENTS marked changes one by one, then gathers what every socket received. */
 async function fire(fleets: SocketFleet[], trigger: (k: number) => Promise<void>): Promise<{ latencies: number[]; share: number }> {
   const sent = new Map<number, number>();
@@ -83,8 +88,8 @@ export const fanoutScenario: Scenario = {
     const floors = (q: number) => ({ "in-process Socket.IO": p(floor.latencies, q), "Redis pub/sub RTT": p(redis, q) });
     const rows: Row[] = [
       { scenario: "5. fan-out", metric: `${SOCKETS} sockets, 2 sidecars: p50 change → receipt`, value: p(app.latencies, 0.5), unit: "ms", floors: floors(0.5), ratio: `${times(percentile(app.latencies, 0.5), percentile(floor.latencies, 0.5))} of in-process` },
-      { scenario: "5. fan-out", metric: `${SOCKETS} sockets, 2 sidecars: p99 change → receipt`, value: p(app.latencies, 0.99), unit: "ms", floors: floors(0.99), ratio: `${times(percentile(app.latencies, 0.99), percentile(floor.latencies, 0.99))} of in-process`, target: "< 100 ms", met: percentile(app.latencies, 0.99) < 100, note: "measured from sending the PATCH (so it includes the request and commit) to the socket's receipt, in separate client processes" },
-      { scenario: "5. fan-out", metric: `share delivered (${EVENTS} events × ${SOCKETS})`, value: round(app.share * 100, 2), unit: "%", floors: { "in-process Socket.IO": round(floor.share * 100, 2) }, target: "100%", met: app.share >= 1 },
+      { scenario: "5. fan-out", metric: `${SOCKETS} sockets, 2 sidecars: p99 change → receipt`, value: p(app.latencies, 0.99), unit: "ms", floors: floors(0.99), ratio: `${times(percentile(app.latencies, 0.99), percentile(floor.latencies, 0.99))} of in-process`, target: "< 100 ms", met: percentile(app.latencies, 0.99) < 100, why: fanoutWhy(percentile(app.latencies, 0.99), percentile(floor.latencies, 0.99)), note: "measured from sending the PATCH (so it includes the request and commit) to the socket's receipt, in separate client processes" },
+      { scenario: "5. fan-out", metric: `share delivered (${EVENTS} events × ${SOCKETS})`, value: round(app.share * 100, 2), unit: "%", floors: { "in-process Socket.IO": round(floor.share * 100, 2) }, target: "100%", met: app.share >= 1, why: `${Math.round((1 - app.share) * EVENTS * SOCKETS)} deliveries did not arrive within 3 s of the last change` },
     ];
     const ws = await measureWsMemory(SOCKETS);
     return [...rows, ...memoryRows(memory, ws)];

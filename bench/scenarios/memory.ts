@@ -42,6 +42,7 @@ export function memoryRows(m: Record<string, number>, ws: WsMemory): Row[] {
       ratio: times(perSocket, perWs),
       target: "< 2x plain ws",
       met: perSocket < 2 * perWs,
+      why: `a subscribed Socket.IO socket in the sidecar (Engine.IO session, rooms, the per-project subscription state) holds ${round((perSocket - perWs) / 1024, 1)} KiB more than a bare ws connection`,
     },
   ];
 }

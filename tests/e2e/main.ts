@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { audit, launch, newContext, run, screenshot, signIn, signUp, test, unique } from "./lib";
+import { audit, BASE, launch, newContext, run, screenshot, signIn, signUp, test, unique } from "./lib";
 
 const id = unique("e2e");
 const alice = { name: "Alice Newcomer", email: `alice.${id}@example.com` };
@@ -11,6 +11,7 @@ let aliceCtx: BrowserContext;
 let bobCtx: BrowserContext;
 let a: Page;
 let b: Page;
+let apiToken = "";
 
 test("a newcomer signs up and creates a workspace", async () => {
   browser = await launch();
@@ -75,7 +76,7 @@ test("user settings pages: profile, tokens shown once", async () => {
   await a.goto("/settings/tokens");
   await a.getByLabel("Token name").fill("e2e script");
   await a.getByRole("button", { name: "Create token" }).click();
-  const token = await a.getByTestId("new-token").textContent();
+  const token = (apiToken = (await a.getByTestId("new-token").textContent()) ?? "");
   if (!token?.startsWith("tlp_")) throw new Error(`token not shown: ${token}`);
   const me = await fetch(`${process.env.E2E_BASE_URL}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
   if (me.status !== 200) throw new Error(`token does not work: ${me.status}`);
@@ -92,6 +93,7 @@ test("the owner creates a project and tasks from the board", async () => {
   await a.getByLabel("Key").fill("LCH");
   await a.getByRole("button", { name: "Create project" }).click();
   await a.waitForURL(`**/w/${slug}/p/LCH/board`);
+  await a.getByTestId("board").waitFor();
   await audit(a, "07-board-empty");
   for (const title of ["Write the launch post", "Record the demo video", "Update the pricing page"]) {
     await a.keyboard.press("c");
@@ -160,6 +162,67 @@ test("the task page edits inline and renders markdown safely", async () => {
   await a.getByLabel("Priority").selectOption("high");
   await a.getByText("changed priority").waitFor();
   await audit(a, "11-task-page");
+});
+
+test("the list view groups, bulk-edits and stays virtualised with many tasks", async () => {
+  const res = await fetch(`${BASE}/api/v1/workspaces/${slug}/projects`, { headers: { authorization: `Bearer ${apiToken}` } });
+  if (!res.ok) throw new Error(`listing projects over the API: ${res.status} ${await res.text()}`);
+  const lch = ((await res.json()) as { data: { id: string; key: string }[] }).data.find((p) => p.key === "LCH")!;
+  for (let i = 0; i < 300; i += 20) {
+    await Promise.all(
+      Array.from({ length: 20 }, (_, j) =>
+        fetch(`${BASE}/api/v1/projects/${lch.id}/tasks`, { method: "POST", headers: { authorization: `Bearer ${apiToken}`, "content-type": "application/json" }, body: JSON.stringify({ title: `Bulk task ${i + j + 1}`, priority: "low" }) }),
+      ),
+    );
+  }
+  await a.goto(`/w/${slug}/p/LCH/list`);
+  const list = a.getByTestId("task-list");
+  await list.getByText("Write the launch post").waitFor();
+  const rendered = await list.locator(".list-row").count();
+  if (rendered > 80) throw new Error(`list is not virtualised: ${rendered} rows in the DOM`);
+  await audit(a, "12-list");
+  await a.getByLabel("Group by").selectOption("status");
+  await list.locator(".list-group", { hasText: "Todo" }).waitFor();
+  await list.getByLabel("Select LCH-3").check();
+  await a.getByLabel("Set priority").selectOption("urgent");
+  await a.getByText("Updated 1 task(s)").waitFor();
+  await screenshot(a, "13-list-grouped");
+  await list.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await list.getByText(/Bulk task \d+/).last().waitFor();
+});
+
+test("project settings, workspace home, inbox and preferences pass axe", async () => {
+  await a.goto(`/w/${slug}/p/LCH/settings`);
+  await a.getByRole("heading", { name: "Workflow" }).waitFor();
+  await a.getByLabel("New label name").fill("marketing");
+  await a.getByRole("button", { name: "Add label" }).click();
+  await a.getByLabel("Name of label marketing").waitFor();
+  await audit(a, "14-project-settings");
+  await a.goto(`/w/${slug}`);
+  await audit(a, "15-workspace-home");
+  await b.goto("/notifications");
+  await b.getByTestId("notification").first().waitFor();
+  await audit(b, "16-inbox");
+  await b.getByRole("button", { name: "Mark all as read" }).click();
+  await b.getByText("All read").waitFor();
+  await b.goto("/settings/notifications");
+  await audit(b, "17-notification-preferences");
+});
+
+test("phone width and dark theme", async () => {
+  const phone = await newContext(browser, { phone: true, dark: true });
+  await phone.addCookies(await aliceCtx.cookies());
+  const p = await phone.newPage();
+  await p.goto(`/w/${slug}/p/LCH/board`);
+  await p.getByTestId("board").waitFor();
+  await audit(p, "18-board-phone-dark");
+  await p.getByRole("button", { name: "Open navigation" }).click();
+  await p.getByRole("link", { name: "Inbox" }).waitFor();
+  await screenshot(p, "19-nav-phone-dark");
+  await p.keyboard.press("Control+k");
+  await p.getByRole("combobox", { name: "Command" }).waitFor().catch(async () => p.getByPlaceholder("Type a command or search…").waitFor());
+  await screenshot(p, "20-palette-phone-dark");
+  await phone.close();
 });
 
 test("sign-out revokes the session", async () => {

@@ -87,9 +87,16 @@ async function main() {
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
     DATABASE_URL: db?.url ?? "",
+    // Redis without PostgreSQL has no sidecar to serve live updates: run embedded then.
+    REDIS_URL: db ? (process.env.REDIS_URL ?? "") : "",
   };
-  console.log(`[e2e] server ${base} on ${db ? "PostgreSQL" : "PGlite"}; realtime ${env.REALTIME_URL}`);
+  const sidecar = Boolean(env.REDIS_URL && env.DATABASE_URL);
+  console.log(`[e2e] server ${base} on ${db ? "PostgreSQL" : "PGlite"}; realtime ${env.REALTIME_URL} (${sidecar ? "sidecar through Redis" : "in process"})`);
   const server = spawn(process.execPath, [next, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+  // With Redis the app publishes events and the Socket.IO sidecar serves them, as in production.
+  const realtime = sidecar
+    ? spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "realtime/main.ts")], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"], detached: true })
+    : null;
   let code = 1;
   try {
     await waitReady(base, server);
@@ -103,10 +110,12 @@ async function main() {
     console.error(`[e2e] ${error instanceof Error ? error.message : error}`);
     console.log("0 passed, 1 failed");
   } finally {
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {
-      // already gone
+    for (const child of [server, realtime]) {
+      try {
+        if (child) process.kill(-child.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
     }
     await new Promise((r) => setTimeout(r, 1000));
     await db?.drop().catch((e) => console.error(`[e2e] could not drop the database: ${e.message}`));

@@ -4,6 +4,8 @@ import { loadShell } from "@/app/lib/shell";
 import { InviteForm } from "@/components/workspace/invite-form";
 import { MembersTable } from "@/components/workspace/members-table";
 import { WorkspaceForm } from "@/components/workspace/workspace-form";
+import { CreateWebhookForm, WebhookList } from "@/components/workspace/webhooks";
+import { listDeliveries, listWebhooks, webhookEventTypes } from "@/server/webhooks";
 import { listMembers } from "@/server/workspaces";
 
 export const metadata: Metadata = { title: "Workspace settings" };
@@ -15,6 +17,14 @@ export default async function WorkspaceSettingsPage({ params }: { params: Promis
   const role = shell.current!.role;
   const admin = role === "owner" || role === "admin";
   const members = await listMembers({ ctx, slug, page: { limit: 100 } });
+  const hooks = admin
+    ? await Promise.all(
+        (await listWebhooks({ ctx, slug, page: { limit: 100 } })).data.map(async (h) => ({
+          ...h,
+          deliveries: (await listDeliveries({ ctx, slug, webhookId: h.id, page: { limit: 20 } })).data,
+        })),
+      )
+    : [];
   return (
     <div className="content-narrow">
       <h1>Workspace settings</h1>
@@ -35,6 +45,14 @@ export default async function WorkspaceSettingsPage({ params }: { params: Promis
         )}
         <MembersTable slug={slug} members={members.data} me={ctx.userId} myRole={role} />
       </section>
+      {admin && (
+        <section className="card" aria-labelledby="webhooks-heading">
+          <h2 id="webhooks-heading">Webhooks</h2>
+          <WebhookList slug={slug} hooks={hooks} />
+          <h3 style={{ marginTop: 16 }}>New webhook</h3>
+          <CreateWebhookForm slug={slug} eventTypes={webhookEventTypes} />
+        </section>
+      )}
     </div>
   );
 }

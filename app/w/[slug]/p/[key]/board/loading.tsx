@@ -1,0 +1,5 @@
+import { BoardSkeleton } from "@/components/ui/skeletons";
+
+export default function Loading() {
+  return <BoardSkeleton />;
+}

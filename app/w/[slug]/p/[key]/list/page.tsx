@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { loadBoardData, loadProject } from "@/app/lib/project";
+import { requireContext } from "@/app/lib/session";
+import { settings } from "@/server/settings";
+import { sorts, type TaskSort } from "@/server/tasks/filters";
+import { ProjectList } from "@/components/tasks/project-list";
+import { filtersFrom } from "@/components/tasks/filters";
+
+export const metadata: Metadata = { title: "List" };
+
+export default async function ListPage({ params, searchParams }: { params: Promise<{ slug: string; key: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { slug, key } = await params;
+  const ctx = await requireContext(`/w/${slug}/p/${key}/list`);
+  const project = await loadProject(ctx, slug, key);
+  const sp = await searchParams;
+  const sort = typeof sp.sort === "string" && (sorts as readonly string[]).includes(sp.sort) ? (sp.sort as TaskSort) : undefined;
+  const data = await loadBoardData(ctx, slug, project, { ...filtersFrom(sp), sort });
+  return <ProjectList data={data} me={ctx.userId} realtimeUrl={settings().REALTIME_URL} />;
+}

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { loadPeople, loadProject, loadProjectMeta } from "@/app/lib/project";
+import { requireContext } from "@/app/lib/session";
+import { GeneralForm, LabelsEditor, ProjectMembers } from "@/components/project/project-settings-parts";
+import { WorkflowEditor } from "@/components/project/workflow-editor";
+import { listProjectMembers } from "@/server/projects";
+import { listMembers } from "@/server/workspaces";
+
+export const metadata: Metadata = { title: "Project settings" };
+
+export default async function ProjectSettingsPage({ params }: { params: Promise<{ slug: string; key: string }> }) {
+  const { slug, key } = await params;
+  const ctx = await requireContext(`/w/${slug}/p/${key}/settings`);
+  const project = await loadProject(ctx, slug, key);
+  const [meta, members, workspaceMembers] = await Promise.all([
+    loadProjectMeta(ctx, slug, project),
+    listProjectMembers({ ctx, projectId: project.id, page: { limit: 100 } }),
+    listMembers({ ctx, slug, page: { limit: 100 } }),
+    loadPeople(ctx, slug, project),
+  ]);
+  const admin = project.role === "admin";
+  const editable = admin && !project.archivedAt;
+  return (
+    <div className="content-narrow">
+      {!admin && <p className="notice">Only project admins can change these settings.</p>}
+      <section className="card" aria-labelledby="general-heading">
+        <h2 id="general-heading">General</h2>
+        <GeneralForm project={{ id: project.id, name: project.name, description: project.description, visibility: project.visibility, archived: project.archivedAt !== null }} canEdit={admin} />
+      </section>
+      <section className="card" aria-labelledby="members-heading">
+        <h2 id="members-heading">Members and roles</h2>
+        <p className="muted small">Workspace owners and admins administer every project. In a project open to the workspace, other workspace members act as members.</p>
+        <ProjectMembers projectId={project.id} members={members.data.map((m) => ({ user: m.user, role: m.role }))} candidates={workspaceMembers.data.map((m) => m.user)} canEdit={editable} />
+      </section>
+      <section className="card" aria-labelledby="workflow-heading">
+        <h2 id="workflow-heading">Workflow</h2>
+        <WorkflowEditor projectId={project.id} statuses={meta.statuses} canEdit={editable} />
+      </section>
+      <section className="card" aria-labelledby="labels-heading">
+        <h2 id="labels-heading">Labels</h2>
+        <LabelsEditor projectId={project.id} labels={meta.labels} canEdit={editable} />
+      </section>
+    </div>
+  );
+}

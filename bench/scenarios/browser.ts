@@ -62,10 +62,12 @@ export const browserScenario: Scenario = {
     for (let i = 0; i < 3; i++) runs.push(await lighthouse(ctx, url, cookie));
     const m = (audit: string) => median(runs.map((a) => a[audit]?.numericValue ?? Number.NaN));
     const drag = await runChild<DragResult>("drag.ts", { url, cookie: { name: COOKIE, value: cookie }, chromium: ctx.opts.chromium, flags: FLAGS, from: "Todo", to: "In Progress", moves: 6, screenshot: path.join(RESULTS_DIR, "logs/drag-failed.png") } satisfies DragSpec, 240_000);
-    const cards = "the board renders every one of its 1,000 cards (no virtualisation)";
+    const html = await (await fetch(url, { headers: { cookie: `${COOKIE}=${cookie}` } })).text();
+    const rendered = html.match(/data-testid="card-/g)?.length ?? 0;
+    const cards = `the page's HTML holds ${rendered.toLocaleString("en")} of the board's 1,000 cards${rendered >= 1000 ? " (no virtualisation)" : ""}`;
     const row = (metric: string, value: number, unit: string, target: string, met: boolean, why: string, note?: string): Row => ({ scenario: "7. board in a browser", metric, value: round(value, unit === "" ? 3 : 0), unit, target, met, note, why });
     return [
-      row("LCP (Lighthouse desktop, median of 3)", m("largest-contentful-paint"), "ms", "< 1 s", m("largest-contentful-paint") < 1000, `${cards}, all in the first HTML response`, "Lighthouse 12.2.3, desktop preset (simulated throttling), Debian Chromium"),
+      row("LCP (Lighthouse desktop, median of 3)", m("largest-contentful-paint"), "ms", "< 1 s", m("largest-contentful-paint") < 1000, cards, "Lighthouse 12.2.3, desktop preset (simulated throttling), Debian Chromium"),
       row("TBT", m("total-blocking-time"), "ms", "< 200 ms", m("total-blocking-time") < 200, `hydrating the board: ${cards} as sortable drag-and-drop items`),
       row("CLS", m("cumulative-layout-shift"), "", "< 0.1", m("cumulative-layout-shift") < 0.1, "content moves after the first paint"),
       row("drag-and-drop move: INP (web-vitals)", drag.inp ?? Number.NaN, "ms", "< 100 ms", drag.inp !== null && drag.inp < 100, `a drop re-renders the board's columns on the main thread; ${cards}`, `${drag.placed.length} scripted moves between Todo and In Progress`),

@@ -43,4 +43,4 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
   };
 }
 
-export const USAGE = `npm run bench -- [--scale 10k|100k|1m] [--only create,board,search,pagination,fanout,analytics,browser,memory] [--seconds 10] [--keep-db] [--no-build]`;
+export const USAGE = `npm run bench -- [--scale 10k|100k|1m] [--only floors,search,board,pagination,analytics,create,fanout,memory,browser] [--seconds 10] [--keep-db] [--no-build]`;

@@ -72,7 +72,7 @@ test("the owner changes the teammate's role; the teammate sees the workspace", a
 
 test("user settings pages: profile, tokens shown once", async () => {
   await a.goto("/settings/profile");
-  await audit(a, "20-settings-profile");
+  await audit(a, "05a-settings-profile");
   await a.goto("/settings/tokens");
   await a.getByLabel("Token name").fill("e2e script");
   await a.getByRole("button", { name: "Create token" }).click();
@@ -80,7 +80,7 @@ test("user settings pages: profile, tokens shown once", async () => {
   if (!token?.startsWith("tlp_")) throw new Error(`token not shown: ${token}`);
   const me = await fetch(`${process.env.E2E_BASE_URL}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
   if (me.status !== 200) throw new Error(`token does not work: ${me.status}`);
-  await audit(a, "21-settings-tokens");
+  await audit(a, "05b-settings-tokens");
   await a.reload();
   if (await a.getByTestId("new-token").count()) throw new Error("token shown again after reload");
 });

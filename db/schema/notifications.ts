@@ -25,6 +25,7 @@ export const eventCursors = pgTable(
 export type NotificationSubject = {
   task?: { id: string; key: string; title: string };
   project?: { id: string; key: string; name: string };
+  workspace?: { id: string; slug: string };
   actor?: { id: string; name: string };
   message: string;
 };

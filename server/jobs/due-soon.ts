@@ -51,7 +51,7 @@ export async function remindDueSoon(now = new Date()): Promise<number> {
         projectId: t.project.id,
         taskId: t.id,
         actorId: null,
-        subject: { task: { id: t.id, key, title: t.title }, project: { id: t.project.id, key: t.project.key, name: t.project.name }, message: `${key} is due ${t.dueDate}: ${t.title}` },
+        subject: { task: { id: t.id, key, title: t.title }, project: { id: t.project.id, key: t.project.key, name: t.project.name }, workspace: { id: t.project.workspaceId, slug: t.workspaceSlug }, message: `${key} is due ${t.dueDate}: ${t.title}` },
         link: { href: taskLink(t.workspaceSlug, key), label: `Open ${key}` },
       });
     });

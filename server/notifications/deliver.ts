@@ -31,6 +31,7 @@ export function toNotification(row: typeof notifications.$inferSelect): Notifica
     type: row.type,
     ...(s.task ? { task: s.task } : {}),
     ...(s.project ? { project: s.project } : {}),
+    ...(s.workspace ? { workspace: s.workspace } : {}),
     ...(s.actor ? { actor: s.actor } : {}),
     message: s.message,
     readAt: row.readAt?.toISOString() ?? null,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { PageQuery } from "../pagination";
 import { notificationTypes } from "./types";
 
-const Ref = (extra: Record<string, z.ZodType>) => z.object({ id: z.uuid(), ...extra });
+const Ref = <E extends z.ZodRawShape>(extra: E) => z.object({ id: z.uuid(), ...extra });
 
 export const Notification = z
   .object({
@@ -10,6 +10,7 @@ export const Notification = z
     type: z.string().meta({ description: `One of ${notificationTypes.join(", ")}, or webhook.disabled` }),
     task: Ref({ key: z.string(), title: z.string() }).optional(),
     project: Ref({ key: z.string(), name: z.string() }).optional(),
+    workspace: Ref({ slug: z.string() }).optional().meta({ description: "Where the task or project lives, for links: APP_URL/w/<slug>/t/<key>" }),
     actor: Ref({ name: z.string() }).optional(),
     message: z.string().meta({ description: "A one-line summary, ready to show" }),
     readAt: z.iso.datetime().nullable(),

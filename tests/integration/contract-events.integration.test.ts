@@ -44,6 +44,7 @@ describe("notifications", () => {
       type: "task.assigned",
       task: { id: task.id, key: task.key, title: "For Ann" },
       project: { id: project.id, key: project.key, name: project.name },
+      workspace: { id: ws.id, slug: ws.slug },
       actor: { id: owner.id, name: owner.name },
       readAt: null,
       createdAt: expect.stringMatching(ISO_UTC),

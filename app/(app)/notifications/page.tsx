@@ -10,12 +10,10 @@ export default async function InboxPage() {
   const ctx = await requireContext("/notifications");
   const shell = await loadShell(ctx);
   const page = await listNotifications({ ctx, query: { limit: 100 } });
-  // Task keys are unique per workspace; the first workspace is the usual case, the task page resolves the rest.
-  const slug = shell.current?.slug;
   const items = page.data.map((n) => {
-    const task = n.task as { key?: string } | undefined;
-    const project = n.project as { name?: string } | undefined;
-    return { ...n, projectName: project?.name ?? null, href: task?.key && slug ? `/w/${slug}/t/${task.key}` : null };
+    // Task keys are unique per workspace: link within the notification's own workspace.
+    const slug = n.workspace?.slug ?? shell.current?.slug;
+    return { ...n, projectName: n.project?.name ?? null, href: n.task?.key && slug ? `/w/${slug}/t/${n.task.key}` : null };
   });
   return (
     <div className="content-narrow stack">

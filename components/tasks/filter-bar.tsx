@@ -4,8 +4,8 @@ import { useEffect, useState, useTransition } from "react";
 import type { FilterKey } from "./filters";
 import { PRIORITIES, PRIORITY_LABEL, type LabelInfo, type Person } from "./types";
 
-/** Filters live in the URL, so a filtered board or list can be shared and survives reloads. */
-export function FilterBar({ people, labels, children }: { people: Person[]; labels: LabelInfo[]; children?: React.ReactNode }) {
+/** Filters live in the URL, so a filtered board or list can be shared and survives reloads. `views`: the saved-views menu. */
+export function FilterBar({ people, labels, views, children }: { people: Person[]; labels: LabelInfo[]; views?: React.ReactNode; children?: React.ReactNode }) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -80,6 +80,7 @@ export function FilterBar({ people, labels, children }: { people: Person[]; labe
           Clear filters
         </button>
       )}
+      {views}
       <span className="grow" />
       {children}
     </div>

@@ -5,6 +5,7 @@ import { Board } from "./board";
 import { FilterBar } from "./filter-bar";
 import { filtersFrom } from "./filters";
 import { NewTaskDialog } from "./new-task-dialog";
+import { ViewsMenu } from "./views-menu";
 import { TaskDrawer } from "./task-drawer";
 import type { BoardData } from "./types";
 
@@ -22,7 +23,7 @@ export function ProjectBoard({ data, me, realtimeUrl }: { data: BoardData; me: s
   const { tasks: _tasks, ...meta } = data;
   return (
     <>
-      <FilterBar people={data.people} labels={data.labels}>
+      <FilterBar people={data.people} labels={data.labels} views={<ViewsMenu projectId={data.project.id} me={me} role={data.project.role} withLayout={false} />}>
         {canWrite && (
           <button type="button" className="btn btn-primary" onClick={() => setCreating({})} aria-keyshortcuts="c">
             New task

@@ -4,6 +4,8 @@ import { useEffect, useMemo, useState } from "react";
 import { FilterBar } from "./filter-bar";
 import { filtersFrom } from "./filters";
 import { NewTaskDialog } from "./new-task-dialog";
+import { ViewsMenu } from "./views-menu";
+import { CsvControls } from "./csv-controls";
 import { TaskDrawer } from "./task-drawer";
 import { TaskList } from "./task-list";
 import type { BoardData } from "./types";
@@ -22,12 +24,13 @@ export function ProjectList({ data, me, realtimeUrl }: { data: BoardData; me: st
   const { tasks: _tasks, ...meta } = data;
   return (
     <>
-      <FilterBar people={data.people} labels={data.labels}>
+      <FilterBar people={data.people} labels={data.labels} views={<ViewsMenu projectId={data.project.id} me={me} role={data.project.role} withLayout={true} />}>
         {canWrite && (
           <button type="button" className="btn btn-primary" onClick={() => setCreating(true)} aria-keyshortcuts="c">
             New task
           </button>
         )}
+        <CsvControls projectId={data.project.id} canWrite={canWrite} />
       </FilterBar>
       <TaskList data={data} filters={filters} me={me} realtimeUrl={realtimeUrl} />
       {creating && <NewTaskDialog data={data} onClose={() => setCreating(false)} />}

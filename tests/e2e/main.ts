@@ -191,6 +191,30 @@ test("the list view groups, bulk-edits and stays virtualised with many tasks", a
   await list.getByText(/Bulk task \d+/).last().waitFor();
 });
 
+test("saved views and CSV export/import on the list", async () => {
+  await a.goto(`/w/${slug}/p/LCH/list?priority=urgent`);
+  await a.locator("summary", { hasText: /^Views$/ }).click();
+  await a.getByLabel("Save view…").fill("Urgent only");
+  await a.getByRole("button", { name: "Save view", exact: true }).click();
+  await a.getByRole("button", { name: "Urgent only", exact: true }).waitFor();
+  await a.goto(`/w/${slug}/p/LCH/list`);
+  await a.locator("summary", { hasText: /^Views$/ }).click();
+  await a.getByRole("button", { name: "Urgent only", exact: true }).click();
+  await a.waitForURL(/priority=urgent/);
+  const href = await a.getByRole("link", { name: "Export CSV" }).getAttribute("href");
+  const csv = await a.request.get(href!);
+  if (!csv.ok() || !(await csv.text()).startsWith("key,title")) throw new Error(`export over the session cookie: ${csv.status()}`);
+  await a.locator("summary", { hasText: "Import CSV…" }).click();
+  await a.getByLabel("CSV file (the export's columns)").setInputFiles({ name: "t.csv", mimeType: "text/csv", buffer: Buffer.from("title,priority\nImported from CSV,high\nBad row,extreme\n") });
+  await a.getByRole("button", { name: "Check file" }).click();
+  await a.getByText(/Row 2, priority/).waitFor();
+  await a.getByLabel("CSV file (the export's columns)").setInputFiles({ name: "t.csv", mimeType: "text/csv", buffer: Buffer.from("title,priority\nImported from CSV,high\n") });
+  await a.getByRole("button", { name: "Check file" }).click();
+  await a.getByRole("button", { name: "Import 1 tasks" }).click();
+  await a.getByText("Imported 1 tasks.").waitFor();
+  await audit(a, "24-list-views-csv");
+});
+
 test("project settings, workspace home, inbox and preferences pass axe", async () => {
   await a.goto(`/w/${slug}/p/LCH/settings`);
   await a.getByRole("heading", { name: "Workflow" }).waitFor();
@@ -207,6 +231,18 @@ test("project settings, workspace home, inbox and preferences pass axe", async (
   await b.getByText("All read").waitFor();
   await b.goto("/settings/notifications");
   await audit(b, "17-notification-preferences");
+});
+
+test("analytics: the project tab, the printable report and the workspace overview", async () => {
+  await a.goto(`/w/${slug}/p/LCH/analytics`);
+  await a.getByRole("heading", { name: "Analytics", level: 1 }).waitFor();
+  await audit(a, "21-project-analytics");
+  await a.goto(`/w/${slug}/p/LCH/report`);
+  await a.getByRole("heading", { level: 1 }).waitFor();
+  await audit(a, "22-project-report");
+  await a.goto(`/w/${slug}/analytics`);
+  await a.getByRole("heading", { name: "Analytics", level: 1 }).waitFor();
+  await audit(a, "23-workspace-analytics");
 });
 
 test("phone width and dark theme", async () => {

@@ -30,12 +30,13 @@ export function ChartFrame(props: { title: string; description: string; csvHref?
         </div>
       </div>
       {view === "chart" && (
-        <div className={styles.chart} aria-hidden="true">
+        // inert: the chart's own focus stops (recharts' keyboard layer) must not hide inside aria-hidden.
+        <div className={styles.chart} aria-hidden="true" inert>
           {props.children}
         </div>
       )}
       <div className={view === "chart" ? "sr-only" : undefined}>
-        <DataTable caption={props.title} data={props.table} captionHidden />
+        <DataTable caption={props.title} data={props.table} captionHidden scrollable={view === "table"} />
       </div>
     </section>
   );

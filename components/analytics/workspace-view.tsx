@@ -38,7 +38,7 @@ export function WorkspaceAnalyticsView({ slug, a }: { slug: string; a: Workspace
         {a.projects.length === 0 ? (
           <p className="muted">You can see no active project in this workspace.</p>
         ) : (
-          <div className={styles.tableWrap}>
+          <div className={styles.tableWrap} tabIndex={0} role="region" aria-labelledby="projects-heading">
             <table className="table">
               <thead>
                 <tr>

@@ -42,23 +42,39 @@ function insertColumns(text: string): Map<number, string> {
  * by what this run's write returned, so inserts stay valid when replayed many times.
  */
 export async function replay(pool: pg.Pool, statements: Statement[]): Promise<unknown[][]> {
+  // As in the app: BEGIN … COMMIT run on one connection held for the transaction; every other
+  // statement checks a connection out of the pool just for itself (pool.query).
+  const held: boolean[] = [];
+  const open = new Set<number>();
+  for (const s of statements) {
+    if (/^\s*begin\b/i.test(s.text)) open.add(s.client);
+    held.push(open.has(s.client));
+    if (/^\s*(commit|rollback)\b/i.test(s.text)) open.delete(s.client);
+  }
   const clients = new Map<number, Promise<pg.PoolClient>>();
   const byValue = new Map<string, unknown>(); // returned uuids: old → new
   const returned: { old: unknown; now: unknown }[] = []; // other returned values, for inserts only
   const selected: unknown[][] = [];
-  const client = (id: number) => {
+  const client = (id: number, index: number): Promise<pg.Pool | pg.PoolClient> => {
+    if (!held[index]) return Promise.resolve(pool);
     if (!clients.has(id)) clients.set(id, pool.connect());
     return clients.get(id)!;
   };
-  const run = async (s: Statement) => {
+  const release = async (id: number) => {
+    const held = clients.get(id);
+    clients.delete(id);
+    if (held) (await held).release();
+  };
+  const run = async (s: Statement, index: number) => {
     const columns = insertColumns(s.text);
     const values = s.values.map((v, i) => {
       if (typeof v === "string" && byValue.has(v)) return byValue.get(v);
       if (columns.has(i)) return returned.find((r) => r.old === v)?.now ?? v;
       return v;
     });
-    const c = await client(s.client);
+    const c = await client(s.client, index);
     const result: pg.QueryResult = s.rowMode === "array" ? await c.query({ text: s.text, values, rowMode: "array" }) : await c.query({ text: s.text, values });
+    if (/^\s*(commit|rollback)\b/i.test(s.text)) await release(s.client);
     if (/^\s*select\b/i.test(s.text)) selected.push(result.rows);
     (s.rows ?? []).forEach((oldRow, r) => {
       const newRow = result.rows[r] as unknown;
@@ -71,9 +87,9 @@ export async function replay(pool: pg.Pool, statements: Statement[]): Promise<un
     });
   };
   try {
-    for (const wave of waves(statements)) await Promise.all(wave.map(run));
+    for (const wave of waves(statements)) await Promise.all(wave.map((st) => run(st, statements.indexOf(st))));
   } finally {
-    for (const c of clients.values()) (await c).release();
+    for (const id of [...clients.keys()]) await release(id);
   }
   return selected;
 }

@@ -36,7 +36,7 @@ export function comment(rng: Rng): string {
 /** The search corpus: terms whose document frequency is known by construction. */
 export const QUERY_TERMS = {
   common: [VOCABULARY[0]!, VOCABULARY[2]!, VOCABULARY[5]!],
-  medium: [VOCABULARY[150]!, VOCABULARY[220]!, VOCABULARY[300]!],
+  medium: [TAIL[0]!, TAIL[3]!, TAIL[10]!],
   rare: [TAIL[500]!, TAIL[2_000]!, TAIL[8_000]!],
   prefix: ["migr", "notif", "perf"],
 } as const;

@@ -78,7 +78,11 @@ describe("email through Resend", () => {
     const { database } = await import("@/db/client");
     const { emailJobs } = await import("@/db/schema");
     const { eq } = await import("drizzle-orm");
-    const [job] = await (await database()).select().from(emailJobs).where(eq(emailJobs.to, t.ann.email));
+    // The stub answers before the sender records the success: wait for the row, not the request.
+    const job = await waitFor(async () => {
+      const [row] = await (await database()).select().from(emailJobs).where(eq(emailJobs.to, t.ann.email));
+      return row?.sentAt ? row : null;
+    }, "the job to be marked sent");
     expect(job).toMatchObject({ attempts: 2, sentAt: expect.any(Date), failedAt: null });
     // Nothing more is sent later.
     await new Promise((r) => setTimeout(r, 500));

@@ -238,7 +238,7 @@ test("analytics: the project tab, the printable report and the workspace overvie
   await a.getByRole("heading", { name: "Analytics", level: 1 }).waitFor();
   await audit(a, "21-project-analytics");
   await a.goto(`/w/${slug}/p/LCH/report`);
-  await a.getByRole("heading", { level: 1 }).waitFor();
+  await a.getByRole("heading", { level: 1 }).first().waitFor();
   await audit(a, "22-project-report");
   await a.goto(`/w/${slug}/analytics`);
   await a.getByRole("heading", { name: "Analytics", level: 1 }).waitFor();

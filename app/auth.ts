@@ -5,7 +5,7 @@ import { createContext } from "@/server/context";
 import { ServiceError } from "@/server/errors";
 import { hashToken } from "@/server/auth/tokens";
 import { login, revokeSessionToken } from "@/server/users";
-import { settings } from "@/server/settings";
+import { settings } from "@/config/settings";
 
 class RateLimited extends CredentialsSignin {
   code = "rate_limited";

@@ -2,7 +2,7 @@ import path from "node:path";
 import { mkdirSync } from "node:fs";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
-import { settings } from "../server/settings";
+import { settings } from "@/config/settings";
 
 // One type for both drivers: PGlite (embedded) and node-postgres (DATABASE_URL).
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;

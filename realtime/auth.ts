@@ -4,7 +4,7 @@ type Handshake = Socket["handshake"];
 import type { Actor } from "@/server/context";
 import { actorUserId } from "@/server/context";
 import { sessionTokenFromCookie } from "@/server/auth/session-cookie";
-import { settings } from "@/server/settings";
+import { settings } from "@/config/settings";
 import { actorForToken } from "@/server/users";
 
 export type SocketIdentity = { actor: Actor; userId: string; credential: string; checkedAt: number };

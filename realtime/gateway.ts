@@ -5,7 +5,7 @@ import { createContext } from "@/server/context";
 import { ServiceError } from "@/server/errors";
 import { eventsAfter } from "@/server/events/cursors";
 import { toRealtimeEvent, type RealtimeEvent, type RealtimeMessage } from "@/server/events/types";
-import { logger } from "@/server/log";
+import { logger } from "@/config/log";
 import { getProjectForActorOrThrow } from "@/server/projects/internal";
 import { authenticateHandshake, stillValid, type SocketIdentity } from "./auth";
 import { countEventsBetween, latestEventIds } from "./latest";

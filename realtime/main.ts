@@ -1,7 +1,7 @@
 // `npm run realtime`: a Socket.IO sidecar. Needs DATABASE_URL and REDIS_URL; run as many as wanted.
 import { closeDatabase, database } from "@/db/client";
-import { logger } from "@/server/log";
-import { settings } from "@/server/settings";
+import { logger } from "@/config/log";
+import { settings } from "@/config/settings";
 import { startRealtimeServer } from "./server";
 
 async function main(): Promise<void> {

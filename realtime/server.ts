@@ -5,8 +5,8 @@ import { Redis } from "ioredis";
 import { Server } from "socket.io";
 import { OUTBOX_SERVER_EVENT } from "@/server/events/redis-sink";
 import type { RealtimeMessage } from "@/server/events/types";
-import { logger } from "@/server/log";
-import { settings } from "@/server/settings";
+import { logger } from "@/config/log";
+import { settings } from "@/config/settings";
 import { attachGateway, type Gateway } from "./gateway";
 
 type ClientEvents = Record<string, (...args: unknown[]) => void>;

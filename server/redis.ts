@@ -1,6 +1,6 @@
 import { Redis } from "ioredis";
-import { logger } from "./log";
-import { settings } from "./settings";
+import { logger } from "@/config/log";
+import { settings } from "@/config/settings";
 
 const globalForRedis = globalThis as unknown as { __tasklaneRedis?: Redis | null };
 

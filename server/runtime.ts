@@ -2,8 +2,8 @@ import { database } from "@/db/client";
 import { redisSink } from "./events/redis-sink";
 import { setRealtimeSink, type RealtimeSink } from "./events/sink";
 import type { BackgroundWork } from "./jobs/workers";
-import { logger } from "./log";
-import { settings } from "./settings";
+import { logger } from "@/config/log";
+import { settings } from "@/config/settings";
 
 export type LiveServices = { realtimePort: number | null; background: BackgroundWork | null; stop(): Promise<void> };
 

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { resolveActor } from "@/server/auth/resolve-actor";
 import { createContext, type ServiceContext } from "@/server/context";
-import { settings } from "@/server/settings";
+import { settings } from "@/config/settings";
 
 function clientIp(h: Headers): string | undefined {
   return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || undefined;

@@ -2,7 +2,7 @@ import { cache } from "react";
 import type { ServiceContext } from "@/server/context";
 import { countUnreadNotifications } from "@/server/notifications";
 import { listProjects } from "@/server/projects";
-import { settings } from "@/server/settings";
+import { settings } from "@/config/settings";
 import { getMe } from "@/server/users";
 import { listWorkspaces } from "@/server/workspaces";
 import type { ShellData } from "@/components/shell/types";

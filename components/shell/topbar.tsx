@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/actions/auth";
 import { Icon } from "@/components/ui/icons";
+import { initials } from "@/components/ui/initials";
 import { Bell } from "./bell";
 import { CommandPalette } from "./command-palette";
 import { ThemeToggle } from "./theme-toggle";
@@ -35,13 +36,4 @@ export function Topbar({ shell }: { shell: ShellData }) {
       <CommandPalette shell={shell} />
     </header>
   );
-}
-
-export function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((p) => p[0]!.toUpperCase())
-    .join("");
 }

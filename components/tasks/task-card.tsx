@@ -2,9 +2,9 @@
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import Link from "next/link";
-import { initials } from "@/components/shell/topbar";
+import { initials } from "@/components/ui/initials";
 import { Icon } from "@/components/ui/icons";
-import { PriorityBadge, DueDate } from "./bits";
+import { PriorityBadge, DueDate } from "@/components/tasks/task-badges";
 import type { Task } from "./types";
 
 type CardProps = { task: Task; slug: string; overlay?: boolean; handle?: React.ReactNode };

@@ -2,8 +2,8 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { initials } from "@/components/shell/topbar";
-import { DueDate, PriorityBadge } from "./bits";
+import { initials } from "@/components/ui/initials";
+import { DueDate, PriorityBadge } from "@/components/tasks/task-badges";
 import { BulkBar } from "./bulk-bar";
 import type { Filters } from "./filters";
 import { PRIORITIES, PRIORITY_LABEL, type BoardData, type Task } from "./types";

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { projects } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { dbFor } from "../db";
+import { dbFor } from "@/server/transaction";
 import { NotFoundError } from "../errors";
 import { getWorkspaceForActorOrThrow } from "../workspaces/internal";
 import { getProjectAnalytics } from "./project";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { logger } from "../log";
+import { logger } from "@/config/log";
 import { redis } from "../redis";
 
 // Keys carry the projects' event_seq (bumped by every recorded change) and the local date, so an

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { attachments } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { requireUserId, withTransaction } from "../db";
+import { requireUserId, withTransaction } from "@/server/transaction";
 import { ConflictError, ForbiddenError } from "../errors";
-import { logger } from "../log";
+import { logger } from "@/config/log";
 import { storage } from "../storage";
 import { recordActivity } from "../tasks/audit";
 import { getAttachmentForActorOrThrow } from "./internal";

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { attachments } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { dbFor, requireUserId, withTransaction } from "../db";
+import { dbFor, requireUserId, withTransaction } from "@/server/transaction";
 import { fieldError, ServiceError } from "../errors";
-import { settings } from "../settings";
+import { settings } from "@/config/settings";
 import { storage } from "../storage";
 import { recordActivity } from "../tasks/audit";
 import { getTaskForActorOrThrow } from "../tasks/internal";

@@ -1,5 +1,5 @@
 import { getToken } from "next-auth/jwt";
-import { settings } from "../settings";
+import { settings } from "@/config/settings";
 
 /** The browser session: next-auth's encrypted cookie holds our revocable session token. */
 export async function sessionTokenFromCookie(req: Request): Promise<string | null> {

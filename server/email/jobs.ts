@@ -4,8 +4,8 @@ import { emailJobs, mailboxMessages } from "@/db/schema";
 import { backoffMs } from "../jobs/backoff";
 import { startLoop, type WorkLoop } from "../jobs/loop";
 import { queryRows } from "../jobs/rows";
-import { logger } from "../log";
-import { settings } from "../settings";
+import { logger } from "@/config/log";
+import { settings } from "@/config/settings";
 import { sendThroughResend, usesResend, type SendResult } from "./send";
 
 const globalForEmail = globalThis as unknown as { __tasklaneEmailLoop?: WorkLoop };

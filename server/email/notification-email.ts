@@ -1,4 +1,4 @@
-import { settings } from "../settings";
+import { settings } from "@/config/settings";
 
 function escape(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);

@@ -1,8 +1,8 @@
 import { Resend } from "resend";
 import { mailboxMessages } from "@/db/schema";
 import { database } from "@/db/client";
-import { logger } from "../log";
-import { settings } from "../settings";
+import { logger } from "@/config/log";
+import { settings } from "@/config/settings";
 
 export type Email = { to: string; subject: string; html: string; text: string; idempotencyKey: string };
 

@@ -1,5 +1,5 @@
 import { database, type Database } from "@/db/client";
-import { logger } from "../log";
+import { logger } from "@/config/log";
 import { advanceCursor, backOffCursor, claimCursor, ensureCursors, eventsAfter } from "./cursors";
 import type { OutboxEvent } from "./types";
 

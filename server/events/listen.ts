@@ -1,7 +1,7 @@
 import type { PGlite } from "@electric-sql/pglite";
 import { database } from "@/db/client";
-import { logger } from "../log";
-import { settings } from "../settings";
+import { logger } from "@/config/log";
+import { settings } from "@/config/settings";
 import { EVENTS_CHANNEL } from "./channel";
 
 export type StopListening = () => Promise<void>;

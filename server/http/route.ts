@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { createContext, type ServiceContext } from "../context";
 import { ServiceError } from "../errors";
-import { logger } from "../log";
+import { logger } from "@/config/log";
 import { metrics } from "../metrics";
 import { consume, limiter } from "../rate-limit";
 import { resolveActor } from "../auth/resolve-actor";
-import { settings } from "../settings";
-import type { Operation } from "./operation";
+import { settings } from "@/config/settings";
+import type { Operation } from "@/server/operations/define";
 import { fieldErrors, problem, statusFor } from "./problem";
 import { clientIp, parseIfMatch, requestIdOf } from "./request";
 import { bodyFingerprint, requestHash, withIdempotency } from "./idempotency";

@@ -5,7 +5,7 @@ import { taskLink } from "../email/notification-email";
 import { announceNotifications } from "../notifications/announce";
 import { whoCanSee } from "../notifications/audience";
 import { createNotifications, type CreatedNotification } from "../notifications/deliver";
-import { settings } from "../settings";
+import { settings } from "@/config/settings";
 import { startLoop, type WorkLoop } from "./loop";
 
 /**

@@ -1,4 +1,4 @@
-import { logger } from "../log";
+import { logger } from "@/config/log";
 
 export type WorkLoop = { wake(): void; stop(): Promise<void> };
 

@@ -4,7 +4,7 @@ import { listenForEvents } from "../events/listen";
 import { realtimeConsumer } from "../events/realtime-consumer";
 import { realtimeSink } from "../events/sink";
 import { notificationsConsumer } from "../notifications/consumer";
-import { settings } from "../settings";
+import { settings } from "@/config/settings";
 import { webhooksConsumer } from "../webhooks/consumer";
 import { startWebhookWorker } from "../webhooks/worker";
 import { startDueSoonScheduler } from "./due-soon";

@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import { appLink, taskLink } from "../email/notification-email";
 import type { Consumer } from "../events/dispatcher";
 import type { OutboxEvent } from "../events/types";
-import { logger } from "../log";
+import { logger } from "@/config/log";
 import { announceNotifications } from "./announce";
 import { projectInfo, taskFollowers, userRef, whoCanSee, type ProjectInfo } from "./audience";
 import { createNotifications, type CreatedNotification, type NotificationDraft } from "./deliver";

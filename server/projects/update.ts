@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { projects } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { requireUserId, withTransaction } from "../db";
+import { requireUserId, withTransaction } from "@/server/transaction";
 import { ConflictError, isUniqueViolation, PreconditionFailedError } from "../errors";
 import { recordEvent } from "../events/record";
 import { getProjectForActorOrThrow, toProject, type ProjectRow } from "./internal";

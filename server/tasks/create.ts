@@ -1,12 +1,12 @@
 import { eq, sql } from "drizzle-orm";
 import { projects, taskAssignees, taskLabels, tasks } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { requireUserId, withTransaction } from "../db";
+import { requireUserId, withTransaction } from "@/server/transaction";
 import { ConflictError } from "../errors";
 import { recordEvent } from "../events/record";
 import { getProjectForActorOrThrow } from "../projects/internal";
 import { recordActivity } from "./audit";
-import { CreateTaskInput } from "./inputs";
+import { CreateTaskInput } from "./schemas";
 import { loadTasks } from "./load";
 import { endOfColumn } from "./position";
 import { priorityRank, type Task } from "./schemas";

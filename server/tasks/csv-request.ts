@@ -1,5 +1,5 @@
 import { ServiceError } from "../errors";
-import { settings } from "../settings";
+import { settings } from "@/config/settings";
 
 const CSV_TYPES = ["text/csv", "application/csv", "text/plain"];
 

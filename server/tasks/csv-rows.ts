@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { labels, statuses, tasks, users } from "@/db/schema";
 import { splitList, unescapeCell, type CsvRecord } from "./csv-format";
-import type { CreateTaskInput } from "./inputs";
+import type { CreateTaskInput } from "./schemas";
 import { priorities, type Priority } from "./schemas";
 
 export type RowError = { row: number; path: string; message: string };

@@ -2,11 +2,11 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { taskDependencies } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { dbFor, requireUserId, withTransaction } from "../db";
+import { dbFor, requireUserId, withTransaction } from "@/server/transaction";
 import { fieldError, NotFoundError } from "../errors";
 import { recordEvent } from "../events/record";
 import { recordActivity } from "./audit";
-import { AddDependencyInput, type Dependencies } from "./inputs";
+import { AddDependencyInput, type Dependencies } from "./schemas";
 import { findTaskInProject, getTaskForActorOrThrow, lockProject, type TaskAccess, type TaskRef } from "./internal";
 import { loadTasks } from "./load";
 

@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { taskAssignees, taskLabels, type tasks } from "@/db/schema";
 import type { FieldChange } from "./audit";
-import type { UpdateTaskInput } from "./inputs";
+import type { UpdateTaskInput } from "./schemas";
 import type { TaskRow } from "./internal";
 import { keyBetweenNeighbours } from "./position";
 import { priorityOf, priorityRank } from "./schemas";

@@ -1,5 +1,4 @@
 export * from "./schemas";
-export * from "./inputs";
 export { loadTasks } from "./load";
 export { createTask } from "./create";
 export { getTask } from "./get";

@@ -1,12 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import { taskAssignees, taskLabels, tasks } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { requireUserId, withTransaction } from "../db";
+import { requireUserId, withTransaction } from "@/server/transaction";
 import { PreconditionFailedError } from "../errors";
 import { recordEvent } from "../events/record";
 import { recordActivity } from "./audit";
 import { planChanges } from "./diff";
-import { UpdateTaskInput } from "./inputs";
+import { UpdateTaskInput } from "./schemas";
 import { getTaskForActorOrThrow, lockProject, type TaskRef } from "./internal";
 import { loadTasks } from "./load";
 import type { Task } from "./schemas";

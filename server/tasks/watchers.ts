@@ -2,9 +2,9 @@ import { and, asc, eq, gt, or } from "drizzle-orm";
 import { z } from "zod";
 import { taskWatchers, users } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { dbFor, requireUserId, withTransaction } from "../db";
+import { dbFor, requireUserId, withTransaction } from "@/server/transaction";
 import { decodeCursor, PageQuery, toPage, type Page } from "../pagination";
-import type { Watcher } from "./inputs";
+import type { Watcher } from "./schemas";
 import { getTaskForActorOrThrow, type TaskRef } from "./internal";
 
 // Watching is the caller's own subscription, not a change to the task: anyone who can see the

@@ -1,12 +1,12 @@
 import { sql } from "drizzle-orm";
 import { authTokens, users } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { dbFor } from "../db";
+import { dbFor } from "@/server/transaction";
 import { RateLimitedError, UnauthenticatedError } from "../errors";
 import { dummyPasswordHash, verifyPassword } from "../auth/password";
 import { newToken } from "../auth/tokens";
 import { limiter } from "../rate-limit";
-import { settings } from "../settings";
+import { settings } from "@/config/settings";
 import { LoginInput, toUser, type LoginResult } from "./schemas";
 
 const WINDOW_SECONDS = 15 * 60;

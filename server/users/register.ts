@@ -1,9 +1,9 @@
 import { users } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { withTransaction } from "../db";
+import { withTransaction } from "@/server/transaction";
 import { ConflictError, ForbiddenError, isUniqueViolation } from "../errors";
 import { hashPassword } from "../auth/password";
-import { settings } from "../settings";
+import { settings } from "@/config/settings";
 import { RegisterInput, toUser, type User } from "./schemas";
 
 export async function registerUser(args: { ctx: ServiceContext; input: RegisterInput }): Promise<User> {

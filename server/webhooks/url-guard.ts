@@ -1,7 +1,7 @@
 import { lookup } from "node:dns/promises";
 import { BlockList, isIP } from "node:net";
 import { fieldError } from "../errors";
-import { settings } from "../settings";
+import { settings } from "@/config/settings";
 
 // Loopback, private, link-local, CGNAT, unspecified, multicast and reserved ranges (v4 and v6).
 const blocked = new BlockList();

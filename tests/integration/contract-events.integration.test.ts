@@ -154,7 +154,7 @@ describe("webhooks", () => {
   });
 
   it("retries: the first within 30 s, at least 5 attempts (the defaults)", async () => {
-    const { parseSettings } = await import("@/server/settings");
+    const { parseSettings } = await import("@/config/settings");
     const s = parseSettings({ DATA_DIR: process.env.DATA_DIR, AUTH_SECRET: "x".repeat(40) });
     expect(s.WEBHOOK_RETRY_BASE_MS * 1.2).toBeLessThanOrEqual(30_000);
     expect(s.WEBHOOK_MAX_ATTEMPTS).toBeGreaterThanOrEqual(5);

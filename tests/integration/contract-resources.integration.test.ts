@@ -25,7 +25,7 @@ describe("auth and users", () => {
   });
 
   it("register → 403 when sign-up is disabled", async () => {
-    const { settings } = await import("@/server/settings");
+    const { settings } = await import("@/config/settings");
     const store = globalThis as unknown as { __tasklaneSettings?: ReturnType<typeof settings> };
     const saved = settings();
     store.__tasklaneSettings = { ...saved, ALLOW_SIGNUP: false };

@@ -12,7 +12,7 @@ const stub = await startResendStub();
 Object.assign(process.env, { RESEND_API_KEY: "re_test_key", RESEND_BASE_URL: stub.url, EMAIL_RETRY_BASE_MS: "100", APP_URL: "https://tasklane.test" });
 let stop: () => Promise<void>;
 beforeAll(async () => {
-  const { settings } = await import("@/server/settings");
+  const { settings } = await import("@/config/settings");
   expect(settings().RESEND_BASE_URL).toBe(stub.url); // nothing read the settings before us
   const { startBackgroundWork } = await import("@/server/jobs/workers");
   stop = (await startBackgroundWork()).stop;

@@ -1,4 +1,4 @@
-import { healthOp } from "@/server/api/health";
+import { healthOp } from "@/server/operations/health";
 import { route } from "@/server/http/route";
 
 export const GET = route(healthOp, async () => ({ status: "ok" }));

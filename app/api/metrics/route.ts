@@ -1,8 +1,8 @@
-import { metricsOp } from "@/server/api/health";
+import { metricsOp } from "@/server/operations/health";
 import { ServiceError } from "@/server/errors";
 import { route } from "@/server/http/route";
 import { metrics } from "@/server/metrics";
-import { settings } from "@/server/settings";
+import { settings } from "@/config/settings";
 
 export const dynamic = "force-dynamic";
 export const GET = route(metricsOp, async ({ req }) => {

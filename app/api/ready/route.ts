@@ -1,4 +1,4 @@
-import { readyOp } from "@/server/api/health";
+import { readyOp } from "@/server/operations/health";
 import { checkReadiness } from "@/server/health";
 import { Reply, route } from "@/server/http/route";
 

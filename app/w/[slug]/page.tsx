@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireContext } from "@/app/lib/session";
 import { loadShell } from "@/app/lib/shell";
 import { CreateProjectForm } from "@/components/project/create-project-form";
-import { DueDate, PriorityBadge } from "@/components/tasks/bits";
+import { DueDate, PriorityBadge } from "@/components/tasks/task-badges";
 import { listProjects } from "@/server/projects";
 import type { Task } from "@/server/tasks";
 import { listWorkspaceTasks } from "@/server/tasks/list";

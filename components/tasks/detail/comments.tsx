@@ -1,7 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import { addCommentAction } from "@/app/actions/tasks";
-import { initials } from "@/components/shell/topbar";
+import { initials } from "@/components/ui/initials";
 import { Markdown } from "@/components/ui/markdown";
 import type { Comment } from "@/server/comments";
 import type { Person } from "../types";

@@ -1,4 +1,4 @@
-import { settings } from "@/server/settings";
+import { settings } from "@/config/settings";
 
 // The benchmark's framework floor: the least a route handler in this production build can do.
 // Not part of the public API; it answers 404 unless BENCH_FLOOR=true.

@@ -1,4 +1,4 @@
-import { getMeOp, updateMeOp } from "@/server/api/auth";
+import { getMeOp, updateMeOp } from "@/server/operations/auth";
 import { route } from "@/server/http/route";
 import { getMe, updateMe } from "@/server/users";
 

@@ -1,4 +1,4 @@
-import { listNotificationsOp } from "@/server/api/notifications";
+import { listNotificationsOp } from "@/server/operations/notifications";
 import { route } from "@/server/http/route";
 import { listNotifications } from "@/server/notifications";
 

@@ -1,4 +1,4 @@
-import { createTokenOp, listTokensOp } from "@/server/api/auth";
+import { createTokenOp, listTokensOp } from "@/server/operations/auth";
 import { route } from "@/server/http/route";
 import { createToken, listTokens } from "@/server/users";
 

@@ -1,4 +1,4 @@
-import { createWorkspaceOp, listWorkspacesOp } from "@/server/api/workspaces";
+import { createWorkspaceOp, listWorkspacesOp } from "@/server/operations/workspaces";
 import { route } from "@/server/http/route";
 import { createWorkspace, listWorkspaces } from "@/server/workspaces";
 

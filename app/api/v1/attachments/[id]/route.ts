@@ -1,4 +1,4 @@
-import { deleteAttachmentOp, downloadAttachmentOp } from "@/server/api/attachments";
+import { deleteAttachmentOp, downloadAttachmentOp } from "@/server/operations/attachments";
 import { downloadAttachment, removeAttachment } from "@/server/attachments";
 import { route } from "@/server/http/route";
 

@@ -1,4 +1,4 @@
-import { loginOp } from "@/server/api/auth";
+import { loginOp } from "@/server/operations/auth";
 import { route } from "@/server/http/route";
 import { login } from "@/server/users";
 

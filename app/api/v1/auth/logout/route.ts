@@ -1,4 +1,4 @@
-import { logoutOp } from "@/server/api/auth";
+import { logoutOp } from "@/server/operations/auth";
 import { route } from "@/server/http/route";
 import { logout } from "@/server/users";
 

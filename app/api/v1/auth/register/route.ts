@@ -1,5 +1,5 @@
-import { register } from "@/server/api/auth";
+import { registerOp } from "@/server/operations/auth";
 import { route } from "@/server/http/route";
 import { registerUser } from "@/server/users";
 
-export const POST = route(register, async ({ ctx, body }) => ({ user: await registerUser({ ctx, input: body }) }));
+export const POST = route(registerOp, async ({ ctx, body }) => ({ user: await registerUser({ ctx, input: body }) }));

@@ -1,4 +1,4 @@
-import { deleteCommentOp, updateCommentOp } from "@/server/api/tasks";
+import { deleteCommentOp, updateCommentOp } from "@/server/operations/tasks";
 import { removeComment, updateComment } from "@/server/comments";
 import { route } from "@/server/http/route";
 

@@ -1,4 +1,4 @@
-import { getPreferencesOp, updatePreferencesOp } from "@/server/api/notifications";
+import { getPreferencesOp, updatePreferencesOp } from "@/server/operations/notifications";
 import { route } from "@/server/http/route";
 import { getNotificationPreferences, updateNotificationPreferences } from "@/server/notifications";
 

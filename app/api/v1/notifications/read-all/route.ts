@@ -1,4 +1,4 @@
-import { markAllReadOp } from "@/server/api/notifications";
+import { markAllReadOp } from "@/server/operations/notifications";
 import { route } from "@/server/http/route";
 import { markAllNotificationsRead } from "@/server/notifications";
 

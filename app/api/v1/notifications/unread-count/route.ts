@@ -1,4 +1,4 @@
-import { unreadCountOp } from "@/server/api/notifications";
+import { unreadCountOp } from "@/server/operations/notifications";
 import { route } from "@/server/http/route";
 import { countUnreadNotifications } from "@/server/notifications";
 

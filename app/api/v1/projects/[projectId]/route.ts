@@ -1,4 +1,4 @@
-import { archiveProjectOp, getProjectOp, updateProjectOp } from "@/server/api/projects";
+import { archiveProjectOp, getProjectOp, updateProjectOp } from "@/server/operations/projects";
 import { route } from "@/server/http/route";
 import { archiveProject, getProject, updateProject } from "@/server/projects";
 

@@ -1,4 +1,4 @@
-import { deleteTaskOp, getTaskOp, updateTaskOp } from "@/server/api/tasks";
+import { deleteTaskOp, getTaskOp, updateTaskOp } from "@/server/operations/tasks";
 import { route } from "@/server/http/route";
 import { getTask, removeTask, updateTask } from "@/server/tasks";
 

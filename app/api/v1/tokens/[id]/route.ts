@@ -1,4 +1,4 @@
-import { revokeTokenOp } from "@/server/api/auth";
+import { revokeTokenOp } from "@/server/operations/auth";
 import { route } from "@/server/http/route";
 import { revokeToken } from "@/server/users";
 

@@ -1,4 +1,4 @@
-import { deleteWorkspaceOp, getWorkspaceOp, updateWorkspaceOp } from "@/server/api/workspaces";
+import { deleteWorkspaceOp, getWorkspaceOp, updateWorkspaceOp } from "@/server/operations/workspaces";
 import { route } from "@/server/http/route";
 import { getWorkspace, removeWorkspace, updateWorkspace } from "@/server/workspaces";
 

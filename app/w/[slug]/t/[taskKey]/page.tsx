@@ -5,7 +5,7 @@ import { loadProjectMeta } from "@/app/lib/project";
 import { requireContext } from "@/app/lib/session";
 import { TaskDetail } from "@/components/tasks/detail/task-detail";
 import { getProject } from "@/server/projects";
-import { settings } from "@/server/settings";
+import { settings } from "@/config/settings";
 
 export async function generateMetadata({ params }: { params: Promise<{ taskKey: string }> }): Promise<Metadata> {
   return { title: decodeURIComponent((await params).taskKey).toUpperCase() };

@@ -1,4 +1,4 @@
-import { acceptInvitationOp } from "@/server/api/workspaces";
+import { acceptInvitationOp } from "@/server/operations/workspaces";
 import { route } from "@/server/http/route";
 import { acceptInvitation } from "@/server/workspaces";
 

@@ -1,4 +1,4 @@
-import { markReadOp } from "@/server/api/notifications";
+import { markReadOp } from "@/server/operations/notifications";
 import { route } from "@/server/http/route";
 import { markNotificationRead } from "@/server/notifications";
 

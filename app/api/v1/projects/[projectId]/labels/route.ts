@@ -1,4 +1,4 @@
-import { createLabelOp, listLabelsOp } from "@/server/api/projects";
+import { createLabelOp, listLabelsOp } from "@/server/operations/projects";
 import { route } from "@/server/http/route";
 import { createLabel, listLabels } from "@/server/projects";
 

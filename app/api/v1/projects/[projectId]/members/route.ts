@@ -1,4 +1,4 @@
-import { addProjectMemberOp, listProjectMembersOp } from "@/server/api/projects";
+import { addProjectMemberOp, listProjectMembersOp } from "@/server/operations/projects";
 import { route } from "@/server/http/route";
 import { addProjectMember, listProjectMembers } from "@/server/projects";
 

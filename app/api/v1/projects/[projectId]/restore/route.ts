@@ -1,4 +1,4 @@
-import { restoreProjectOp } from "@/server/api/projects";
+import { restoreProjectOp } from "@/server/operations/projects";
 import { route } from "@/server/http/route";
 import { restoreProject } from "@/server/projects";
 

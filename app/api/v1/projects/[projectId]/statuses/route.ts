@@ -1,4 +1,4 @@
-import { createStatusOp, listStatusesOp } from "@/server/api/projects";
+import { createStatusOp, listStatusesOp } from "@/server/operations/projects";
 import { route } from "@/server/http/route";
 import { createStatus, listStatuses } from "@/server/projects";
 

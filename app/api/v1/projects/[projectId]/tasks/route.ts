@@ -1,5 +1,5 @@
-import { listProjectTasksOp } from "@/server/api/search";
-import { createTaskOp } from "@/server/api/tasks";
+import { listProjectTasksOp } from "@/server/operations/search";
+import { createTaskOp } from "@/server/operations/tasks";
 import { route } from "@/server/http/route";
 import { createTask } from "@/server/tasks";
 import { listProjectTasks } from "@/server/tasks/list";

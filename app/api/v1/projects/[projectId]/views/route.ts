@@ -1,4 +1,4 @@
-import { createViewOp, listViewsOp } from "@/server/api/views";
+import { createViewOp, listViewsOp } from "@/server/operations/views";
 import { route } from "@/server/http/route";
 import { createView, listViews } from "@/server/views";
 

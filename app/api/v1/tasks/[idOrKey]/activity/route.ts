@@ -1,4 +1,4 @@
-import { getActivityOp } from "@/server/api/tasks";
+import { getActivityOp } from "@/server/operations/tasks";
 import { route } from "@/server/http/route";
 import { getActivity } from "@/server/tasks";
 

@@ -1,4 +1,4 @@
-import { listAttachmentsOp, uploadAttachmentOp } from "@/server/api/attachments";
+import { listAttachmentsOp, uploadAttachmentOp } from "@/server/operations/attachments";
 import { listAttachments, uploadAttachment } from "@/server/attachments";
 import { route } from "@/server/http/route";
 

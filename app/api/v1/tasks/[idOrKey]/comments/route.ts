@@ -1,4 +1,4 @@
-import { createCommentOp, listCommentsOp } from "@/server/api/tasks";
+import { createCommentOp, listCommentsOp } from "@/server/operations/tasks";
 import { createComment, listComments } from "@/server/comments";
 import { route } from "@/server/http/route";
 

@@ -1,4 +1,4 @@
-import { addDependencyOp, getDependenciesOp } from "@/server/api/tasks";
+import { addDependencyOp, getDependenciesOp } from "@/server/operations/tasks";
 import { route } from "@/server/http/route";
 import { addDependency, getDependencies } from "@/server/tasks";
 

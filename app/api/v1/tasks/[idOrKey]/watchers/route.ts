@@ -1,4 +1,4 @@
-import { listWatchersOp, unwatchTaskOp, watchTaskOp } from "@/server/api/tasks";
+import { listWatchersOp, unwatchTaskOp, watchTaskOp } from "@/server/operations/tasks";
 import { route } from "@/server/http/route";
 import { listWatchers, unwatchTask, watchTask } from "@/server/tasks";
 

@@ -1,4 +1,4 @@
-import { addMemberOp, listMembersOp } from "@/server/api/workspaces";
+import { addMemberOp, listMembersOp } from "@/server/operations/workspaces";
 import { Reply, route } from "@/server/http/route";
 import { addMember, listMembers } from "@/server/workspaces";
 

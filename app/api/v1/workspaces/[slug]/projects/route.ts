@@ -1,4 +1,4 @@
-import { createProjectOp, listProjectsOp } from "@/server/api/projects";
+import { createProjectOp, listProjectsOp } from "@/server/operations/projects";
 import { route } from "@/server/http/route";
 import { createProject, listProjects } from "@/server/projects";
 

@@ -1,4 +1,4 @@
-import { listWorkspaceTasksOp } from "@/server/api/search";
+import { listWorkspaceTasksOp } from "@/server/operations/search";
 import { route } from "@/server/http/route";
 import { listWorkspaceTasks } from "@/server/tasks/list";
 

@@ -1,4 +1,4 @@
-import { createWebhookOp, listWebhooksOp } from "@/server/api/webhooks";
+import { createWebhookOp, listWebhooksOp } from "@/server/operations/webhooks";
 import { route } from "@/server/http/route";
 import { createWebhook, listWebhooks } from "@/server/webhooks";
 

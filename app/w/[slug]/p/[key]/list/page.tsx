@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { loadBoardData, loadProject } from "@/app/lib/project";
 import { requireContext } from "@/app/lib/session";
-import { settings } from "@/server/settings";
+import { settings } from "@/config/settings";
 import { sorts, type TaskSort } from "@/server/tasks/filters";
 import { ProjectList } from "@/components/tasks/project-list";
 import { filtersFrom } from "@/components/tasks/filters";

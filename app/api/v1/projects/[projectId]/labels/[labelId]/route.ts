@@ -1,4 +1,4 @@
-import { removeLabelOp, updateLabelOp } from "@/server/api/projects";
+import { removeLabelOp, updateLabelOp } from "@/server/operations/projects";
 import { route } from "@/server/http/route";
 import { removeLabel, updateLabel } from "@/server/projects";
 

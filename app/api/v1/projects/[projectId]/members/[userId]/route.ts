@@ -1,4 +1,4 @@
-import { removeProjectMemberOp, updateProjectMemberOp } from "@/server/api/projects";
+import { removeProjectMemberOp, updateProjectMemberOp } from "@/server/operations/projects";
 import { route } from "@/server/http/route";
 import { removeProjectMember, updateProjectMember } from "@/server/projects";
 

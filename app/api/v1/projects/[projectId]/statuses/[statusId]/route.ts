@@ -1,4 +1,4 @@
-import { removeStatusOp, updateStatusOp } from "@/server/api/projects";
+import { removeStatusOp, updateStatusOp } from "@/server/operations/projects";
 import { route } from "@/server/http/route";
 import { removeStatus, updateStatus } from "@/server/projects";
 

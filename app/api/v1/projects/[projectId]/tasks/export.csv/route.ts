@@ -1,4 +1,4 @@
-import { exportTasksCsvOp } from "@/server/api/search";
+import { exportTasksCsvOp } from "@/server/operations/search";
 import { route } from "@/server/http/route";
 import { exportTasksCsv } from "@/server/tasks/csv-export";
 

@@ -1,4 +1,4 @@
-import { importTasksCsvOp } from "@/server/api/search";
+import { importTasksCsvOp } from "@/server/operations/search";
 import { Reply, route } from "@/server/http/route";
 import { importTasksCsv } from "@/server/tasks/csv-import";
 import { readCsvBody } from "@/server/tasks/csv-request";

@@ -1,4 +1,4 @@
-import { deleteViewOp, getViewOp, updateViewOp } from "@/server/api/views";
+import { deleteViewOp, getViewOp, updateViewOp } from "@/server/operations/views";
 import { route } from "@/server/http/route";
 import { getView, removeView, updateView } from "@/server/views";
 

@@ -1,4 +1,4 @@
-import { removeDependencyOp } from "@/server/api/tasks";
+import { removeDependencyOp } from "@/server/operations/tasks";
 import { route } from "@/server/http/route";
 import { removeDependency } from "@/server/tasks";
 

@@ -1,4 +1,4 @@
-import { removeMemberOp, updateMemberOp } from "@/server/api/workspaces";
+import { removeMemberOp, updateMemberOp } from "@/server/operations/workspaces";
 import { route } from "@/server/http/route";
 import { removeMember, updateMember } from "@/server/workspaces";
 

@@ -1,4 +1,4 @@
-import { deleteWebhookOp } from "@/server/api/webhooks";
+import { deleteWebhookOp } from "@/server/operations/webhooks";
 import { route } from "@/server/http/route";
 import { removeWebhook } from "@/server/webhooks";
 

@@ -1,4 +1,4 @@
-import { listDeliveriesOp } from "@/server/api/webhooks";
+import { listDeliveriesOp } from "@/server/operations/webhooks";
 import { route } from "@/server/http/route";
 import { listDeliveries } from "@/server/webhooks";
 

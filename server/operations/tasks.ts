@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { defineOperation } from "../http/operation";
+import { defineOperation } from "@/server/operations/define";
 import { Comment, CreateCommentInput, UpdateCommentInput } from "../comments/schemas";
-import { ActivityEntry, AddDependencyInput, CreateTaskInput, Dependencies, TaskRefQuery, UpdateTaskInput, Watcher } from "../tasks/inputs";
+import { ActivityEntry, AddDependencyInput, CreateTaskInput, Dependencies, TaskRefQuery, UpdateTaskInput, Watcher } from "../tasks/schemas";
 import { Task } from "../tasks/schemas";
 import { Id, pageOf, PageParams } from "./common";
 

@@ -1,8 +1,8 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
-import "../api";
-import { Problem } from "../api/common";
-import { operations, type Operation } from "./operation";
+import { Problem } from "./common";
+import type { Operation } from "./define";
+import { operations } from "./index";
 
 const descriptions: Record<number, string> = {
   400: "Malformed JSON, cursor or header",
@@ -63,7 +63,7 @@ export function openApiDocument(serverUrl: string) {
     const registry = new OpenAPIRegistry();
     registry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", description: "A login token (POST /api/v1/auth/login) or a personal access token" });
     registry.registerComponent("securitySchemes", "sessionCookie", { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "The browser session" });
-    for (const op of operations()) register(registry, op);
+    for (const op of operations) register(registry, op);
     cached = new OpenApiGeneratorV31(registry.definitions).generateDocument({
       openapi: "3.1.0",
       info: {

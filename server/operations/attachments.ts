@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Attachment, UploadForm } from "../attachments/schemas";
-import { defineOperation } from "../http/operation";
+import { defineOperation } from "@/server/operations/define";
 import { Id, pageOf, PageParams } from "./common";
 
 const tag = "Attachments";

@@ -29,17 +29,9 @@ export type Operation<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Z
   errors?: number[];
 };
 
-const registry: Operation[] = [];
-
 export function defineOperation<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
   op: Operation<P, Q, B, R>,
 ): Operation<P, Q, B, R> {
   // The contract: every POST that creates accepts Idempotency-Key, so it is the default there.
-  const full = { ...op, idempotent: op.idempotent ?? (op.method === "POST" && op.status === 201) };
-  registry.push(full as unknown as Operation);
-  return full;
-}
-
-export function operations(): readonly Operation[] {
-  return registry;
+  return { ...op, idempotent: op.idempotent ?? (op.method === "POST" && op.status === 201) };
 }

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { defineOperation } from "../http/operation";
+import { defineOperation } from "@/server/operations/define";
 import { CreatedToken, CreateTokenInput, LoginInput, LoginResult, RegisterInput, TokenSummary, UpdateMeInput, User } from "../users/schemas";
 import { Id, pageOf, PageParams } from "./common";
 
 const tag = "Auth and users";
 
-export const register = defineOperation({
+export const registerOp = defineOperation({
   method: "POST", path: "/api/v1/auth/register", tag, auth: "public", summary: "Create an account",
   body: RegisterInput, response: z.object({ user: User }), status: 201, idempotent: true, errors: [400, 403, 409, 415, 422, 429],
 });

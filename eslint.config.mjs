@@ -2,8 +2,7 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import drizzle from "eslint-plugin-drizzle";
 import tseslint from "typescript-eslint";
-
-const useServer = "app/ and components/ call services: use @/server, not the database.";
+import { layerRules } from "./eslint.layers.mjs";
 
 const config = [
   { ignores: [".next/**", "node_modules/**", ".data/**", "next-env.d.ts", "db/migrations/**", "bench/results/**", "test-results/**"] },
@@ -22,12 +21,7 @@ const config = [
       "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
     },
   },
-  {
-    files: ["app/**", "components/**"],
-    rules: {
-      "no-restricted-imports": ["error", { paths: [{ name: "drizzle-orm", message: useServer }], patterns: [{ group: ["@/db", "@/db/*"], message: useServer }] }],
-    },
-  },
+  ...layerRules,
   {
     files: ["tests/**", "**/*.test.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },

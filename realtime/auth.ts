@@ -5,7 +5,7 @@ import type { Actor } from "@/server/context";
 import { actorUserId } from "@/server/context";
 import { sessionTokenFromCookie } from "@/server/auth/session-cookie";
 import { settings } from "@/config/settings";
-import { actorForToken } from "@/server/users";
+import { actorForToken } from "@/server/auth/actor-for-token";
 
 export type SocketIdentity = { actor: Actor; userId: string; credential: string; checkedAt: number };
 

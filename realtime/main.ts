@@ -1,33 +1,7 @@
-// `npm run realtime`: a Socket.IO sidecar. Needs DATABASE_URL and REDIS_URL; run as many as wanted.
-import { closeDatabase, database } from "@/db/client";
-import { logger } from "@/config/log";
-import { settings } from "@/config/settings";
-import { startRealtimeServer } from "./server";
+// `npm run realtime`: the Socket.IO sidecar's entry point; its start-up lives with the web process's in startup/.
+import { startRealtimeSidecar } from "@/startup/sidecar";
 
-async function main(): Promise<void> {
-  const s = settings();
-  if (!s.REDIS_URL || !s.DATABASE_URL) {
-    console.error("The realtime sidecar needs DATABASE_URL and REDIS_URL. Without them, `npm start` serves Socket.IO itself on REALTIME_PORT.");
-    process.exit(1);
-  }
-  await database();
-  const server = await startRealtimeServer({ port: s.REALTIME_PORT, redisUrl: s.REDIS_URL });
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger().info({ signal }, "realtime draining");
-    setTimeout(() => process.exit(1), 15_000).unref();
-    void server
-      .drain()
-      .then(() => closeDatabase())
-      .then(() => process.exit(0), () => process.exit(1));
-  };
-  process.on("SIGTERM", () => stop("SIGTERM"));
-  process.on("SIGINT", () => stop("SIGINT"));
-}
-
-main().catch((err: unknown) => {
+startRealtimeSidecar().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });

@@ -1,4 +1,4 @@
-import { database, type Database } from "@/db/client";
+import { database, replicaDatabase, type Database } from "@/db/client";
 import type { ServiceContext } from "./context";
 import { UnauthenticatedError } from "./errors";
 import { actorUserId } from "./context";
@@ -13,6 +13,14 @@ export async function withTransaction<T>(ctx: ServiceContext, fn: (tx: Database,
 /** The database for reads: the caller's transaction, or the primary. */
 export async function dbFor(ctx: ServiceContext): Promise<Database> {
   return ctx.db ?? (await database());
+}
+
+/**
+ * The database for reads that may lag a little (analytics): the caller's transaction, else the
+ * read replica (DATABASE_REPLICA_URL), else the primary.
+ */
+export async function readDatabase(ctx: ServiceContext): Promise<Database> {
+  return ctx.db ?? (await replicaDatabase());
 }
 
 export function requireUserId(ctx: ServiceContext): string {

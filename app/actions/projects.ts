@@ -8,9 +8,7 @@ import {
   createLabel,
   createProject,
   createStatus,
-  removeLabel,
   removeProjectMember,
-  removeStatus,
   restoreProject,
   updateLabel,
   updateProject,
@@ -23,6 +21,7 @@ import {
   type UpdateProjectInput,
   type UpdateStatusInput,
 } from "@/server/projects";
+import { removeLabel, removeStatus } from "@/server/tasks";
 
 export async function createProjectAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   const ctx = await requireContext();

@@ -20,7 +20,7 @@ function newest(dir: string): number {
 /** Uses the project's production build, building it first when it is missing or older than the sources (like `npm start`). */
 export function ensureBuild(allowBuild: boolean, log: (m: string) => void): void {
   const buildId = path.join(ROOT, ".next/BUILD_ID");
-  const sources = ["app", "components", "server", "db", "realtime", "public"].map((d) => path.join(ROOT, d)).filter(existsSync);
+  const sources = ["app", "components", "config", "server", "db", "realtime", "startup", "public"].map((d) => path.join(ROOT, d)).filter(existsSync);
   const stale = !existsSync(buildId) || sources.some((d) => newest(d) > statSync(buildId).mtimeMs);
   if (!stale) return;
   if (!allowBuild) {

@@ -56,7 +56,3 @@ export function subscribeProject(
     s.emit("unsubscribe", { projectId });
   };
 }
-
-export function isRealtimeConnected(): boolean {
-  return socket?.connected ?? false;
-}

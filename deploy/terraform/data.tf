@@ -39,7 +39,7 @@ resource "aws_db_instance" "primary" {
   final_snapshot_identifier    = "tasklane-final"
 }
 
-# Reads that may lag (DATABASE_REPLICA_URL).
+# Reads that may lag (DATABASE_REPLICA_URL): the analytics aggregates.
 resource "aws_db_instance" "replica" {
   identifier             = "tasklane-replica"
   replicate_source_db    = aws_db_instance.primary.identifier

@@ -7,6 +7,7 @@ import { assigneeLoad, openCounts, statusCounts } from "./counts";
 import { cumulativeFlow } from "./cumulative-flow";
 import { completedTasks, flowTimes, flowTimesOf } from "./cycle-time";
 import { resolveRange, type ResolvedRange } from "./range";
+import { analyticsDatabase } from "./read-database";
 import { categoriesOf, headlineOf, prioritiesOf, toAssigneeLoad, totalOf } from "./shape";
 import type { ProjectAnalytics } from "./schemas";
 import type { Scope } from "./scope";
@@ -14,14 +15,18 @@ import { throughput } from "./throughput";
 
 /**
  * GET /projects/{id}/analytics: every figure is a SQL aggregate. Readable by anyone who can see the
- * project (viewers included); the access check runs before the cache, on every call.
+ * project (viewers included); the access check runs on the primary before the cache, on every call,
+ * and the aggregates on the read replica when one is set.
  */
 export async function getProjectAnalytics(args: { ctx: ServiceContext; projectId: string; query?: { from?: string; to?: string } }): Promise<ProjectAnalytics> {
   const db = await dbFor(args.ctx);
   const { project } = await getProjectForActorOrThrow({ db, ctx: args.ctx, projectId: args.projectId, action: "project.read" });
   const range = resolveRange(args.query, project.timezone, args.ctx.now);
   const key = cacheKey(["project", project.id, project.eventSeq, range.today, range.from, range.to, range.timezone]);
-  return cached(key, () => computeProjectAnalytics(db, { projectIds: [project.id], now: args.ctx.now }, range));
+  return cached(key, async () => {
+    const reads = await analyticsDatabase(args.ctx, db, [project]);
+    return computeProjectAnalytics(reads, { projectIds: [project.id], now: args.ctx.now }, range);
+  });
 }
 
 async function computeProjectAnalytics(db: Database, scope: Scope, range: ResolvedRange): Promise<ProjectAnalytics> {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { StatusCategory } from "../tasks/schemas";
+import { StatusCategory } from "../projects/schemas";
 
 /** A strict calendar date, `YYYY-MM-DD`, that exists (no 2025-02-30). */
 export const RangeDate = z.string().refine((v) => {

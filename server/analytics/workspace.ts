@@ -9,6 +9,7 @@ import { cacheKey, cached } from "./cache";
 import { assigneeLoad, openCounts } from "./counts";
 import { flowTimes, flowTimesOf } from "./cycle-time";
 import { resolveRange, safeTimezone, todayIn, type ResolvedRange } from "./range";
+import { analyticsDatabase } from "./read-database";
 import type { WorkspaceAnalytics } from "./schemas";
 import type { Scope } from "./scope";
 import { categoriesOf, countsOf, headlineOf, prioritiesOf, toAssigneeLoad, totalOf } from "./shape";
@@ -41,7 +42,10 @@ export async function getWorkspaceAnalytics(args: { ctx: ServiceContext; slug: s
   const visible = await visibleProjects(db, args.ctx, workspace.id);
   // Visibility differs per caller, so the key names the exact projects, their versions and local dates.
   const key = cacheKey(["workspace", workspace.id, range.from, range.to, ...visible.map((p) => `${p.id}:${p.eventSeq}:${todayIn(safeTimezone(p.timezone), args.ctx.now)}`)]);
-  return cached(key, () => computeWorkspaceAnalytics(db, visible, { projectIds: visible.map((p) => p.id), now: args.ctx.now }, range));
+  return cached(key, async () => {
+    const reads = await analyticsDatabase(args.ctx, db, visible);
+    return computeWorkspaceAnalytics(reads, visible, { projectIds: visible.map((p) => p.id), now: args.ctx.now }, range);
+  });
 }
 
 async function computeWorkspaceAnalytics(db: Database, visible: VisibleProject[], scope: Scope, range: ResolvedRange): Promise<WorkspaceAnalytics> {

@@ -1,5 +1,5 @@
 import type { Actor } from "../context";
-import { actorForToken } from "../users/authenticate";
+import { actorForToken } from "./actor-for-token";
 import { sessionTokenFromCookie } from "./session-cookie";
 
 /** Bearer token first (API clients), then the browser's session cookie. */

@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { projectRoles } from "@/db/schema";
-import { StatusCategory } from "../tasks/schemas";
+import { projectRoles, statusCategories } from "@/db/schema";
 
 export const ProjectRole = z.enum(projectRoles).meta({ id: "ProjectRole" });
 export type ProjectRole = z.infer<typeof ProjectRole>;
+// A status belongs to a project's workflow; tasks and analytics show it.
+export const StatusCategory = z.enum(statusCategories).meta({ id: "StatusCategory" });
 export const Visibility = z.enum(["workspace", "private"]).meta({ id: "ProjectVisibility" });
 
 export const ProjectKey = z

@@ -4,6 +4,9 @@ export { createTask } from "./create";
 export { getTask } from "./get";
 export { updateTask } from "./update";
 export { removeTask } from "./remove";
+// Deleting a project's status or label rewrites its tasks (version, activity, events), so those verbs live here.
+export { removeStatus } from "./remove-status";
+export { removeLabel } from "./remove-label";
 export { addDependency, getDependencies, removeDependency } from "./dependencies";
 export { listWatchers, unwatchTask, watchTask } from "./watchers";
 export { getActivity } from "./activity";

@@ -1,14 +1,12 @@
 import { generateKeyBetween } from "fractional-indexing";
 import { z } from "zod";
-import { statusCategories } from "@/db/schema";
+import { StatusCategory } from "../projects/schemas";
 
 export const priorities = ["none", "low", "medium", "high", "urgent"] as const;
 export const Priority = z.enum(priorities).meta({ id: "Priority" });
 export type Priority = z.infer<typeof Priority>;
 export const priorityRank: Record<Priority, number> = { none: 0, low: 1, medium: 2, high: 3, urgent: 4 };
 export const priorityOf = (rank: number): Priority => priorities[rank] ?? "none";
-
-export const StatusCategory = z.enum(statusCategories).meta({ id: "StatusCategory" });
 
 const UserRef = z.object({ id: z.uuid(), name: z.string() });
 

@@ -4,4 +4,3 @@ export { login } from "./login";
 export { logout, revokeSessionToken } from "./logout";
 export { getMe, updateMe } from "./me";
 export { listTokens, createToken, revokeToken } from "./tokens";
-export { actorForToken } from "./authenticate";

@@ -12,7 +12,7 @@ delete process.env.WEBHOOK_ALLOW_PRIVATE;
 
 let stop: (() => Promise<void>) | undefined;
 beforeAll(async () => {
-  const { startBackgroundWork } = await import("@/server/jobs/workers");
+  const { startBackgroundWork } = await import("@/startup/workers");
   stop = (await startBackgroundWork()).stop;
 });
 afterAll(async () => stop?.());

@@ -10,7 +10,7 @@ import { waitFor } from "../helpers/realtime";
 let w: World;
 let stop: (() => Promise<void>) | undefined;
 beforeAll(async () => {
-  const { startBackgroundWork } = await import("@/server/jobs/workers");
+  const { startBackgroundWork } = await import("@/startup/workers");
   stop = (await startBackgroundWork()).stop; // notifications are written by the outbox dispatcher
   w = await buildWorld();
   const a = w.tasks[0];

@@ -14,7 +14,7 @@ let stop: () => Promise<void>;
 beforeAll(async () => {
   const { settings } = await import("@/config/settings");
   expect(settings().RESEND_BASE_URL).toBe(stub.url); // nothing read the settings before us
-  const { startBackgroundWork } = await import("@/server/jobs/workers");
+  const { startBackgroundWork } = await import("@/startup/workers");
   stop = (await startBackgroundWork()).stop;
 });
 afterAll(async () => {

@@ -8,7 +8,7 @@ import { createTestTask } from "../helpers/tasks";
 // The dispatcher runs in this process (no realtime sink: in-app rows and email jobs only).
 let stop: () => Promise<void>;
 beforeAll(async () => {
-  const { startBackgroundWork } = await import("@/server/jobs/workers");
+  const { startBackgroundWork } = await import("@/startup/workers");
   stop = (await startBackgroundWork()).stop;
 });
 afterAll(async () => stop?.());
@@ -174,7 +174,7 @@ describe("due-soon reminders", () => {
     const done = t.project.statuses.find((s) => s.category === "completed")!;
     await createTestTask(t.project, t.owner, { title: "finished", dueDate: tomorrow, statusId: done.id, assigneeIds: [t.ann.id] });
     await waitFor(async () => (await inbox(t.ann)).data.length === 3, "assignment rows");
-    const { remindDueSoon } = await import("@/server/jobs/due-soon");
+    const { remindDueSoon } = await import("@/server/notifications/due-soon");
     await remindDueSoon();
     await remindDueSoon();
     const reminders = (await inbox(t.ann)).data.filter((n: { type: string }) => n.type === "task.due_soon");

@@ -49,7 +49,7 @@ describe.skipIf(!ready)("Redis restarting mid-stream", () => {
     // No periodic sweep: delivery must come through Redis, the dispatcher's retries and the
     // sidecars' catch-up when their Redis connection returns (the sweep is only a backstop).
     [a, b] = await Promise.all([startSidecar(redisUrl, { REALTIME_SWEEP_MS: "600000" }), startSidecar(redisUrl, { REALTIME_SWEEP_MS: "600000" })]);
-    const { startLiveServices } = await import("@/server/runtime");
+    const { startLiveServices } = await import("@/startup/live");
     stopApp = (await startLiveServices()).stop;
   }, 180_000);
 

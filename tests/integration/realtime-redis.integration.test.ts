@@ -25,7 +25,7 @@ describe.skipIf(!ready)("realtime sidecars on Redis", () => {
 
   beforeAll(async () => {
     [a, b] = await Promise.all([startSidecar(process.env.REDIS_URL!), startSidecar(process.env.REDIS_URL!)]);
-    const { startLiveServices } = await import("@/server/runtime");
+    const { startLiveServices } = await import("@/startup/live");
     stopApp = (await startLiveServices()).stop;
     const made = await createTestProject();
     ({ owner, project } = made);

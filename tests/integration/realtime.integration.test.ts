@@ -18,7 +18,7 @@ const client = (token?: string) => {
 };
 
 beforeAll(async () => {
-  const { startLiveServices } = await import("@/server/runtime");
+  const { startLiveServices } = await import("@/startup/live");
   const live = await startLiveServices({ realtimePort: 0 });
   url = `http://127.0.0.1:${live.realtimePort}`;
   stop = () => live.stop();

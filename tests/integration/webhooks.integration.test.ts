@@ -12,7 +12,7 @@ Object.assign(process.env, { WEBHOOK_ALLOW_PRIVATE: "true", WEBHOOK_RETRY_BASE_M
 const receiver = await startStub();
 let stop: () => Promise<void>;
 beforeAll(async () => {
-  const { startBackgroundWork } = await import("@/server/jobs/workers");
+  const { startBackgroundWork } = await import("@/startup/workers");
   stop = (await startBackgroundWork()).stop;
 });
 afterAll(async () => {

@@ -1,20 +1,21 @@
-import { startEmailWorker } from "../email/jobs";
-import { Dispatcher } from "../events/dispatcher";
-import { listenForEvents } from "../events/listen";
-import { realtimeConsumer } from "../events/realtime-consumer";
-import { realtimeSink } from "../events/sink";
-import { notificationsConsumer } from "../notifications/consumer";
 import { settings } from "@/config/settings";
-import { webhooksConsumer } from "../webhooks/consumer";
-import { startWebhookWorker } from "../webhooks/worker";
-import { startDueSoonScheduler } from "./due-soon";
+import { startEmailWorker } from "@/server/email/jobs";
+import { Dispatcher } from "@/server/events/dispatcher";
+import { listenForEvents } from "@/server/events/listen";
+import { realtimeConsumer } from "@/server/events/realtime-consumer";
+import { realtimeSink } from "@/server/events/sink";
+import { notificationsConsumer } from "@/server/notifications/consumer";
+import { startDueSoonScheduler } from "@/server/notifications/due-soon";
+import { webhooksConsumer } from "@/server/webhooks/consumer";
+import { startWebhookWorker } from "@/server/webhooks/worker";
 
 export type BackgroundWork = { dispatcher: Dispatcher; stop(): Promise<void> };
 
 /**
  * The outbox dispatcher (realtime when a sink is set, notifications, webhooks), the email and
  * webhook senders and the due-soon reminders. Safe to run in every web pod: they share the work
- * through row locks, and every step is idempotent.
+ * through row locks, and every step is idempotent. Wired here so that server/jobs stays the
+ * generic loop and each area keeps its own job.
  */
 export async function startBackgroundWork(): Promise<BackgroundWork> {
   const consumers = [...(realtimeSink() ? [realtimeConsumer] : []), notificationsConsumer, webhooksConsumer];

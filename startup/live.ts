@@ -1,24 +1,12 @@
-import { database } from "@/db/client";
-import { redisSink } from "./events/redis-sink";
-import { setRealtimeSink, type RealtimeSink } from "./events/sink";
-import type { BackgroundWork } from "./jobs/workers";
 import { logger } from "@/config/log";
 import { settings } from "@/config/settings";
+import { redisSink } from "@/server/events/redis-sink";
+import { setRealtimeSink, type RealtimeSink } from "@/server/events/sink";
+import type { BackgroundWork } from "./workers";
 
 export type LiveServices = { realtimePort: number | null; background: BackgroundWork | null; stop(): Promise<void> };
 
 const globalForRuntime = globalThis as unknown as { __tasklaneLive?: Promise<LiveServices> };
-
-/** Start-up of the web process: validated settings, a migrated database, live updates and workers. */
-export async function startServerRuntime(): Promise<void> {
-  const s = settings();
-  await database();
-  const live = await startLiveServices();
-  logger().info(
-    { database: s.DATABASE_URL ? "postgresql" : "pglite", redis: Boolean(s.REDIS_URL), realtimePort: live.realtimePort, workers: Boolean(live.background) },
-    "tasklane ready",
-  );
-}
 
 /**
  * Once per process. Embedded default (no REDIS_URL): Socket.IO on REALTIME_PORT in this process.
@@ -43,7 +31,7 @@ async function boot(realtimePort?: number): Promise<LiveServices> {
   } else {
     try {
       // Dynamic: only the embedded mode loads the Socket.IO server into the web process.
-      const { startEmbeddedRealtime } = await import("../realtime/embedded");
+      const { startEmbeddedRealtime } = await import("@/realtime/embedded");
       const embedded = await startEmbeddedRealtime(realtimePort ?? s.REALTIME_PORT);
       sink = embedded.sink;
       port = embedded.server.port;
@@ -55,7 +43,7 @@ async function boot(realtimePort?: number): Promise<LiveServices> {
   setRealtimeSink(sink);
   let background: BackgroundWork | null = null;
   if (s.RUN_WORKERS) {
-    const { startBackgroundWork } = await import("./jobs/workers");
+    const { startBackgroundWork } = await import("./workers");
     background = await startBackgroundWork();
   }
   return {

@@ -5,10 +5,10 @@ import type { ServiceContext } from "../context";
 import { requireUserId, withTransaction } from "@/server/transaction";
 import { ConflictError, fieldError, NotFoundError } from "../errors";
 import { recordEvent } from "../events/record";
-import { loadTasks } from "../tasks/load";
-import { getProjectForActorOrThrow } from "./internal";
-import type { StatusRow } from "./list-statuses";
-import { lockProjectRow } from "./status-position";
+import { getProjectForActorOrThrow } from "../projects/internal";
+import type { StatusRow } from "../projects/list-statuses";
+import { lockProjectRow } from "../projects/status-position";
+import { loadTasks } from "./load";
 
 const closed = (s: StatusRow) => s.category === "completed" || s.category === "canceled";
 

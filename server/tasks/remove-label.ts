@@ -4,8 +4,8 @@ import type { ServiceContext } from "../context";
 import { requireUserId, withTransaction } from "@/server/transaction";
 import { NotFoundError } from "../errors";
 import { recordEvent } from "../events/record";
-import { loadTasks } from "../tasks/load";
-import { getProjectForActorOrThrow } from "./internal";
+import { getProjectForActorOrThrow } from "../projects/internal";
+import { loadTasks } from "./load";
 
 /**
  * Deleting a label takes it off every task; those tasks change, so each gets version+1, a "labels"

@@ -2,11 +2,11 @@ import { and, eq, isNotNull, isNull, notInArray, sql } from "drizzle-orm";
 import { database, type Database } from "@/db/client";
 import { projects, statuses, taskAssignees, tasks, workspaces } from "@/db/schema";
 import { taskLink } from "../email/notification-email";
-import { announceNotifications } from "../notifications/announce";
-import { whoCanSee } from "../notifications/audience";
-import { createNotifications, type CreatedNotification } from "../notifications/deliver";
 import { settings } from "@/config/settings";
-import { startLoop, type WorkLoop } from "./loop";
+import { startLoop, type WorkLoop } from "../jobs/loop";
+import { announceNotifications } from "./announce";
+import { whoCanSee } from "./audience";
+import { createNotifications, type CreatedNotification } from "./deliver";
 
 /**
  * Reminds assignees of open tasks due today or tomorrow (in the project's time zone). Idempotent

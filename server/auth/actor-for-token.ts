@@ -2,7 +2,7 @@ import { and, eq, gt, isNull, or } from "drizzle-orm";
 import { authTokens } from "@/db/schema";
 import { database } from "@/db/client";
 import type { Actor } from "../context";
-import { hashToken } from "../auth/tokens";
+import { hashToken } from "./tokens";
 
 /** Resolves a bearer token (login or personal) to an actor; null when unknown, expired or revoked. */
 export async function actorForToken(token: string, now = new Date()): Promise<Actor | null> {

@@ -8,7 +8,7 @@ module.exports = {
     layer("config-is-the-bottom", "^config/", "^(db|server|realtime|app|components|startup)/", "config/ imports nothing of ours."),
     layer("db-below-server", "^db/", "^(server|realtime|app|components|startup)/", "db/ may import only config/."),
     layer("server-below-app", "^server/", "^(app|components|realtime|startup)/", "server/ never imports what calls it."),
-    layer("realtime-through-server", "^realtime/", "^(app|components|startup|db)/", "realtime/ reaches the database through server/."),
+    layer("realtime-through-server", "^realtime/(?!main\\.ts$)", "^(app|components|startup|db)/", "realtime/ reaches the database through server/."),
     layer("components-render", "^components/", "^(db|realtime|startup)/", "components/ never touch the database."),
     {
       name: "components-server-types-only",
@@ -33,7 +33,7 @@ module.exports = {
     tsConfig: { fileName: "tsconfig.json" },
     enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default"] },
     reporterOptions: {
-      archi: { collapsePattern: "^(app|components|db|realtime|config|startup)/|^server/[^/]+/|^instrumentation\\.ts" },
+      archi: { collapsePattern: "^realtime/main\\.ts|^(app|components|db|realtime|config|startup)/|^server/[^/]+/|^instrumentation\\.ts" },
     },
   },
 };

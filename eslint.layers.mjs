@@ -1,5 +1,6 @@
 // Which folder may import which: arrows point down only.
 //   app, startup ──▶ server ──▶ db ──▶ config        realtime ──▶ server
+//   entry points (instrumentation.ts, realtime/main.ts) ──▶ startup ──▶ realtime, server
 //   components ──▶ server (types only), app/actions (server actions)
 // tests/lint/layers.test.ts holds a failing example for every rule here.
 
@@ -14,7 +15,7 @@ export const layerZones = [
     from: ["./app", "./components", "./realtime", "./startup"],
     message: "server/ serves app/, realtime/ and the workers: it never imports them (start-up wiring lives in startup/).",
   },
-  { target: "./realtime", from: ["./app", "./components", "./startup", "./db"], message: "realtime/ calls server/ (auth, access, events); it never imports the web app or the database." },
+  { target: "./realtime/!(main).ts", from: ["./app", "./components", "./startup", "./db"], message: "realtime/ calls server/ (auth, access, events); it never imports the web app or the database." },
   { target: "./components", from: ["./db", "./realtime", "./startup"], message: "components/ render what server/ returns: call services from app/, not the database." },
 ];
 

@@ -41,6 +41,7 @@ describe("layer rules", () => {
     ["server imports next", "server/example.ts", 'import { cookies } from "next/headers";', /no Next.js or React/],
     ["server imports react", "server/example.ts", 'import { cache } from "react";', /no Next.js or React/],
     ["realtime imports app", "realtime/example.ts", 'import { route } from "@/app/lib/action";', /realtime\/ calls server/],
+    ["realtime imports start-up", "realtime/gateway.ts", 'import { startRealtimeSidecar } from "@/startup/sidecar";', /realtime\/ calls server/],
     ["realtime imports db", "realtime/example.ts", 'import { events } from "@/db/schema";', /realtime\/ calls server/],
     ["components import db", "components/example.tsx", 'import { tasks } from "@/db/schema";', /call services from app/],
     ["components import a server value", "components/example.tsx", 'import { withTransaction } from "@/server/transaction";', /only types from server/],
@@ -57,6 +58,8 @@ describe("layer rules", () => {
     ["server imports db", "server/example.ts", 'import { tasks } from "@/db/schema";'],
     ["app imports server", "app/example.ts", 'import { withTransaction } from "@/server/transaction";'],
     ["components import server types", "components/example.tsx", 'import type { Task } from "@/server/tasks";'],
+    ["the sidecar entry point imports start-up", "realtime/main.ts", 'import { startRealtimeSidecar } from "@/startup/sidecar";'],
+    ["start-up imports realtime and server", "startup/example.ts", 'import { startRealtimeServer } from "@/realtime/server";\nimport { logger } from "@/config/log";'],
     ["realtime imports server", "realtime/example.ts", 'import { logger } from "@/config/log";\nimport { createContext } from "@/server/context";'],
   ];
 

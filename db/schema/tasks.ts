@@ -30,6 +30,9 @@ export const tasks = pgTable(
     searchVector: tsvector("search_vector").generatedAlwaysAs(
       sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(description, '')), 'B') || setweight(to_tsvector('english', coalesce(comments_text, '')), 'C')`,
     ),
+    // The title alone: small, so checking it row by row costs little, and its own statistics tell the
+    // planner how common a word is in titles (search relevance ranks title matches first).
+    titleVector: tsvector("title_vector").generatedAlwaysAs(sql`to_tsvector('english', coalesce(title, ''))`),
   },
   (t) => [
     uniqueIndex("tasks_project_number_idx").on(t.projectId, t.number),
@@ -42,6 +45,9 @@ export const tasks = pgTable(
     index("tasks_project_completed_idx").on(t.projectId, t.completedAt),
     index("tasks_parent_idx").on(t.parentId),
     index("tasks_search_idx").using("gin", t.searchVector),
+    // Relevance tiers (server/tasks/search.ts): title matches through GIN, and newest first across projects.
+    index("tasks_title_search_idx").using("gin", t.titleVector),
+    index("tasks_created_idx").on(t.createdAt, t.id),
   ],
 );
 

@@ -8,7 +8,7 @@ import type { TaskSort } from "./filters";
 // (prefixed with the sort's name, so a cursor from another sort is refused as malformed).
 
 export type SortRow = { id: string; position: string; createdAt: Date; updatedAt: Date; priority: number; dueDate: string | null; rank: number | null };
-type Sort = { orderBy: (rank: SQL) => SQL[]; keyOf: (r: SortRow) => unknown[]; after: (key: unknown[], rank: SQL) => SQL; key: z.ZodType<unknown[], unknown[]> };
+type Sort = { orderBy: () => SQL[]; keyOf: (r: SortRow) => unknown[]; after: (key: unknown[]) => SQL; key: z.ZodType<unknown[], unknown[]> };
 
 const id = z.uuid();
 const iso = z.iso.datetime();
@@ -52,11 +52,12 @@ const table: Record<Exclude<TaskSort, "relevance">, Sort> & { relevance: Sort } 
         : sql`((${tasks.dueDate}, ${tasks.id}) > (${d as string}::date, ${last as string}::uuid) or ${tasks.dueDate} is null)`,
     key: z.tuple([z.iso.date().nullable(), id]),
   },
+  // Within a relevance tier (search.ts), newest first; the cursor also names the tier.
   relevance: {
-    orderBy: (rank) => [sql`${rank} desc`, asc(tasks.id)],
-    keyOf: (r) => [r.rank, r.id],
-    after: ([r, last], rank) => sql`(${rank} < ${r as number}::float8 or (${rank} = ${r as number}::float8 and ${tasks.id} > ${last as string}::uuid))`,
-    key: z.tuple([z.number(), id]),
+    orderBy: () => [desc(tasks.createdAt), desc(tasks.id)],
+    keyOf: (r) => [r.rank, r.createdAt.toISOString(), r.id],
+    after: ([, t, last]) => sql`(${tasks.createdAt}, ${tasks.id}) < (${t as string}::timestamptz, ${last as string}::uuid)`,
+    key: z.tuple([z.number().int().min(0).max(3), iso, id]),
   },
 };
 

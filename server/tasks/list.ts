@@ -1,4 +1,4 @@
-import { and, inArray, sql, type SQL } from "drizzle-orm";
+import { and, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { tasks } from "@/db/schema";
 import type { ServiceContext } from "../context";
@@ -12,7 +12,7 @@ import { visibleProjectIds } from "./list-scope";
 import { cursorKeyOf, decodeTaskCursor, sortOf, type SortRow } from "./list-sort";
 import { loadTasks } from "./load";
 import type { Task } from "./schemas";
-import { searchTerms } from "./search";
+import { findTaskByKey, SEARCH_WINDOW, searchFilter, searchTiers } from "./search";
 
 /** GET /projects/{projectId}/tasks: readable by anyone who can see the project, archived included. */
 export async function listProjectTasks(args: { ctx: ServiceContext; projectId: string; query: TaskListInput }): Promise<Page<Task>> {
@@ -36,14 +36,28 @@ export async function listWorkspaceTasks(args: { ctx: ServiceContext; slug: stri
 async function queryTasks(db: Database, scope: TaskScope, query: TaskListQuery): Promise<Page<Task>> {
   const built = await buildTaskQuery(db, scope, query);
   if (!built) return { data: [], nextCursor: null };
-  const rows: SortRow[] = await built.select;
+  // Relevance tiers run best first, each only while the page is not full (see buildTaskQuery).
+  const rows: SortRow[] = [];
+  for (const step of built.steps) {
+    const needed = query.limit + 1 - rows.length;
+    if (needed <= 0) break;
+    let found: SortRow[] = await step.first;
+    if (found.length < needed && step.fallback) found = await step.fallback;
+    rows.push(...found.slice(0, needed));
+  }
   const page = toPage(rows, query.limit, (r) => cursorKeyOf(built.sort, r), (r) => r.id);
   return { data: await loadTasks(db, page.data), nextCursor: page.nextCursor };
 }
 
 export type TaskScope = { projectIds: string[]; userId: string };
+type RowQuery = SQLWrapper & PromiseLike<SortRow[]>;
+export type TaskQueryStep = { first: RowQuery; fallback?: RowQuery };
 
-/** The page's id query, unexecuted (the plan test EXPLAINs exactly this); null when no project is in scope. */
+/**
+ * The page's id queries, unexecuted (the plan test EXPLAINs exactly these): steps run in order
+ * until limit + 1 rows are in hand, a step's fallback only when its first query found too few.
+ * One step, or one per relevance tier; null when no project is in scope.
+ */
 export async function buildTaskQuery(db: Database, scope: TaskScope, query: TaskListQuery) {
   const sortName = effectiveSort(query);
   const sort = sortOf(sortName);
@@ -51,27 +65,43 @@ export async function buildTaskQuery(db: Database, scope: TaskScope, query: Task
   if (scope.projectIds.length === 0) return null;
 
   const where: SQL[] = [inArray(tasks.projectId, scope.projectIds), ...filterConditions(query, scope)];
-  let rank: SQL = sql`null::float8`;
-  if (query.q) {
-    const search = await searchTerms(db, { q: query.q, projectIds: scope.projectIds, filtered: [...where], ranked: sortName === "relevance" });
-    rank = search.rank;
-    where.push(search.where);
-  }
-  if (after) where.push(sort.after(after, rank));
+  const fields = {
+    id: tasks.id,
+    position: tasks.position,
+    createdAt: tasks.createdAt,
+    updatedAt: tasks.updatedAt,
+    priority: tasks.priority,
+    dueDate: tasks.dueDate,
+  };
+  // The same columns read from a subquery aliased "tasks" (drizzle checks a column's table is in FROM).
+  const aliased = Object.fromEntries(Object.entries(fields).map(([k, c]) => [k, sql`${c}`.mapWith(c)])) as { [K in keyof typeof fields]: SQL<(typeof fields)[K]["_"]["data"]> };
+  const rankOf = (rank: number | null) => sql<number | null>`${rank}::int`.mapWith((v: unknown) => (v === null ? null : Number(v)));
+  const select = (rank: number | null, terms: SQL[]) =>
+    db
+      .select({ ...fields, rank: rankOf(rank) })
+      .from(tasks)
+      .where(and(...where, ...terms))
+      .orderBy(...sort.orderBy())
+      .limit(query.limit + 1);
 
-  const select = db
-    .select({
-      id: tasks.id,
-      position: tasks.position,
-      createdAt: tasks.createdAt,
-      updatedAt: tasks.updatedAt,
-      priority: tasks.priority,
-      dueDate: tasks.dueDate,
-      rank: sql<number | null>`${rank}`.mapWith((v: unknown) => (v === null ? null : Number(v))),
-    })
-    .from(tasks)
-    .where(and(...where))
-    .orderBy(...sort.orderBy(rank))
-    .limit(query.limit + 1);
-  return { select, sort: sortName };
+  if (query.q && sortName === "relevance") {
+    const keyTaskId = await findTaskByKey(db, query.q, scope.projectIds);
+    const fromTier = after ? (after[0] as number) : Infinity;
+    const tiers = searchTiers(query.q, keyTaskId).filter((t) => t.tier <= fromTier);
+    // The page's first tier twice: among the SEARCH_WINDOW newest tasks (bounded whatever the planner
+    // guesses), then, when that did not fill the page, over all of them (GIN, for a rarer word).
+    const steps = tiers.map((t): TaskQueryStep => {
+      const cursor = after && t.tier === fromTier ? [sort.after(after)] : [];
+      if (t.tier === 3 || t.tier < Math.min(2, fromTier)) return { first: select(t.tier, [t.where, ...cursor]) };
+      const recent = db.select().from(tasks).where(and(...where, ...cursor)).orderBy(...sort.orderBy()).limit(SEARCH_WINDOW);
+      return {
+        first: db.select({ ...aliased, rank: rankOf(t.tier) }).from(sql`(${recent}) as ${tasks}`).where(t.where).orderBy(...sort.orderBy()).limit(query.limit + 1),
+        fallback: select(t.tier, [t.where, ...cursor]),
+      };
+    });
+    return { steps, sort: sortName };
+  }
+  if (query.q) where.push(await searchFilter(db, query.q, scope.projectIds));
+  const steps: TaskQueryStep[] = [{ first: select(null, after ? [sort.after(after)] : []) }];
+  return { steps, sort: sortName };
 }

@@ -1,9 +1,9 @@
-import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { projects, tasks } from "@/db/schema";
 
-// Full-text search over tasks.search_vector (title A, description B, comments C; GIN tasks_search_idx).
-// User text only ever reaches SQL as a bound parameter.
+// Full-text search over tasks.search_vector (title A, description B, comments C; GIN tasks_search_idx)
+// and tasks.title_vector (GIN tasks_title_search_idx). User text only ever reaches SQL as a bound parameter.
 
 const PREFIXABLE = /^[\p{L}\p{N}]+$/u;
 const KEY = /^([A-Za-z][A-Za-z0-9]{1,9})-(\d{1,9})$/;
@@ -35,17 +35,42 @@ export function matches(query: SQL): SQL {
   return sql`${tasks.searchVector} @@ ${query}`;
 }
 
-/**
- * Rank in tiers so that a title match always beats a description match, which beats a comment
- * match (ts_rank_cd alone lets a description repeating a word outrank a title); within a tier,
- * ts_rank_cd normalised into [0, 1). A task found by its key ranks first.
- */
-export function rankOf(query: SQL, keyTaskId: string | null): SQL<number> {
-  const tier = sql`(case when ts_filter(${tasks.searchVector}, '{a}') @@ ${query} then 2 when ts_filter(${tasks.searchVector}, '{a,b}') @@ ${query} then 1 else 0 end)`;
-  const base = sql`(${tier} + ts_rank_cd(${tasks.searchVector}, ${query}, 32))`;
-  const ranked = keyTaskId ? sql`(case when ${tasks.id} = ${keyTaskId}::uuid then 10 else ${base} end)` : base;
-  return sql<number>`(${ranked})::float8`;
+/** An exclusion (-word) can hold in one field and fail in another: then the whole task is checked too. */
+const EXCLUDES = /(^|\s)-/;
+
+/** The tsquery with every lexeme restricted to the given weights ('fix' & 'bug':* → 'fix':AB & 'bug':*AB). */
+function weighted(tsq: SQL, weights: "AB"): SQL {
+  return sql`(regexp_replace((${tsq})::text, ${"('(?:[^']|'')*')(?::(\\*))?"}, ${`\\1:\\2${weights}`}, 'g'))::tsquery`;
 }
+
+/**
+ * Relevance in tiers, best first: the task named by its key (3), then tasks whose title alone
+ * matches (2), whose title and description match (1), the rest (0, comments needed). Tiers are
+ * disjoint, so each is its own query served newest first by an index: a common word walks the
+ * created index and stops at the page, a rarer one goes through GIN. Only the tiers a page reaches run.
+ */
+export type SearchTier = { tier: number; where: SQL };
+
+export function searchTiers(q: string, keyTaskId: string | null): SearchTier[] {
+  const tsq = tsQueryOf(q);
+  const excludes = EXCLUDES.test(q) ? [matches(tsq)] : [];
+  const notKey = keyTaskId ? [sql`${tasks.id} <> ${keyTaskId}::uuid`] : [];
+  const inTitle = sql`${tasks.titleVector} @@ ${tsq}`;
+  const inTitleOrDescription = sql`${tasks.searchVector} @@ ${weighted(tsq, "AB")}`;
+  const tiers: SearchTier[] = [
+    { tier: 2, where: and(inTitle, ...excludes, ...notKey)! },
+    { tier: 1, where: and(inTitleOrDescription, sql`not (${inTitle})`, ...excludes, ...notKey)! },
+    { tier: 0, where: and(matches(tsq), sql`not (${inTitleOrDescription})`, ...notKey)! },
+  ];
+  return keyTaskId ? [{ tier: 3, where: sql`${tasks.id} = ${keyTaskId}::uuid` }, ...tiers] : tiers;
+}
+
+/**
+ * How many of the newest tasks in scope a tier looks at first. A word in more than 1 in 40 of them
+ * fills a page there (a walk of at most this many rows, whatever the planner guesses); rarer
+ * words then go through GIN, where they cost what they match.
+ */
+export const SEARCH_WINDOW = 2000;
 
 /** A q that looks like a task key ("eng-4") → that task's id, within the given projects. */
 export async function findTaskByKey(db: Database, q: string, projectIds: string[]): Promise<string | null> {
@@ -60,26 +85,9 @@ export async function findTaskByKey(db: Database, q: string, projectIds: string[
   return row?.id ?? null;
 }
 
-/**
- * Ranking costs per matched row (ts_rank_cd, more with a prefix), so relevance ranks at most the
- * RANK_WINDOW most recent matches: a common word costs a bounded amount, found through an index
- * (GIN, or the created index walked backwards), never by ranking the whole table.
- */
-export const RANK_WINDOW = 1000;
-
-export async function searchTerms(db: Database, args: { q: string; projectIds: string[]; filtered: SQL[]; ranked: boolean }): Promise<{ where: SQL; rank: SQL }> {
-  const tsq = tsQueryOf(args.q);
-  const keyTaskId = await findTaskByKey(db, args.q, args.projectIds);
-  let found = matches(tsq);
-  if (args.ranked) {
-    const window = db
-      .select({ id: tasks.id })
-      .from(tasks)
-      .where(and(...args.filtered, found))
-      .orderBy(desc(tasks.createdAt), desc(tasks.id))
-      .limit(RANK_WINDOW);
-    // An array initplan: the outer query then fetches the window's rows by primary key.
-    found = sql`${tasks.id} = any(array(${window}))`;
-  }
-  return { where: keyTaskId ? sql`(${found} or ${tasks.id} = ${keyTaskId}::uuid)` : found, rank: rankOf(tsq, keyTaskId) };
+/** The WHERE term of q under any other sort: a match anywhere, or the task the key names. */
+export async function searchFilter(db: Database, q: string, projectIds: string[]): Promise<SQL> {
+  const keyTaskId = await findTaskByKey(db, q, projectIds);
+  const found = matches(tsQueryOf(q));
+  return keyTaskId ? sql`(${found} or ${tasks.id} = ${keyTaskId}::uuid)` : found;
 }

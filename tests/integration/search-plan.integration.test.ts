@@ -1,15 +1,17 @@
 import { appendFileSync } from "node:fs";
-import { sql } from "drizzle-orm";
+import { sql, type SQLWrapper } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { database, isEmbedded } from "@/db/client";
 import { TaskListQuery, type TaskListInput } from "@/server/tasks/filters";
 import { buildTaskQuery } from "@/server/tasks/list";
+import { SEARCH_WINDOW } from "@/server/tasks/search";
 import { createTestProject, type TestProject } from "../helpers/projects";
 import { seedLabel } from "../helpers/search";
 import type { TestUser } from "../helpers/factories";
 
 // Every common list query is served by an index: at 50k tasks in one project, EXPLAIN must not
-// show a sequential scan of tasks. Planner choices only mean something on real PostgreSQL.
+// show a sequential scan of tasks, and no node of a search's first page may touch more than
+// SEARCH_BOUND rows, however common the word. Planner choices only mean something on real PostgreSQL.
 const onPostgres = !isEmbedded();
 if (!onPostgres) console.log("[search-plan] skipped: EXPLAIN plans are checked on PostgreSQL only (set DATABASE_URL)");
 
@@ -18,21 +20,54 @@ let project: TestProject;
 let owner: TestUser;
 let label: string;
 
-type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Plans?: PlanNode[] };
+type PlanNode = {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Index Name"?: string;
+  "Actual Rows": number;
+  "Actual Loops": number;
+  "Rows Removed by Filter"?: number;
+  "Rows Removed by Index Recheck"?: number;
+  Plans?: PlanNode[];
+};
 
 function nodes(plan: PlanNode): PlanNode[] {
   return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
 }
 
-async function planOf(input: TaskListInput): Promise<{ nodes: PlanNode[]; ms: number }> {
+/** Rows a node produced or looked at and threw away (EXPLAIN reports the removed ones per loop). */
+const touched = (n: PlanNode) => (n["Actual Rows"] + (n["Rows Removed by Filter"] ?? 0) + (n["Rows Removed by Index Recheck"] ?? 0)) * n["Actual Loops"];
+
+/** EXPLAIN ANALYZE of the statements a first page runs: the id queries in order (relevance tiers) until the page is full. */
+async function planOf(input: TaskListInput): Promise<{ nodes: PlanNode[]; ms: number; queries: number }> {
   const db = await database();
-  const built = await buildTaskQuery(db, { projectIds: [project.id], userId: owner.id }, TaskListQuery.parse(input));
-  const result = await db.execute(sql`explain (analyze, format json) ${built!.select}`);
-  const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0]!;
-  const json = Object.values(row)[0];
-  const plan = (typeof json === "string" ? JSON.parse(json) : json) as { Plan: PlanNode; "Execution Time": number }[];
-  return { nodes: nodes(plan[0]!.Plan), ms: plan[0]!["Execution Time"] };
+  const query = TaskListQuery.parse(input);
+  const built = await buildTaskQuery(db, { projectIds: [project.id], userId: owner.id }, query);
+  const out = { nodes: [] as PlanNode[], ms: 0, queries: 0 };
+  const explain = async (select: SQLWrapper) => {
+    const result = await db.execute(sql`explain (analyze, format json) ${select}`);
+    const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0]!;
+    const json = Object.values(row)[0];
+    const plan = (typeof json === "string" ? JSON.parse(json) : json) as { Plan: PlanNode; "Execution Time": number }[];
+    out.nodes.push(...nodes(plan[0]!.Plan));
+    out.ms += plan[0]!["Execution Time"];
+    out.queries++;
+    return plan[0]!.Plan["Actual Rows"];
+  };
+  let fetched = 0;
+  for (const step of built!.steps) {
+    const needed = query.limit + 1 - fetched;
+    if (needed <= 0) break;
+    let found = await explain(step.first);
+    if (found < needed && step.fallback) found = await explain(step.fallback);
+    fetched += Math.min(found, needed);
+  }
+  return out;
 }
+
+// A first page of search for a common word touches at most the search window's rows at any plan node:
+// the common words here are in 20% to 100% of the tasks (10k to 50k rows).
+const SEARCH_BOUND = SEARCH_WINDOW;
 
 describe.skipIf(!onPostgres)("query plans at 50k tasks", () => {
   beforeAll(async () => {
@@ -68,6 +103,9 @@ describe.skipIf(!onPostgres)("query plans at 50k tasks", () => {
     ["q + status", () => ({ q: "billing", status: project.statuses[1]!.id })],
     ["q common, sort=position", () => ({ q: "billing", sort: "position" })],
     ["q everywhere (every task matches)", () => ({ q: "generated" })],
+    ["q common prefix", () => ({ q: "bill" })],
+    ["q common, two words", () => ({ q: "billing task" })],
+    ["q common, excluded word", () => ({ q: "billing -quasar" })],
     ...(["position", "created", "-created", "updated", "-updated", "priority", "due"] as const).map(
       (sort) => [`sort=${sort}`, () => ({ sort })] as [string, () => TaskListInput],
     ),
@@ -76,10 +114,13 @@ describe.skipIf(!onPostgres)("query plans at 50k tasks", () => {
   ];
 
   it.each(cases)("%s does not scan the tasks table", async (name, input) => {
-    const { nodes: plan, ms } = await planOf(input());
-    const summary = plan.map((n) => `${n["Node Type"]}${n["Index Name"] ? `(${n["Index Name"]})` : n["Relation Name"] ? `(${n["Relation Name"]})` : ""}`).join(" > ");
-    if (process.env.PLAN_LOG) appendFileSync(process.env.PLAN_LOG, `${name} (${ms.toFixed(1)} ms): ${summary}\n`);
+    const { nodes: plan, ms, queries } = await planOf(input());
+    const summary = plan.map((n) => `${n["Node Type"]}${n["Index Name"] ? `(${n["Index Name"]})` : n["Relation Name"] ? `(${n["Relation Name"]})` : ""}:${touched(n)}`).join(" > ");
+    if (process.env.PLAN_LOG) appendFileSync(process.env.PLAN_LOG, `${name} (${queries} queries, ${ms.toFixed(1)} ms): ${summary}\n`);
     expect(plan.filter((n) => n["Node Type"] === "Seq Scan" && n["Relation Name"] === "tasks"), summary).toEqual([]);
+    // Not "q everywhere": its word is in no title, and the planner, guessing a prefix of an unknown word
+    // common, walks the created index through every title looking for it (known limitation, README).
+    if (/common|\+ status/.test(name)) expect(Math.max(...plan.map(touched)), summary).toBeLessThanOrEqual(SEARCH_BOUND);
   });
 });
 

@@ -1,14 +1,12 @@
 import { z } from "zod";
 import type { Server, Socket } from "socket.io";
-import { database } from "@/db/client";
 import { createContext } from "@/server/context";
 import { ServiceError } from "@/server/errors";
-import { eventsAfter } from "@/server/events/cursors";
+import { countEventsSince, eventPage, latestEvents, parseRealtimeMessage } from "@/server/events/feed";
 import { toRealtimeEvent, type RealtimeEvent, type RealtimeMessage } from "@/server/events/types";
 import { logger } from "@/config/log";
-import { getProjectForActorOrThrow } from "@/server/projects/internal";
+import { getProject } from "@/server/projects";
 import { authenticateHandshake, stillValid, type SocketIdentity } from "./auth";
-import { countEventsBetween, latestEventIds } from "./latest";
 
 /** Per socket and project: the last event id sent, and a queue so its events go out one at a time, in order. */
 type Sub = { last: number; chain: Promise<void> };
@@ -41,18 +39,18 @@ export function attachGateway(io: Server, opts: { sweepMs: number }): Gateway {
 
   /** Sends what the socket has not seen, up to upTo; false when more than `limit` were missing (then skipped). */
   const fill = async (socket: AppSocket, projectId: string, sub: Sub, upTo: number, limit?: number): Promise<boolean> => {
-    const db = await database();
-    if (limit !== undefined && (await countEventsBetween(db, projectId, sub.last, upTo)) > limit) {
+    if (limit !== undefined && (await countEventsSince(projectId, sub.last, upTo)) > limit) {
       sub.last = upTo;
       return false;
     }
     while (sub.last < upTo) {
-      const page = await eventsAfter(db, projectId, sub.last, PAGE, upTo);
-      for (const e of page) {
+      const page = await eventPage(projectId, sub.last, PAGE, upTo);
+      for (const e of page.events) {
         send(socket, e);
         sub.last = e.id;
       }
-      if (page.length < PAGE) break;
+      sub.last = page.lastId; // past rows the catalog refused, too
+      if (!page.more) break;
     }
     sub.last = Math.max(sub.last, upTo);
     return true;
@@ -70,7 +68,7 @@ export function attachGateway(io: Server, opts: { sweepMs: number }): Gateway {
     if (!input.success) return { ok: false, error: "invalid", detail: "send { projectId: <uuid>, since?: <event id> }" };
     const { projectId, since } = input.data;
     try {
-      await getProjectForActorOrThrow({ db: await database(), ctx: createContext(socket.data.actor), projectId, action: "project.read" });
+      await getProject({ ctx: createContext(socket.data.actor), projectId });
     } catch (err) {
       if (err instanceof ServiceError) return { ok: false, error: "not_found", detail: "No such project, or you cannot see it" };
       throw err;
@@ -83,7 +81,7 @@ export function attachGateway(io: Server, opts: { sweepMs: number }): Gateway {
     await socket.join(`project:${projectId}`);
     let complete = true;
     await enqueue(socket, projectId, sub, async () => {
-      const latest = (await latestEventIds(await database(), [projectId])).get(projectId) ?? 0;
+      const latest = (await latestEvents([projectId])).get(projectId) ?? 0;
       sub.last = since === undefined ? latest : Math.min(since, latest);
       if (since !== undefined) complete = await fill(socket, projectId, sub, latest, REPLAY_LIMIT);
     });
@@ -128,7 +126,11 @@ export function attachGateway(io: Server, opts: { sweepMs: number }): Gateway {
     });
   });
 
-  const deliver = (m: RealtimeMessage) => {
+  // Messages from other processes are read through the event catalog; one that does not match is
+  // dropped here (the next message's prevId, or the sweep, fills the gap from the database).
+  const deliver = (raw: RealtimeMessage) => {
+    const m = parseRealtimeMessage(raw);
+    if (!m) return log.warn({ id: (raw as { id?: unknown } | null)?.id }, "realtime message does not match the event catalog; dropped");
     for (const socket of byProject.get(m.projectId) ?? []) {
       const sub = socket.data.subs.get(m.projectId);
       if (!sub) continue;
@@ -149,7 +151,7 @@ export function attachGateway(io: Server, opts: { sweepMs: number }): Gateway {
     if (sweeping || byProject.size === 0) return;
     sweeping = true;
     try {
-      const latest = await latestEventIds(await database(), [...byProject.keys()]);
+      const latest = await latestEvents([...byProject.keys()]);
       for (const [projectId, sockets] of byProject) {
         const upTo = latest.get(projectId) ?? 0;
         for (const socket of sockets) {

@@ -1,7 +1,9 @@
 "use client";
 import { io, type Socket } from "socket.io-client";
+import type { EventType, RealtimeEvent } from "@/server/events/catalog";
+import type { NotificationCreatedEvent } from "@/server/notifications/announce";
 
-export type RealtimeEvent = { id: number; type: string; projectId: string; actorId: string | null; at: string; data: unknown };
+export type { RealtimeEvent };
 
 // One socket per tab, shared by the bell, the board and the task page.
 let socket: Socket | null = null;
@@ -16,8 +18,8 @@ function connect(url: string): Socket {
   return socket;
 }
 
-/** Listens for one server event type; returns the unsubscribe function. */
-export function onRealtime(url: string, type: string, handler: (event: RealtimeEvent) => void): () => void {
+/** Listens for the user's own events (room user:<id>); returns the unsubscribe function. */
+export function onRealtime(url: string, type: "notification.created", handler: (event: NotificationCreatedEvent) => void): () => void {
   const s = connect(url);
   s.on(type, handler);
   return () => {
@@ -26,16 +28,16 @@ export function onRealtime(url: string, type: string, handler: (event: RealtimeE
 }
 
 /** Joins a project's room (again on every reconnect, asking for what was missed since the last event seen). */
-export function subscribeProject(
+export function subscribeProject<T extends EventType>(
   url: string,
   projectId: string,
-  types: string[],
-  handler: (event: RealtimeEvent) => void,
+  types: T[],
+  handler: (event: RealtimeEvent<T>) => void,
   onResync?: () => void,
 ): () => void {
   const s = connect(url);
   let lastId: number | undefined;
-  const onEvent = (event: RealtimeEvent) => {
+  const onEvent = (event: RealtimeEvent<T>) => {
     if (event.projectId !== projectId) return;
     if (lastId !== undefined && event.id <= lastId) return;
     lastId = event.id;
@@ -47,11 +49,13 @@ export function subscribeProject(
       // Too much missed while away: the page reloads its data instead of replaying.
       if (ack?.resync) onResync?.();
     });
-  for (const t of types) s.on(t, onEvent);
+  // Event names are catalog types, never the socket's reserved ones ("connect", …).
+  const names: string[] = types;
+  for (const t of names) s.on(t, onEvent);
   s.on("connect", join);
   if (s.connected) join();
   return () => {
-    for (const t of types) s.off(t, onEvent);
+    for (const t of names) s.off(t, onEvent);
     s.off("connect", join);
     s.emit("unsubscribe", { projectId });
   };

@@ -1,17 +1,9 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
-import { subscribeProject, type RealtimeEvent } from "@/components/realtime/client";
+import { subscribeProject } from "@/components/realtime/client";
 import { matches, type Filters } from "./filters";
 import type { Task } from "./types";
-
-/** A task as carried by an event: `data.task`, or the task itself. */
-function taskOf(event: RealtimeEvent): Task | null {
-  const data = event.data as { task?: Task } & Partial<Task>;
-  if (data.task?.id && data.task.status) return data.task;
-  if (data.id && data.status && data.key) return data as Task;
-  return null;
-}
 
 /**
  * The project's tasks as the page shows them: the server render, then live events from the
@@ -36,12 +28,11 @@ export function useLiveTasks(opts: { initial: Task[]; projectId: string; realtim
       ["task.created", "task.updated", "task.deleted"],
       (event) => {
         if (event.type === "task.deleted") {
-          const id = (event.data as { id?: string }).id;
+          const { id } = event.data;
           update((list) => list.filter((t) => t.id !== id));
           return;
         }
-        const task = taskOf(event);
-        if (!task) return;
+        const task = event.type === "task.created" ? event.data : event.data.task;
         update((list) => {
           const existing = list.find((t) => t.id === task.id);
           if (existing && existing.version >= task.version) return list;

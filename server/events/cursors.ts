@@ -1,7 +1,8 @@
-import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, lte, max, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { eventCursors, events } from "@/db/schema";
-import type { EventType } from "./record";
+import { logger } from "@/config/log";
+import { parsePayload } from "./parse";
 import type { OutboxEvent } from "./types";
 
 export type Claim = { projectId: string; lastEventId: number };
@@ -38,22 +39,47 @@ export async function claimCursor(tx: Database, consumer: string): Promise<Claim
   return row;
 }
 
-export async function eventsAfter(db: Database, projectId: string, afterId: number, limit: number, upTo?: number): Promise<OutboxEvent[]> {
+export type EventPage = { events: OutboxEvent[]; lastId: number; more: boolean };
+
+/** A page of a project's events after afterId; lastId is the last row read (skipped ones too), more: the page was full. */
+export async function readEvents(db: Database, projectId: string, afterId: number, limit: number, upTo?: number): Promise<EventPage> {
   const rows = await db
     .select()
     .from(events)
-    .where(and(eq(events.projectId, projectId), gt(events.id, afterId), upTo !== undefined ? sql`${events.id} <= ${upTo}` : undefined))
+    .where(and(eq(events.projectId, projectId), gt(events.id, afterId), upTo !== undefined ? lte(events.id, upTo) : undefined))
     .orderBy(asc(events.id))
     .limit(limit);
-  return rows.map((r) => ({
-    id: Number(r.id),
-    workspaceId: r.workspaceId,
-    projectId,
-    type: r.type as EventType,
-    actorId: r.actorId,
-    at: r.createdAt.toISOString(),
-    data: r.data,
-  }));
+  const parsed: OutboxEvent[] = [];
+  for (const r of rows) {
+    const payload = parsePayload(r.type, r.data);
+    // A row that does not match the catalog would stall every consumer of the project: skip it, loudly.
+    if (!payload) logger().error({ eventId: r.id, type: r.type, projectId }, "outbox event does not match the event catalog; skipped");
+    else parsed.push({ id: Number(r.id), workspaceId: r.workspaceId, projectId, actorId: r.actorId, at: r.createdAt.toISOString(), ...payload } as OutboxEvent);
+  }
+  return { events: parsed, lastId: rows.length ? Number(rows[rows.length - 1]!.id) : afterId, more: rows.length === limit };
+}
+
+export async function eventsAfter(db: Database, projectId: string, afterId: number, limit: number, upTo?: number): Promise<OutboxEvent[]> {
+  return (await readEvents(db, projectId, afterId, limit, upTo)).events;
+}
+
+/** The newest event id of each project (absent when it has none). */
+export async function latestEventIds(db: Database, projectIds: string[]): Promise<Map<string, number>> {
+  if (projectIds.length === 0) return new Map();
+  const rows = await db
+    .select({ projectId: events.projectId, id: max(events.id) })
+    .from(events)
+    .where(inArray(events.projectId, projectIds))
+    .groupBy(events.projectId);
+  return new Map(rows.filter((r) => r.projectId && r.id !== null).map((r) => [r.projectId!, Number(r.id)]));
+}
+
+export async function countEventsBetween(db: Database, projectId: string, afterId: number, upTo: number): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(events)
+    .where(and(eq(events.projectId, projectId), gt(events.id, afterId), lte(events.id, upTo)));
+  return Number(row?.n ?? 0);
 }
 
 export async function advanceCursor(tx: Database, consumer: string, projectId: string, lastEventId: number): Promise<void> {

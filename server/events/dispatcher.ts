@@ -1,6 +1,6 @@
 import { database, type Database } from "@/db/client";
 import { logger } from "@/config/log";
-import { advanceCursor, backOffCursor, claimCursor, ensureCursors, eventsAfter } from "./cursors";
+import { advanceCursor, backOffCursor, claimCursor, ensureCursors, readEvents } from "./cursors";
 import type { OutboxEvent } from "./types";
 
 export type AfterCommit = (effect: () => Promise<void> | void) => void;
@@ -93,10 +93,10 @@ export class Dispatcher {
         const claim = await claimCursor(tx, consumer.name);
         if (!claim) return false;
         claimed = claim.projectId;
-        const batch = await eventsAfter(tx, claim.projectId, claim.lastEventId, BATCH);
-        if (batch.length === 0) return false;
-        await consumer.handle(tx, batch, { afterCommit: (effect) => effects.push(effect), previousId: claim.lastEventId });
-        await advanceCursor(tx, consumer.name, claim.projectId, batch[batch.length - 1]!.id);
+        const { events: batch, lastId } = await readEvents(tx, claim.projectId, claim.lastEventId, BATCH);
+        if (lastId === claim.lastEventId) return false;
+        if (batch.length > 0) await consumer.handle(tx, batch, { afterCommit: (effect) => effects.push(effect), previousId: claim.lastEventId });
+        await advanceCursor(tx, consumer.name, claim.projectId, lastId);
         return true;
       });
       for (const effect of effects) {

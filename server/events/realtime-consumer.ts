@@ -1,5 +1,6 @@
 import type { Consumer } from "./dispatcher";
 import { realtimeSink } from "./sink";
+import { toRealtimeEvent } from "./types";
 
 /**
  * Hands each event to the realtime sink, in order. A sink failure (Redis down) rolls the batch back
@@ -13,7 +14,7 @@ export const realtimeConsumer: Consumer = {
     if (!sink) throw new Error("no realtime sink is running");
     let prevId = previousId;
     for (const e of events) {
-      await sink.publishEvent({ id: e.id, type: e.type, projectId: e.projectId, actorId: e.actorId, at: e.at, data: e.data, prevId });
+      await sink.publishEvent({ ...toRealtimeEvent(e), prevId });
       prevId = e.id;
     }
   },

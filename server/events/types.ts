@@ -1,18 +1,9 @@
-import type { EventType } from "./record";
+import type { EventType, RealtimeEvent } from "./catalog";
 
-/** An outbox row as consumers see it. */
-export type OutboxEvent = {
-  id: number;
-  workspaceId: string;
-  projectId: string;
-  type: EventType;
-  actorId: string | null;
-  at: string;
-  data: Record<string, unknown>;
-};
+export type { RealtimeEvent } from "./catalog";
 
-/** The body clients receive, emitted under its type: `{ id, type, projectId, actorId, at, data }`. */
-export type RealtimeEvent = Pick<OutboxEvent, "id" | "type" | "projectId" | "actorId" | "at" | "data">;
+/** An outbox row as consumers see it: its payload already parsed through the catalog. */
+export type OutboxEvent<T extends EventType = EventType> = RealtimeEvent<T> & { workspaceId: string };
 
 /**
  * What the dispatcher hands the realtime gateway. prevId is the id of the project's previous
@@ -22,5 +13,5 @@ export type RealtimeEvent = Pick<OutboxEvent, "id" | "type" | "projectId" | "act
 export type RealtimeMessage = RealtimeEvent & { prevId: number };
 
 export function toRealtimeEvent(m: RealtimeEvent): RealtimeEvent {
-  return { id: m.id, type: m.type, projectId: m.projectId, actorId: m.actorId, at: m.at, data: m.data };
+  return { id: m.id, type: m.type, projectId: m.projectId, actorId: m.actorId, at: m.at, data: m.data } as RealtimeEvent;
 }

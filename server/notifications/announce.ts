@@ -2,6 +2,18 @@ import { database } from "@/db/client";
 import { wakeEmailWorker } from "../email/jobs";
 import { realtimeSink } from "../events/sink";
 import { unreadCountOf, type CreatedNotification } from "./deliver";
+import type { Notification } from "./schemas";
+
+/** What a recipient's sockets receive as `notification.created` (room user:<id>). */
+export type NotificationCreatedEvent = {
+  id: number;
+  type: "notification.created";
+  projectId: string | null;
+  actorId: string | null;
+  at: string;
+  data: Notification;
+  unreadCount: number;
+};
 
 /**
  * After the commit: wake the email worker and tell each recipient's sockets (room user:<id>).
@@ -14,7 +26,7 @@ export async function announceNotifications(created: CreatedNotification[]): Pro
   const db = await database();
   for (const c of created) {
     const unreadCount = await unreadCountOf(db, c.userId);
-    await sink.publishToUser(c.userId, "notification.created", {
+    const body: NotificationCreatedEvent = {
       id: c.eventId ?? 0,
       type: "notification.created",
       projectId: c.projectId,
@@ -22,6 +34,7 @@ export async function announceNotifications(created: CreatedNotification[]): Pro
       at: c.notification.createdAt,
       data: c.notification,
       unreadCount,
-    });
+    };
+    await sink.publishToUser(c.userId, "notification.created", body);
   }
 }

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { Database } from "@/db/client";
 import { appLink, taskLink } from "../email/notification-email";
 import type { Consumer } from "../events/dispatcher";
@@ -7,27 +6,6 @@ import { logger } from "@/config/log";
 import { announceNotifications } from "./announce";
 import { projectInfo, taskFollowers, userRef, whoCanSee, type ProjectInfo } from "./audience";
 import { createNotifications, type CreatedNotification, type NotificationDraft } from "./deliver";
-
-const TaskData = z.looseObject({
-  id: z.string(),
-  key: z.string(),
-  title: z.string(),
-  assignees: z.array(z.looseObject({ id: z.string() })).default([]),
-  status: z.looseObject({ name: z.string() }).optional(),
-});
-const Updated = z.looseObject({ task: TaskData, changes: z.array(z.looseObject({ field: z.string(), from: z.unknown(), to: z.unknown() })).default([]) });
-const Commented = z.looseObject({
-  comment: z.looseObject({ body: z.string().default("") }),
-  task: z.looseObject({ id: z.string(), key: z.string(), title: z.string() }),
-  mentions: z.array(z.string()).default([]),
-});
-const MemberAdded = z.looseObject({ userId: z.string() });
-
-/** Ids from a change value: an id array, or objects with an id. */
-function idsOf(value: unknown): string[] {
-  if (!Array.isArray(value)) return [];
-  return value.map((v) => (typeof v === "string" ? v : (v as { id?: unknown } | null)?.id)).filter((v): v is string => typeof v === "string");
-}
 
 function excerpt(text: string, max = 300): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -55,63 +33,59 @@ function taskDraft(b: Base, task: { id: string; key: string; title: string }, ty
 async function draftsFor(tx: Database, b: Base): Promise<NotificationDraft[]> {
   const who = b.actor?.name ?? "Someone";
   const { e } = b;
-  if (e.type === "task.created") {
-    const task = TaskData.safeParse(e.data);
-    if (!task.success) return [];
-    const t = task.data;
-    return [taskDraft(b, t, "task.assigned", t.assignees.map((a) => a.id), `${who} assigned you ${t.key}: ${t.title}`)];
-  }
-  if (e.type === "task.updated") {
-    const parsed = Updated.safeParse(e.data);
-    if (!parsed.success) return [];
-    const { task: t, changes } = parsed.data;
-    const drafts: NotificationDraft[] = [];
-    const assignees = changes.find((c) => c.field === "assignees" || c.field === "assigneeIds");
-    if (assignees) {
-      const before = new Set(idsOf(assignees.from));
-      drafts.push(taskDraft(b, t, "task.assigned", idsOf(assignees.to).filter((id) => !before.has(id)), `${who} assigned you ${t.key}: ${t.title}`));
+  switch (e.type) {
+    case "task.created": {
+      const t = e.data;
+      return [taskDraft(b, t, "task.assigned", t.assignees.map((a) => a.id), `${who} assigned you ${t.key}: ${t.title}`)];
     }
-    if (changes.some((c) => c.field === "status" || c.field === "statusId")) {
-      const audience = [...(await taskFollowers(tx, t.id)), ...t.assignees.map((a) => a.id)];
-      drafts.push(taskDraft(b, t, "task.status_changed", audience, `${who} moved ${t.key} to ${t.status?.name ?? "another status"}`));
+    case "task.updated": {
+      const { task: t, changes } = e.data;
+      const drafts: NotificationDraft[] = [];
+      for (const c of changes) {
+        if (c.field === "assignees") {
+          const before = new Set(c.from);
+          drafts.push(taskDraft(b, t, "task.assigned", c.to.filter((id) => !before.has(id)), `${who} assigned you ${t.key}: ${t.title}`));
+        } else if (c.field === "status") {
+          const audience = [...(await taskFollowers(tx, t.id)), ...t.assignees.map((a) => a.id)];
+          drafts.push(taskDraft(b, t, "task.status_changed", audience, `${who} moved ${t.key} to ${t.status.name}`));
+        }
+      }
+      return drafts;
     }
-    return drafts;
+    case "comment.created": {
+      const { task: t, mentions, comment } = e.data;
+      const mentioned = new Set(mentions);
+      // Someone both mentioned and following hears once, as mentioned.
+      const followers = (await taskFollowers(tx, t.id)).filter((id) => !mentioned.has(id));
+      return [
+        taskDraft(b, t, "task.mentioned", [...mentioned], `${who} mentioned you on ${t.key}: ${t.title}`, excerpt(comment.body)),
+        taskDraft(b, t, "task.commented", followers, `${who} commented on ${t.key}: ${t.title}`, excerpt(comment.body)),
+      ];
+    }
+    case "project.member_added": {
+      if (e.data.userId === e.actorId) return [];
+      const p = b.project;
+      return [
+        {
+          type: "project.member_added",
+          userIds: [e.data.userId],
+          dedupe: `evt:${e.id}:project.member_added`,
+          eventId: e.id,
+          projectId: p.id,
+          taskId: null,
+          actorId: e.actorId,
+          subject: { project: { id: p.id, key: p.key, name: p.name }, workspace: { id: p.workspaceId, slug: p.workspaceSlug }, actor: b.actor, message: `${who} added you to ${p.name}` },
+          link: { href: appLink(`/w/${encodeURIComponent(p.workspaceSlug)}/p/${encodeURIComponent(p.key)}`), label: `Open ${p.name}` },
+          at: new Date(e.at),
+        },
+      ];
+    }
+    default:
+      return [];
   }
-  if (e.type === "comment.created") {
-    const parsed = Commented.safeParse(e.data);
-    if (!parsed.success) return [];
-    const { task: t, mentions, comment } = parsed.data;
-    const mentioned = new Set(mentions);
-    // Someone both mentioned and following hears once, as mentioned.
-    const followers = (await taskFollowers(tx, t.id)).filter((id) => !mentioned.has(id));
-    return [
-      taskDraft(b, t, "task.mentioned", [...mentioned], `${who} mentioned you on ${t.key}: ${t.title}`, excerpt(comment.body)),
-      taskDraft(b, t, "task.commented", followers, `${who} commented on ${t.key}: ${t.title}`, excerpt(comment.body)),
-    ];
-  }
-  if (e.type === "project.member_added") {
-    const parsed = MemberAdded.safeParse(e.data);
-    if (!parsed.success || parsed.data.userId === e.actorId) return [];
-    const p = b.project;
-    return [
-      {
-        type: "project.member_added",
-        userIds: [parsed.data.userId],
-        dedupe: `evt:${e.id}:project.member_added`,
-        eventId: e.id,
-        projectId: p.id,
-        taskId: null,
-        actorId: e.actorId,
-        subject: { project: { id: p.id, key: p.key, name: p.name }, workspace: { id: p.workspaceId, slug: p.workspaceSlug }, actor: b.actor, message: `${who} added you to ${p.name}` },
-        link: { href: appLink(`/w/${encodeURIComponent(p.workspaceSlug)}/p/${encodeURIComponent(p.key)}`), label: `Open ${p.name}` },
-        at: new Date(e.at),
-      },
-    ];
-  }
-  return [];
 }
 
-const relevant = new Set(["task.created", "task.updated", "comment.created", "project.member_added"]);
+const relevant = new Set<OutboxEvent["type"]>(["task.created", "task.updated", "comment.created", "project.member_added"]);
 
 export const notificationsConsumer: Consumer = {
   name: "notifications",

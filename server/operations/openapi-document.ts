@@ -3,6 +3,7 @@ import { z } from "zod";
 import { Problem } from "./common";
 import type { Operation } from "./define";
 import { operations } from "./index";
+import { registerWebhooks } from "./webhooks-document";
 
 const descriptions: Record<number, string> = {
   400: "Malformed JSON, cursor or header",
@@ -64,6 +65,7 @@ export function openApiDocument(serverUrl: string) {
     registry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", description: "A login token (POST /api/v1/auth/login) or a personal access token" });
     registry.registerComponent("securitySchemes", "sessionCookie", { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "The browser session" });
     for (const op of operations) register(registry, op);
+    registerWebhooks(registry);
     cached = new OpenApiGeneratorV31(registry.definitions).generateDocument({
       openapi: "3.1.0",
       info: {

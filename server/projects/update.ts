@@ -4,9 +4,12 @@ import { projects } from "@/db/schema";
 import type { ServiceContext } from "../context";
 import { requireUserId, withTransaction } from "@/server/transaction";
 import { ConflictError, isUniqueViolation, PreconditionFailedError } from "../errors";
+import type { projectFields } from "../events/catalog";
 import { recordEvent } from "../events/record";
 import { getProjectForActorOrThrow, toProject, type ProjectRow } from "./internal";
 import { UpdateProjectInput, type Project } from "./schemas";
+
+type ProjectField = (typeof projectFields)[number];
 
 /**
  * Bumps the version; with If-Match the update is conditional on it, so of two writers holding the
@@ -16,7 +19,7 @@ export async function writeProject(
   tx: Database,
   ctx: ServiceContext,
   current: ProjectRow,
-  changes: Partial<Pick<ProjectRow, "name" | "key" | "description" | "visibility" | "timezone" | "archivedAt">>,
+  changes: Partial<Pick<ProjectRow, ProjectField>>,
   ifMatch: number | undefined,
 ): Promise<ProjectRow> {
   if (ifMatch !== undefined && ifMatch !== current.version) throw new PreconditionFailedError();
@@ -27,7 +30,7 @@ export async function writeProject(
     .returning();
   if (!row) throw new PreconditionFailedError();
   const { role: _role, ...data } = toProject(row, "admin");
-  await recordEvent(tx, { type: "project.updated", projectId: row.id, actorId: requireUserId(ctx), data: { ...data, changed: Object.keys(changes) } });
+  await recordEvent(tx, { type: "project.updated", projectId: row.id, actorId: requireUserId(ctx), data: { ...data, changed: Object.keys(changes) as ProjectField[] } });
   return row;
 }
 

@@ -4,6 +4,7 @@ import { taskDependencies } from "@/db/schema";
 import type { ServiceContext } from "../context";
 import { dbFor, requireUserId, withTransaction } from "@/server/transaction";
 import { fieldError, NotFoundError } from "../errors";
+import type { TaskFieldChange } from "../events/catalog";
 import { recordEvent } from "../events/record";
 import { recordActivity } from "./audit";
 import { AddDependencyInput, type Dependencies } from "./schemas";
@@ -69,7 +70,7 @@ async function blockerIds(db: Database, taskId: string): Promise<string[]> {
 
 async function recordChange(tx: Database, ctx: ServiceContext, access: TaskAccess, from: string[], to: string[]): Promise<void> {
   const actorId = requireUserId(ctx);
-  const changes = [{ field: "blockedBy", from, to: [...to].sort() }];
+  const changes: TaskFieldChange[] = [{ field: "blockedBy", from, to: [...to].sort() }];
   await recordActivity(tx, { taskId: access.task.id, projectId: access.project.id, actorId, at: ctx.now, type: "updated", changes });
   const [task] = await loadTasks(tx, [access.task.id]);
   await recordEvent(tx, { type: "task.updated", projectId: access.project.id, actorId, data: { task: task!, changes } });

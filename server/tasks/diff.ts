@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { taskAssignees, taskLabels, type tasks } from "@/db/schema";
-import type { FieldChange } from "./audit";
+import type { TaskFieldChange } from "../events/catalog";
 import type { UpdateTaskInput } from "./schemas";
 import type { TaskRow } from "./internal";
 import { keyBetweenNeighbours } from "./position";
@@ -10,7 +10,7 @@ import { checkDates, checkStatus, type StatusRef } from "./validate";
 
 export type TaskPlan = {
   set: Partial<typeof tasks.$inferInsert>;
-  changes: FieldChange[];
+  changes: TaskFieldChange[];
   assigneeIds?: string[];
   labelIds?: string[];
 };
@@ -27,7 +27,8 @@ export async function planChanges(tx: Database, current: TaskRow, input: UpdateT
   const scalar = <K extends "title" | "description" | "dueDate" | "startDate" | "estimate">(key: K, value: TaskRow[K] | undefined) => {
     if (value === undefined || value === current[key]) return;
     plan.set[key] = value;
-    plan.changes.push({ field: key, from: current[key], to: value });
+    // The correlated pair (field, value type) is beyond the checker here; the catalog test covers it.
+    plan.changes.push({ field: key, from: current[key], to: value } as Extract<TaskFieldChange, { field: K }>);
   };
   scalar("title", input.title);
   scalar("description", input.description);

@@ -38,7 +38,7 @@ export async function removeLabel(args: { ctx: ServiceContext; projectId: string
       }),
     );
     for (const task of await loadTasks(tx, ids)) {
-      await recordEvent(tx, { type: "task.updated", projectId: project.id, actorId, data: { ...task, changes: { labels: { from: labelIdsOf(task.id), to: task.labels.map((l) => l.id).sort() } } } });
+      await recordEvent(tx, { type: "task.updated", projectId: project.id, actorId, data: { task, changes: [{ field: "labels", from: labelIdsOf(task.id), to: task.labels.map((l) => l.id).sort() }] } });
     }
   });
 }

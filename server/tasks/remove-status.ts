@@ -58,6 +58,6 @@ async function moveTasks(tx: Database, ctx: ServiceContext, actorId: string, pro
     ids.map((taskId) => ({ taskId, projectId, actorId, type: "updated", field: "status", fromValue: from.id, toValue: to.id, createdAt: ctx.now })),
   );
   for (const task of await loadTasks(tx, ids)) {
-    await recordEvent(tx, { type: "task.updated", projectId, actorId, data: { ...task, changes: { status: { from: from.id, to: to.id } } } });
+    await recordEvent(tx, { type: "task.updated", projectId, actorId, data: { task, changes: [{ field: "status", from: from.id, to: to.id }] } });
   }
 }

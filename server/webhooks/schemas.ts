@@ -1,18 +1,9 @@
 import { z } from "zod";
+import { eventTypes } from "../events/catalog";
 import { PageQuery } from "../pagination";
 
-/** The outbox event types a webhook may subscribe to. */
-export const webhookEventTypes = [
-  "task.created",
-  "task.updated",
-  "task.deleted",
-  "comment.created",
-  "comment.updated",
-  "comment.deleted",
-  "project.updated",
-  "project.member_added",
-  "project.member_removed",
-] as const;
+/** The outbox event types a webhook may subscribe to: every type of the event catalog. */
+export const webhookEventTypes = eventTypes;
 export const WebhookEventType = z.enum(webhookEventTypes).meta({ id: "WebhookEventType" });
 
 export const CreateWebhookInput = z

@@ -1,16 +1,22 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { asc, eq } from "drizzle-orm";
 import { database, type Database } from "@/db/client";
+import { events } from "@/db/schema";
+import { eventTypes } from "@/server/events/catalog";
 import { Dispatcher, type Consumer } from "@/server/events/dispatcher";
+import { parsePayload } from "@/server/events/parse";
 import { recordEvent } from "@/server/events/record";
+import { api } from "../helpers/app";
+import { addToWorkspace, createUser } from "../helpers/factories";
 import { createTestProject } from "../helpers/projects";
 import { waitFor } from "../helpers/realtime";
-import { eventsOf } from "../helpers/tasks";
+import { createTestTask, eventsOf } from "../helpers/tasks";
 
 async function record(projectId: string, n: number): Promise<void> {
   const db = await database();
   await db.transaction(async (tx) => {
-    await recordEvent(tx as unknown as Database, { type: "task.updated", projectId, actorId: null, data: { n } });
+    await recordEvent(tx as unknown as Database, { type: "task.deleted", projectId, actorId: null, data: { id: randomUUID(), key: `T-${n}` } });
   });
 }
 
@@ -94,5 +100,79 @@ describe("outbox dispatcher", () => {
       await second.stop();
     }
     expect(seen).toEqual((await eventsOf(project.id)).map((e) => e.id));
+  });
+});
+
+describe("event catalog", () => {
+  it("every event the API records parses through the catalog, one kind of each type at least", async () => {
+    const { ws, project, owner } = await createTestProject();
+    const ann = await createUser();
+    await addToWorkspace(ws, ann, "member");
+    const token = owner.token;
+    const done = project.statuses.find((s) => s.name === "Done")!;
+    const review = project.statuses.find((s) => s.name === "In Review")!;
+    const label = (await api.post(`/api/v1/projects/${project.id}/labels`, { name: "bug" }, { token })).body;
+    const blocker = await createTestTask(project, owner, { title: "Blocker" });
+    const task = await createTestTask(project, owner, { title: "Main", assigneeIds: [ann.id], labelIds: [label.id], statusId: review.id });
+    const patched = await api.patch(
+      `/api/v1/tasks/${task.key}`,
+      { title: "Main 2", description: "d", priority: "high", dueDate: "2031-01-02", startDate: "2031-01-01", estimate: 2, parentId: blocker.id, assigneeIds: [], position: { before: blocker.id } },
+      { token },
+    );
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    expect((await api.post(`/api/v1/tasks/${task.key}/dependencies`, { blockedBy: blocker.key }, { token })).status).toBe(201);
+    const comment = (await api.post(`/api/v1/tasks/${task.key}/comments`, { body: "hello" }, { token })).body;
+    expect((await api.patch(`/api/v1/comments/${comment.id}`, { body: "hello again" }, { token })).status).toBe(200);
+    expect((await api.delete(`/api/v1/comments/${comment.id}`, { token })).status).toBe(204);
+    expect((await api.delete(`/api/v1/projects/${project.id}/labels/${label.id}`, { token })).status).toBe(204);
+    expect((await api.delete(`/api/v1/projects/${project.id}/statuses/${review.id}?moveTo=${done.id}`, { token })).status).toBe(204);
+    expect((await api.patch(`/api/v1/projects/${project.id}`, { name: "Renamed" }, { token })).status).toBe(200);
+    expect((await api.post(`/api/v1/projects/${project.id}/members`, { userId: ann.id, role: "member" }, { token })).status).toBe(201);
+    expect((await api.delete(`/api/v1/projects/${project.id}/members/${ann.id}`, { token })).status).toBe(204);
+    expect((await api.delete(`/api/v1/tasks/${blocker.key}`, { token })).status).toBe(204);
+
+    const db = await database();
+    const rows = await db.select().from(events).where(eq(events.projectId, project.id)).orderBy(asc(events.id));
+    const refused = rows.filter((r) => !parsePayload(r.type, r.data)).map((r) => [r.type, r.data]);
+    expect(refused).toEqual([]);
+    expect([...new Set(rows.map((r) => r.type))].sort()).toEqual([...eventTypes].sort());
+    const fields = rows.flatMap((r) => (r.type === "task.updated" ? (parsePayload(r.type, r.data)!.data as { changes: { field: string }[] }).changes.map((c) => c.field) : []));
+    expect(new Set(fields)).toEqual(new Set(["title", "description", "priority", "dueDate", "startDate", "estimate", "parent", "assignees", "position", "blockedBy", "labels", "status"]));
+  });
+
+  it("skips a stored row that does not match (it never stalls the project) and reads the old status-removal shape", async () => {
+    const { project, owner } = await createTestProject();
+    const task = await createTestTask(project, owner, { title: "Legacy" });
+    const name = `test-${randomBytes(4).toString("hex")}`;
+    const seen: { id: number; type: string; data: unknown }[] = [];
+    const consumer: Consumer = {
+      name,
+      async handle(_tx, batch, { afterCommit }) {
+        if (batch[0]!.projectId !== project.id) return;
+        afterCommit(() => void seen.push(...batch.map((e) => ({ id: e.id, type: e.type, data: e.data }))));
+      },
+    };
+    const db = await database();
+    const [first] = await eventsOf(project.id);
+    const from = project.defaultStatus.id;
+    const legacy = { ...first!.data, changes: { status: { from, to: from } } };
+    const [bad, old] = await db
+      .insert(events)
+      .values([
+        { workspaceId: project.workspaceId, projectId: project.id, type: "task.updated", actorId: owner.id, data: { n: 1 } },
+        { workspaceId: project.workspaceId, projectId: project.id, type: "task.updated", actorId: owner.id, data: legacy },
+      ])
+      .returning({ id: events.id });
+    await record(project.id, 99);
+    const dispatcher = new Dispatcher([consumer], 50);
+    dispatcher.start();
+    try {
+      await waitFor(() => seen.length >= 3, "the events around the bad row", 15_000);
+    } finally {
+      await dispatcher.stop();
+    }
+    expect(seen.map((e) => e.id)).not.toContain(bad!.id);
+    expect(seen.map((e) => e.type)).toEqual(["task.created", "task.updated", "task.deleted"]);
+    expect(seen[1]).toEqual({ id: old!.id, type: "task.updated", data: { task: expect.objectContaining({ id: task.id }), changes: [{ field: "status", from, to: from }] } });
   });
 });

@@ -68,6 +68,27 @@ describe("notification recipients", () => {
     expect((await inbox(t.bob)).data.filter(about)).toEqual([]);
   });
 
+  it("moving tasks off a deleted status is a status change: followers hear task.status_changed", async () => {
+    // The event used to carry `{ ...task, changes: { status } }`, which the consumer could not read,
+    // so nobody heard of it; it now records the catalog's `{ task, changes: [{ field: "status" }] }`.
+    const { project: p, owner, ws } = await createTestProject();
+    const [ann, dan] = [await createUser(), await createUser()];
+    for (const u of [ann, dan]) await addToWorkspace(ws, u, "member");
+    const progress = p.statuses.find((s) => s.name === "In Progress")!;
+    const done = p.statuses.find((s) => s.name === "Done")!;
+    const task = await createTestTask(p, owner, { title: "Moved", statusId: progress.id, assigneeIds: [ann.id] });
+    expect((await api.post(`/api/v1/tasks/${task.key}/watchers`, undefined, { token: dan.token })).status).toBe(204);
+    await waitFor(async () => (await inbox(ann)).data.length === 1, "ann's assignment");
+
+    const res = await api.delete(`/api/v1/projects/${p.id}/statuses/${progress.id}?moveTo=${done.id}`, { token: owner.token });
+    expect(res.status, JSON.stringify(res.body)).toBe(204);
+    for (const u of [ann, dan]) {
+      const n = await waitFor(async () => (await inbox(u)).data.find((x: { type: string }) => x.type === "task.status_changed"), `${u.name}'s status change`);
+      expect(n).toMatchObject({ task: { id: task.id, key: task.key }, actor: { id: owner.id }, message: `${owner.name} moved ${task.key} to Done` });
+    }
+    expect((await inbox(owner)).data).toEqual([]); // never the actor
+  });
+
   it("project.member_added tells the person added", async () => {
     const eve = await createUser();
     await addToWorkspace(t.ws, eve, "member");

@@ -1,5 +1,6 @@
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { describe, expect, it } from "vitest";
+import { eventTypes } from "@/server/events/catalog";
 import { api, loadRoute, routes } from "../helpers/app";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -25,6 +26,21 @@ describe("OpenAPI document", () => {
     const documented = Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${path}`));
     expect(served.length).toBeGreaterThan(10);
     expect(documented.sort()).toEqual(served.sort());
+  });
+
+  it("documents every webhook event type under webhooks, from the event catalog", async () => {
+    const doc = (await api.get("/api/v1/openapi.json")).body;
+    expect(Object.keys(doc.webhooks).sort()).toEqual([...eventTypes].sort());
+    for (const type of eventTypes) {
+      const post = doc.webhooks[type].post;
+      const ref: string = post.requestBody.content["application/json"].schema.$ref;
+      const envelope = doc.components.schemas[ref.split("/").pop()!];
+      expect(envelope.properties.type.enum).toEqual([type]);
+      expect(envelope.required).toEqual(expect.arrayContaining(["id", "type", "createdAt", "data"]));
+      expect(post.parameters.map((p: { name: string }) => p.name)).toContain("X-Signature");
+    }
+    const docs = await api.get("/api/docs");
+    for (const type of eventTypes) expect(docs.body).toContain(`<code>${type}</code>`);
   });
 
   it("documents problem responses and auth on protected operations", async () => {

@@ -103,6 +103,7 @@ describe("labels: PATCH and DELETE /api/v1/projects/{projectId}/labels/{labelId}
     expect(audit.map((a) => [a.field, a.fromValue, a.toValue])).toEqual([["labels", [bug.id, ui.id].sort(), [ui.id]]]);
     const outbox = await db.select().from(events).where(and(eq(events.projectId, project.id), eq(events.type, "task.updated")));
     expect(outbox).toHaveLength(1);
+    expect(outbox[0]!.data).toMatchObject({ task: { id: task!.id, labels: [{ id: ui.id }] }, changes: [{ field: "labels", from: [bug.id, ui.id].sort(), to: [ui.id] }] });
     expectProblem(await api.delete(`${labelsUrl(project.id)}/${bug.id}`, { token }), 404);
   });
 

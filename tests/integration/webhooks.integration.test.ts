@@ -6,6 +6,7 @@ import { startStub } from "../helpers/http-stub";
 import { createTestProject } from "../helpers/projects";
 import { waitFor } from "../helpers/realtime";
 import { createTestTask } from "../helpers/tasks";
+import { webhookPayloads } from "@/server/webhooks/payload";
 
 // A loopback receiver (allowed here), fast retries, 3 attempts before a webhook is given up.
 Object.assign(process.env, { WEBHOOK_ALLOW_PRIVATE: "true", WEBHOOK_RETRY_BASE_MS: "100", WEBHOOK_MAX_ATTEMPTS: "3" });
@@ -86,6 +87,28 @@ describe("webhook deliveries", () => {
     expect(log.data).toHaveLength(2);
     expect(log.data.map((d: { type: string }) => d.type).sort()).toEqual(["comment.created", "task.created"]);
     expect(log.data[0]).toMatchObject({ attempts: 1, lastStatusCode: 200, completedAt: expect.any(String) });
+  });
+
+  it("sends task.updated as the OpenAPI document's webhooks section describes it: { task, changes: [{ field, from, to }] }", async () => {
+    const { ws, project, owner } = await createTestProject();
+    await api.post(`/api/v1/workspaces/${ws.slug}/webhooks`, { url: hookUrl("typed"), events: ["task.updated"] }, { token: owner.token });
+    const task = await createTestTask(project, owner, { title: "Typed" });
+    const done = project.statuses.find((s) => s.category === "completed")!;
+    expect((await api.patch(`/api/v1/tasks/${task.key}`, { statusId: done.id, assigneeIds: [owner.id] }, { token: owner.token })).status).toBe(200);
+    const [hit] = await waitFor(() => hits("typed").length === 1 && hits("typed"), "the task.updated delivery");
+    const body = JSON.parse(hit!.body);
+    expect(body).toMatchObject({ type: "task.updated", projectId: project.id, data: { task: { id: task.id, status: { id: done.id } } } });
+    expect(body.data.changes).toEqual([
+      { field: "status", from: task.status.id, to: done.id },
+      { field: "assignees", from: [], to: [owner.id] },
+    ]);
+    expect(webhookPayloads["task.updated"].parse(body)).toEqual(body);
+
+    const doc = (await api.get("/api/v1/openapi.json")).body;
+    const schemaOf = (ref: string) => doc.components.schemas[ref.split("/").pop()!];
+    const envelope = schemaOf(doc.webhooks["task.updated"].post.requestBody.content["application/json"].schema.$ref);
+    expect(Object.keys(body).sort()).toEqual(Object.keys(envelope.properties).sort());
+    expect(Object.keys(body.data).sort()).toEqual(Object.keys(schemaOf(envelope.properties.data.$ref).properties).sort());
   });
 
   it("retries after failures with the same id and body, keeping events in order", async () => {

@@ -5,7 +5,6 @@ import { loadTaskDetailAction, removeTaskAction, setWatchingAction, updateTaskAc
 import { subscribeProject } from "@/components/realtime/client";
 import { Markdown } from "@/components/ui/markdown";
 import { toast } from "@/components/ui/toast";
-import type { Comment } from "@/server/comments";
 import type { UpdateTaskInput } from "@/server/tasks";
 import { NewTaskDialog } from "../new-task-dialog";
 import type { Task } from "../types";
@@ -54,8 +53,7 @@ export function TaskDetail({ initial, meta, me, realtimeUrl, headingLevel = "h1"
   useEffect(() => {
     if (!realtimeUrl) return;
     return subscribeProject(realtimeUrl, task.projectId, ["task.updated", "comment.created", "task.deleted"], (event) => {
-      const data = event.data as { task?: { id: string }; id?: string; comment?: Comment };
-      const about = data.task?.id ?? data.id;
+      const about = event.type === "task.deleted" ? event.data.id : event.data.task.id;
       if (about !== task.id || event.actorId === me) return;
       if (event.type === "task.deleted") {
         toast("This task was deleted by someone else.", "error");

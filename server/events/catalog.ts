@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { Comment } from "../comments/schemas";
+import { Project, ProjectRole } from "../projects/schemas";
+import { Priority, Task } from "../tasks/schemas";
+
+// The one list of outbox events and their payloads. The recorder accepts only these payloads, the
+// dispatcher parses stored rows through them, and the webhook section of the OpenAPI document and
+// the browser's event types are derived from them. Imports only leaf schema modules.
+
+const Id = z.uuid();
+const change = <F extends string, V extends z.ZodType>(field: F, value: V) => z.object({ field: z.literal(field), from: value, to: value });
+
+/** One changed task field, as diff/activity name it: ids for status, assignees, labels, parent and blockedBy (id lists sorted). */
+export const TaskFieldChange = z
+  .discriminatedUnion("field", [
+    change("title", z.string()),
+    change("description", z.string()),
+    change("dueDate", z.string().nullable()),
+    change("startDate", z.string().nullable()),
+    change("estimate", z.number().nullable()),
+    change("priority", Priority),
+    change("parent", Id.nullable()),
+    change("status", Id),
+    change("position", z.string()),
+    change("assignees", z.array(Id)),
+    change("labels", z.array(Id)),
+    change("blockedBy", z.array(Id)),
+  ])
+  .meta({ id: "TaskFieldChange" });
+export type TaskFieldChange = z.infer<typeof TaskFieldChange>;
+export type TaskField = TaskFieldChange["field"];
+
+const TaskRef = z.object({ id: Id, key: z.string(), title: z.string() }).meta({ id: "EventTaskRef" });
+
+export const TaskUpdatedPayload = z.object({ task: Task, changes: z.array(TaskFieldChange).min(1) }).meta({ id: "TaskUpdatedPayload" });
+export const TaskDeletedPayload = z.object({ id: Id, key: z.string() }).meta({ id: "TaskDeletedPayload" });
+export const CommentPayload = z
+  .object({ comment: Comment, task: TaskRef, mentions: z.array(Id).meta({ description: "Ids of the users the body @mentions" }) })
+  .meta({ id: "CommentPayload" });
+export const CommentDeletedPayload = z.object({ id: Id, task: TaskRef }).meta({ id: "CommentDeletedPayload" });
+export const projectFields = ["name", "key", "description", "visibility", "timezone", "archivedAt"] as const;
+export const ProjectUpdatedPayload = Project.omit({ role: true })
+  .extend({ changed: z.array(z.enum(projectFields)).meta({ description: "The fields this change set" }) })
+  .meta({ id: "ProjectUpdatedPayload" });
+export const MemberAddedPayload = z.object({ userId: Id, role: ProjectRole }).meta({ id: "MemberAddedPayload" });
+export const MemberRemovedPayload = z.object({ userId: Id }).meta({ id: "MemberRemovedPayload" });
+
+export const eventPayloads = {
+  "task.created": Task,
+  "task.updated": TaskUpdatedPayload,
+  "task.deleted": TaskDeletedPayload,
+  "comment.created": CommentPayload,
+  "comment.updated": CommentPayload,
+  "comment.deleted": CommentDeletedPayload,
+  "project.updated": ProjectUpdatedPayload,
+  "project.member_added": MemberAddedPayload,
+  "project.member_removed": MemberRemovedPayload,
+} as const;
+
+export type EventType = keyof typeof eventPayloads;
+export type EventPayload<T extends EventType = EventType> = z.infer<(typeof eventPayloads)[T]>;
+export const eventTypes = Object.keys(eventPayloads) as [EventType, ...EventType[]];
+
+export function isEventType(type: string): type is EventType {
+  return Object.hasOwn(eventPayloads, type);
+}
+
+/**
+ * An event as the realtime gateway emits it (`{ id, type, projectId, actorId, at, data }`), one
+ * member per type, so `event.type === "task.updated"` narrows `event.data`.
+ */
+export type RealtimeEvent<T extends EventType = EventType> = {
+  [K in T]: { id: number; type: K; projectId: string; actorId: string | null; at: string; data: EventPayload<K> };
+}[T];

@@ -1,6 +1,8 @@
 // `npm run deps`: the import graph CI checks. Fails on any rule of .dependency-cruiser.cjs
 // (file cycles, upward imports) and on folders that import each other (server/auth ⇄ server/users),
 // which file-level cycle detection cannot see; prints the folder-level graph for the log.
+// A folder's schemas.ts (zod shapes, no verbs) is its own node: the event catalog and the
+// operations describe payloads with them while the verbs below record those events.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -8,7 +10,7 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "..");
 const bin = path.join(root, "node_modules/.bin/depcruise");
 const config = ["--config", ".dependency-cruiser.cjs"];
-const folders = "^realtime/main\\.ts|^app/(actions|lib)/|^(app|components|db|realtime|config|startup|bench|scripts)/|^server/[^/]+/";
+const folders = "^realtime/main\\.ts|^app/(actions|lib)/|^(app|components|db|realtime|config|startup|bench|scripts)/|^server/[^/]+/schemas\\.ts|^server/[^/]+/";
 
 function depcruise(args) {
   const run = spawnSync(bin, [".", ...config, ...args], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
@@ -23,7 +25,10 @@ let failed = rules.status !== 0;
 const graph = JSON.parse(depcruise(["--collapse", folders, "--output-type", "json"]).stdout);
 const edges = new Map();
 for (const m of graph.modules) {
-  const to = new Set(m.dependencies.map((d) => d.resolved).filter((r) => r !== m.source && graph.modules.some((n) => n.source === r)));
+  const folderOf = (node) => node.replace(/schemas\.ts$/, "");
+  const to = new Set(
+    m.dependencies.map((d) => d.resolved).filter((r) => folderOf(r) !== folderOf(m.source) && graph.modules.some((n) => n.source === r)),
+  );
   edges.set(m.source, [...to].sort());
 }
 

@@ -50,13 +50,7 @@ export async function buildTaskQuery(db: Database, scope: TaskScope, query: Task
   const after = decodeTaskCursor(query.cursor, sortName);
   if (scope.projectIds.length === 0) return null;
 
-  const where: SQL[] = [inArray(tasks.projectId, scope.projectIds), ...filterConditions(query, scope)];
-  let rank: SQL = sql`null::float8`;
-  if (query.q) {
-    const search = await searchTerms(db, { q: query.q, projectIds: scope.projectIds, filtered: [...where], ranked: sortName === "relevance" });
-    rank = search.rank;
-    where.push(search.where);
-  }
+  const { where, rank } = await buildTaskWhere(db, scope, query);
   if (after) where.push(sort.after(after, rank));
 
   const select = db
@@ -74,4 +68,16 @@ export async function buildTaskQuery(db: Database, scope: TaskScope, query: Task
     .orderBy(...sort.orderBy(rank))
     .limit(query.limit + 1);
   return { select, sort: sortName };
+}
+
+/** The scope and filter terms (search included) of a task list, shared by the list and the board's counts. */
+export async function buildTaskWhere(db: Database, scope: TaskScope, query: TaskListQuery): Promise<{ where: SQL[]; rank: SQL }> {
+  const where: SQL[] = [inArray(tasks.projectId, scope.projectIds), ...filterConditions(query, scope)];
+  let rank: SQL = sql`null::float8`;
+  if (query.q) {
+    const search = await searchTerms(db, { q: query.q, projectIds: scope.projectIds, filtered: [...where], ranked: effectiveSort(query) === "relevance" });
+    rank = search.rank;
+    where.push(search.where);
+  }
+  return { where, rank };
 }

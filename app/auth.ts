@@ -4,15 +4,12 @@ import { cache } from "react";
 import { createContext } from "@/server/context";
 import { ServiceError } from "@/server/errors";
 import { hashToken } from "@/server/auth/tokens";
+import { clientIp } from "@/server/http/request";
 import { login, revokeSessionToken } from "@/server/users";
 import { settings } from "@/config/settings";
 
 class RateLimited extends CredentialsSignin {
   code = "rate_limited";
-}
-
-function clientIp(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "unknown";
 }
 
 // Lazy config: nothing reads settings at import, so `next build` needs no environment.

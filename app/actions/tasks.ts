@@ -1,26 +1,28 @@
 "use server";
 import { attempt, type ActionResult } from "@/app/lib/action";
 import { requireContext } from "@/app/lib/session";
-import { createComment, listComments, type Comment } from "@/server/comments";
+import { createComment, type Comment } from "@/server/comments";
+import type { Page } from "@/server/pagination";
 import {
   addDependency,
+  bulkUpdateTasks,
   createTask,
-  getActivity,
   getDependencies,
-  getTask,
+  getTaskDetail,
   listWatchers,
   removeDependency,
   removeTask,
   unwatchTask,
   updateTask,
   watchTask,
-  type ActivityEntry,
   type CreateTaskInput,
   type Dependencies,
   type Task,
+  type TaskDetail,
   type UpdateTaskInput,
   type Watcher,
 } from "@/server/tasks";
+import type { TaskListInput } from "@/server/tasks/filters";
 import { listProjectTasks } from "@/server/tasks/list";
 
 // Thin wrappers: the same service verbs as the REST API, refusals mapped to { ok: false, error }.
@@ -36,16 +38,16 @@ export async function updateTaskAction(ref: string, input: UpdateTaskInput, ifMa
   return attempt(() => updateTask({ ctx, ref, input, ifMatch }));
 }
 
-export async function bulkUpdateTasksAction(refs: string[], input: UpdateTaskInput): Promise<ActionResult<{ updated: Task[]; failed: { ref: string; error: string }[] }>> {
+/** One change to many tasks, all or nothing: a refusal names the task and nothing changes. */
+export async function bulkUpdateTasksAction(refs: string[], input: UpdateTaskInput): Promise<ActionResult<Task[]>> {
   const ctx = await requireContext();
-  const updated: Task[] = [];
-  const failed: { ref: string; error: string }[] = [];
-  for (const ref of refs.slice(0, 500)) {
-    const r = await attempt(() => updateTask({ ctx: { ...ctx, now: new Date() }, ref, input }));
-    if (r.ok) updated.push(r.data);
-    else failed.push({ ref, error: r.error });
-  }
-  return { ok: true, data: { updated, failed } };
+  return attempt(() => bulkUpdateTasks({ ctx, input: { updates: refs.map((ref) => ({ ref, input })) } }));
+}
+
+/** A page of the task list (the board's "load more" in a column, the list's next page). */
+export async function listTasksAction(projectId: string, query: TaskListInput): Promise<ActionResult<Page<Task>>> {
+  const ctx = await requireContext();
+  return attempt(() => listProjectTasks({ ctx, projectId, query }));
 }
 
 export async function removeTaskAction(ref: string, ifMatch?: number): Promise<ActionResult> {
@@ -54,29 +56,10 @@ export async function removeTaskAction(ref: string, ifMatch?: number): Promise<A
   return r.ok ? { ok: true, data: undefined } : r;
 }
 
-export type TaskDetail = {
-  task: Task;
-  comments: Comment[];
-  activity: ActivityEntry[];
-  dependencies: Dependencies;
-  watchers: Watcher[];
-  subtasks: Task[];
-};
-
-/** Everything the task page and the drawer show, in one round trip. */
-export async function loadTaskDetailAction(ref: string): Promise<ActionResult<TaskDetail>> {
+/** Everything the task page and the drawer show; `workspace` narrows a key that exists in several workspaces. */
+export async function loadTaskDetailAction(ref: string, workspace?: string): Promise<ActionResult<TaskDetail>> {
   const ctx = await requireContext();
-  return attempt(async () => {
-    const task = await getTask({ ctx, ref });
-    const [comments, activity, dependencies, watchers, subtasks] = await Promise.all([
-      listComments({ ctx, ref: task.id, page: { limit: 100 } }),
-      getActivity({ ctx, ref: task.id, page: { limit: 100 } }),
-      getDependencies({ ctx, ref: task.id }),
-      listWatchers({ ctx, ref: task.id, page: { limit: 100 } }),
-      listProjectTasks({ ctx, projectId: task.projectId, query: { parentId: task.id, limit: 100 } }),
-    ]);
-    return { task, comments: comments.data, activity: activity.data, dependencies, watchers: watchers.data, subtasks: subtasks.data };
-  });
+  return attempt(() => getTaskDetail({ ctx, ref: { idOrKey: ref, workspace } }));
 }
 
 export async function addCommentAction(ref: string, body: string): Promise<ActionResult<Comment>> {

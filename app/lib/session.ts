@@ -3,11 +3,8 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { resolveActor } from "@/server/auth/resolve-actor";
 import { createContext, type ServiceContext } from "@/server/context";
+import { clientIp } from "@/server/http/request";
 import { settings } from "@/config/settings";
-
-function clientIp(h: Headers): string | undefined {
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || undefined;
-}
 
 /** The signed-in user's ServiceContext, or null. The session row is checked on every request, so sign-out and revocation apply at once. */
 export const currentContext = cache(async (): Promise<(ServiceContext & { userId: string }) | null> => {

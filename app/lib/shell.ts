@@ -1,4 +1,5 @@
 import { cache } from "react";
+import { workspacePermissions } from "@/server/auth/policy";
 import type { ServiceContext } from "@/server/context";
 import { countUnreadNotifications } from "@/server/notifications";
 import { listProjects } from "@/server/projects";
@@ -20,7 +21,7 @@ export const loadShell = cache(async (ctx: ServiceContext, slug?: string): Promi
   return {
     user: { id: user.id, name: user.name, email: user.email },
     workspaces: workspaces.data.map((w) => ({ slug: w.slug, name: w.name, role: w.role })),
-    current: current ? { slug: current.slug, name: current.name, role: current.role } : null,
+    current: current ? { slug: current.slug, name: current.name, role: current.role, permissions: workspacePermissions(current.role) } : null,
     projects: projects.data.map((p) => ({ id: p.id, key: p.key, name: p.name })),
     unread: unread.count,
     realtimeUrl: settings().REALTIME_URL,

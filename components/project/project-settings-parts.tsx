@@ -14,6 +14,7 @@ import {
 import type { ActionResult } from "@/app/lib/action";
 import type { LabelInfo, Person } from "@/components/tasks/types";
 import type { ProjectRole } from "@/server/projects";
+import { refusalMessage } from "@/components/ui/field-errors";
 
 const ROLES = ["admin", "member", "viewer"] as const;
 
@@ -24,7 +25,7 @@ function useAct() {
   const act = (at: string, fn: () => Promise<ActionResult<unknown>>, after?: () => void) =>
     start(async () => {
       const r = await fn();
-      if (!r.ok) return setError({ at, text: r.fieldErrors ? Object.entries(r.fieldErrors).map(([k, v]) => `${k} ${v}`).join("; ") : r.error });
+      if (!r.ok) return setError({ at, text: refusalMessage(r) });
       setError(null);
       after?.();
       router.refresh();

@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { createStatusAction, removeStatusAction, updateStatusAction } from "@/app/actions/projects";
 import type { ActionResult } from "@/app/lib/action";
 import type { StatusInfo } from "@/components/tasks/types";
+import { refusalMessage } from "@/components/ui/field-errors";
 
 const CATEGORIES = ["backlog", "unstarted", "started", "completed", "canceled"] as const;
 
@@ -16,7 +17,7 @@ export function WorkflowEditor({ projectId, statuses, canEdit }: { projectId: st
   const act = (at: string, fn: () => Promise<ActionResult<unknown>>) =>
     start(async () => {
       const r = await fn();
-      if (!r.ok) return setError({ at, text: r.fieldErrors ? Object.entries(r.fieldErrors).map(([k, v]) => `${k || "value"} ${v}`).join("; ") : r.error });
+      if (!r.ok) return setError({ at, text: refusalMessage(r) });
       setError(null);
       router.refresh();
     });

@@ -1,7 +1,9 @@
+import type { WorkspacePermissions } from "@/server/auth/policy";
+
 export type ShellData = {
   user: { id: string; name: string; email: string };
   workspaces: { slug: string; name: string; role: string }[];
-  current: { slug: string; name: string; role: string } | null;
+  current: { slug: string; name: string; role: string; permissions: WorkspacePermissions } | null;
   projects: { id: string; key: string; name: string }[];
   unread: number;
   realtimeUrl: string | null;

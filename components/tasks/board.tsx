@@ -15,17 +15,19 @@ import {
 } from "@dnd-kit/core";
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { generateKeyBetween } from "fractional-indexing";
-import { useMemo, useState } from "react";
-import { updateTaskAction } from "@/app/actions/tasks";
+import { useMemo, useState, useTransition } from "react";
+import { listTasksAction, updateTaskAction } from "@/app/actions/tasks";
 import { toast } from "@/components/ui/toast";
 import { byPosition, type Filters } from "./filters";
 import { SortableTaskCard, TaskCard } from "./task-card";
-import type { BoardData, StatusInfo, Task } from "./types";
+import type { BoardData, ColumnInfo, StatusInfo, Task } from "./types";
 import { useLiveTasks } from "./use-live-tasks";
 
 const COLUMN = "column:";
 
-function Column({ status, tasks, over, slug, onAdd, canWrite }: { status: StatusInfo; tasks: Task[]; over: boolean; slug: string; onAdd: (statusId: string) => void; canWrite: boolean }) {
+type ColumnProps = { status: StatusInfo; tasks: Task[]; over: boolean; slug: string; onAdd: (statusId: string) => void; canWrite: boolean; more: { count: number; load: () => void; pending: boolean } | null };
+
+function Column({ status, tasks, over, slug, onAdd, canWrite, more }: ColumnProps) {
   const { setNodeRef } = useDroppable({ id: COLUMN + status.id });
   const headingId = `col-${status.id}`;
   return (
@@ -35,8 +37,8 @@ function Column({ status, tasks, over, slug, onAdd, canWrite }: { status: Status
         <h2 id={headingId} style={{ fontSize: 14, margin: 0 }}>
           {status.name}
         </h2>
-        <span className="muted small" aria-label={`${tasks.length} tasks`}>
-          {tasks.length}
+        <span className="muted small" aria-label={more ? `${tasks.length} of ${more.count} tasks shown` : `${tasks.length} tasks`}>
+          {more ? `${tasks.length} of ${more.count}` : tasks.length}
         </span>
         <span className="grow" />
         {canWrite && (
@@ -51,6 +53,11 @@ function Column({ status, tasks, over, slug, onAdd, canWrite }: { status: Status
             <SortableTaskCard key={t.id} task={t} slug={slug} disabled={!canWrite} />
           ))}
           {tasks.length === 0 && <p className="muted small" style={{ textAlign: "center", padding: 12 }}>No tasks</p>}
+          {more && (
+            <button type="button" className="btn btn-sm btn-ghost" onClick={more.load} disabled={more.pending} aria-label={`Load more tasks in ${status.name}`}>
+              {more.pending ? "Loading…" : "Load more"}
+            </button>
+          )}
         </div>
       </SortableContext>
     </section>
@@ -81,10 +88,11 @@ function dropTarget(tasks: Task[], activeId: string, overId: string): { statusId
 }
 
 export function Board({ data, filters, me, realtimeUrl, onAdd }: { data: BoardData; filters: Filters; me: string; realtimeUrl: string | null; onAdd: (statusId: string) => void }) {
-  const { tasks, replace } = useLiveTasks({ initial: data.tasks, projectId: data.project.id, realtimeUrl, filters, me });
+  const { tasks, replace, update } = useLiveTasks({ initial: data.tasks, projectId: data.project.id, realtimeUrl, filters, me });
+  const more = useColumnPages(data, filters, update);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [overStatus, setOverStatus] = useState<string | null>(null);
-  const canWrite = data.project.role !== "viewer" && !data.project.archived;
+  const { canWrite } = data.project.permissions;
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
 
   const columns = useMemo(() => {
@@ -149,10 +157,41 @@ export function Board({ data, filters, me, realtimeUrl, onAdd }: { data: BoardDa
     >
       <div className="board" data-testid="board">
         {data.statuses.map((s) => (
-          <Column key={s.id} status={s} tasks={columns.get(s.id) ?? []} over={overStatus === s.id && activeId !== null} slug={data.slug} onAdd={onAdd} canWrite={canWrite} />
+          <Column key={s.id} status={s} tasks={columns.get(s.id) ?? []} over={overStatus === s.id && activeId !== null} slug={data.slug} onAdd={onAdd} canWrite={canWrite} more={more(s.id)} />
         ))}
       </div>
       <DragOverlay>{active ? <TaskCard task={active} slug={data.slug} overlay /> : null}</DragOverlay>
     </DndContext>
   );
+}
+
+/**
+ * The board renders each column's first cards; the rest come page by page through the task list
+ * (the column's status, board order), from the cursor getBoard answered.
+ */
+function useColumnPages(data: BoardData, filters: Filters, update: (fn: (list: Task[]) => Task[]) => void) {
+  const [state, setState] = useState({ columns: data.columns, cursors: cursorsOf(data.columns) });
+  // A new server render (filters changed, refresh) starts the columns over.
+  if (state.columns !== data.columns) setState({ columns: data.columns, cursors: cursorsOf(data.columns) });
+  const cursors = state.columns === data.columns ? state.cursors : cursorsOf(data.columns);
+  const [pending, setPending] = useState<string | null>(null);
+  const [, start] = useTransition();
+  const load = (statusId: string, cursor: string) =>
+    start(async () => {
+      setPending(statusId);
+      const r = await listTasksAction(data.project.id, { ...filters, status: statusId, sort: "position", limit: 100, cursor });
+      setPending(null);
+      if (!r.ok) return toast(`Could not load more tasks: ${r.error}`, "error");
+      update((list) => [...list, ...r.data.data.filter((t) => !list.some((x) => x.id === t.id))]);
+      setState((s) => ({ ...s, cursors: { ...s.cursors, [statusId]: r.data.nextCursor } }));
+    });
+  return (statusId: string) => {
+    const cursor = cursors[statusId];
+    const count = data.columns?.find((c) => c.statusId === statusId)?.count ?? 0;
+    return cursor ? { count, load: () => load(statusId, cursor), pending: pending === statusId } : null;
+  };
+}
+
+function cursorsOf(columns: ColumnInfo[] | undefined): Record<string, string | null> {
+  return Object.fromEntries((columns ?? []).map((c) => [c.statusId, c.nextCursor]));
 }

@@ -1,20 +1,20 @@
 "use client";
 import { useTransition } from "react";
 import { bulkUpdateTasksAction } from "@/app/actions/tasks";
+import { refusalMessage } from "@/components/ui/field-errors";
 import { toast } from "@/components/ui/toast";
 import type { UpdateTaskInput } from "@/server/tasks";
 import { PRIORITIES, PRIORITY_LABEL, type BoardData, type Task } from "./types";
 
-/** Applies one change to every selected task through the same update verb; refusals are reported per task. */
+/** Applies one change to every selected task in one transaction: all change, or none and the refusal names the task. */
 export function BulkBar({ data, ids, onDone, onClear }: { data: BoardData; ids: string[]; onDone: (updated: Task[]) => void; onClear: () => void }) {
   const [pending, start] = useTransition();
   const apply = (input: UpdateTaskInput) =>
     start(async () => {
       const r = await bulkUpdateTasksAction(ids, input);
-      if (!r.ok) return toast(r.error, "error");
-      onDone(r.data.updated);
-      if (r.data.failed.length) toast(`${r.data.failed.length} task(s) were not changed: ${r.data.failed[0]!.error}`, "error");
-      else toast(`Updated ${r.data.updated.length} task(s)`);
+      if (!r.ok) return toast(`${refusalMessage(r, { withSummary: true })}. Nothing was changed.`, "error");
+      onDone(r.data);
+      toast(`Updated ${r.data.length} task(s)`);
     });
   return (
     <div className="toolbar card" style={{ padding: 8 }} role="region" aria-label="Bulk edit" aria-busy={pending}>

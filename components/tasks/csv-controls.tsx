@@ -3,6 +3,7 @@ import { useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { importCsvAction } from "@/app/actions/csv";
 import type { ImportReport } from "@/server/tasks/csv-import";
+import { refusalMessage } from "@/components/ui/field-errors";
 
 /** The list page's "Export CSV" link and "Import CSV…": a dry run first, its row errors, then a confirm. */
 export function CsvControls({ projectId, canWrite }: { projectId: string; canWrite: boolean }) {
@@ -18,7 +19,7 @@ export function CsvControls({ projectId, canWrite }: { projectId: string; canWri
       const fd = new FormData(form.current!);
       if (dryRun) fd.set("dryRun", "1");
       const r = await importCsvAction(projectId, fd);
-      if (!r.ok) return setError(r.fieldErrors ? `${r.error}: ${Object.entries(r.fieldErrors).map(([k, v]) => `${k} ${v}`).join("; ")}` : r.error);
+      if (!r.ok) return setError(refusalMessage(r, { withSummary: true }));
       setReport(r.data);
       if (!dryRun && r.data.errors.length === 0) {
         form.current!.reset();

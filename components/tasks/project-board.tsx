@@ -14,7 +14,7 @@ export function ProjectBoard({ data, me, realtimeUrl }: { data: BoardData; me: s
   const query = params.toString();
   const filters = useMemo(() => filtersFrom(Object.fromEntries(new URLSearchParams(query))), [query]);
   const [creating, setCreating] = useState<{ statusId?: string } | null>(null);
-  const canWrite = data.project.role !== "viewer" && !data.project.archived;
+  const { canWrite } = data.project.permissions;
   useEffect(() => {
     const open = () => canWrite && setCreating({});
     window.addEventListener("tasklane:new-task", open);
@@ -23,7 +23,7 @@ export function ProjectBoard({ data, me, realtimeUrl }: { data: BoardData; me: s
   const { tasks: _tasks, ...meta } = data;
   return (
     <>
-      <FilterBar people={data.people} labels={data.labels} views={<ViewsMenu projectId={data.project.id} me={me} role={data.project.role} withLayout={false} />}>
+      <FilterBar people={data.people} labels={data.labels} views={<ViewsMenu projectId={data.project.id} me={me} permissions={data.project.permissions} withLayout={false} />}>
         {canWrite && (
           <button type="button" className="btn btn-primary" onClick={() => setCreating({})} aria-keyshortcuts="c">
             New task

@@ -15,7 +15,7 @@ export function ProjectList({ data, me, realtimeUrl }: { data: BoardData; me: st
   const query = params.toString();
   const filters = useMemo(() => filtersFrom(Object.fromEntries(new URLSearchParams(query))), [query]);
   const [creating, setCreating] = useState(false);
-  const canWrite = data.project.role !== "viewer" && !data.project.archived;
+  const { canWrite } = data.project.permissions;
   useEffect(() => {
     const open = () => canWrite && setCreating(true);
     window.addEventListener("tasklane:new-task", open);
@@ -24,7 +24,7 @@ export function ProjectList({ data, me, realtimeUrl }: { data: BoardData; me: st
   const { tasks: _tasks, ...meta } = data;
   return (
     <>
-      <FilterBar people={data.people} labels={data.labels} views={<ViewsMenu projectId={data.project.id} me={me} role={data.project.role} withLayout={true} />}>
+      <FilterBar people={data.people} labels={data.labels} views={<ViewsMenu projectId={data.project.id} me={me} permissions={data.project.permissions} withLayout={true} />}>
         {canWrite && (
           <button type="button" className="btn btn-primary" onClick={() => setCreating(true)} aria-keyshortcuts="c">
             New task

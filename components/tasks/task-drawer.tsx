@@ -2,7 +2,8 @@
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { loadTaskDetailAction, type TaskDetail as Detail } from "@/app/actions/tasks";
+import { loadTaskDetailAction } from "@/app/actions/tasks";
+import type { TaskDetail as Detail } from "@/server/tasks";
 import { Icon } from "@/components/ui/icons";
 import { TaskDetail } from "./detail/task-detail";
 import type { DetailMeta } from "./detail/types";
@@ -19,11 +20,11 @@ export function TaskDrawer({ meta, me, realtimeUrl }: { meta: DetailMeta; me: st
   useEffect(() => {
     if (!key) return;
     let live = true;
-    void loadTaskDetailAction(key).then((r) => live && setLoaded({ key, detail: r.ok ? r.data : null, error: r.ok ? undefined : r.error }));
+    void loadTaskDetailAction(key, meta.slug).then((r) => live && setLoaded({ key, detail: r.ok ? r.data : null, error: r.ok ? undefined : r.error }));
     return () => {
       live = false;
     };
-  }, [key]);
+  }, [key, meta.slug]);
 
   const close = () => {
     const next = new URLSearchParams(params.toString());

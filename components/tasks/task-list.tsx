@@ -1,14 +1,18 @@
 "use client";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { listTasksAction } from "@/app/actions/tasks";
+import { toast } from "@/components/ui/toast";
 import { initials } from "@/components/ui/initials";
 import { DueDate, PriorityBadge } from "@/components/tasks/task-badges";
 import { BulkBar } from "./bulk-bar";
 import type { Filters } from "./filters";
+import type { TaskListInput } from "@/server/tasks/filters";
 import { PRIORITIES, PRIORITY_LABEL, type BoardData, type Task } from "./types";
 import { useLiveTasks } from "./use-live-tasks";
 
+type TaskListSort = TaskListInput["sort"];
 type Row = { kind: "group"; label: string; count: number } | { kind: "task"; task: Task };
 const GROUPS = { none: "No grouping", status: "Status", assignee: "Assignee", priority: "Priority" } as const;
 type GroupBy = keyof typeof GROUPS;
@@ -35,7 +39,7 @@ export function TaskList({ data, filters, me, realtimeUrl }: { data: BoardData; 
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const { tasks, replace } = useLiveTasks({ initial: data.tasks, projectId: data.project.id, realtimeUrl, filters, me });
+  const { tasks, replace, update } = useLiveTasks({ initial: data.tasks, projectId: data.project.id, realtimeUrl, filters, me });
   const groupBy = (params.get("group") ?? "none") as GroupBy;
   const sort = params.get("sort") ?? (params.get("q") ? "relevance" : "position");
   const rows = useMemo(() => groupRows(tasks, GROUPS[groupBy] ? groupBy : "none", data), [tasks, groupBy, data]);
@@ -43,7 +47,9 @@ export function TaskList({ data, filters, me, realtimeUrl }: { data: BoardData; 
   const [cursor, setCursor] = useState(0);
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: (i) => (rows[i]?.kind === "group" ? 32 : 40), overscan: 12 });
-  const canWrite = data.project.role !== "viewer" && !data.project.archived;
+  const { canWrite } = data.project.permissions;
+  const lastShown = virtual.getVirtualItems().at(-1)?.index ?? 0;
+  useNextPages(data, filters, update, lastShown >= rows.length - 20);
 
   const setParam = (key: string, value: string) => {
     const next = new URLSearchParams(params.toString());
@@ -166,4 +172,25 @@ export function TaskList({ data, filters, me, realtimeUrl }: { data: BoardData; 
       </div>
     </div>
   );
+}
+
+/** The list is served a page at a time: the next one loads as the end of the rows scrolls into view. */
+function useNextPages(data: BoardData, filters: Filters, update: (fn: (list: Task[]) => Task[]) => void, nearEnd: boolean) {
+  const [state, setState] = useState({ initial: data.tasks, cursor: data.list?.nextCursor ?? null });
+  // A new server render (filters changed, refresh) starts over from its own first page.
+  if (state.initial !== data.tasks) setState({ initial: data.tasks, cursor: data.list?.nextCursor ?? null });
+  const cursor = state.initial === data.tasks ? state.cursor : (data.list?.nextCursor ?? null);
+  const [pending, start] = useTransition();
+  useEffect(() => {
+    if (!nearEnd || !cursor || pending) return;
+    start(async () => {
+      const r = await listTasksAction(data.project.id, { ...filters, sort: data.list?.sort as TaskListSort, limit: 100, cursor });
+      if (!r.ok) {
+        setState((s) => ({ ...s, cursor: null }));
+        return toast(`Could not load more tasks: ${r.error}`, "error");
+      }
+      update((list) => [...list, ...r.data.data.filter((t) => !list.some((x) => x.id === t.id))]);
+      setState((s) => (s.initial === data.tasks ? { ...s, cursor: r.data.nextCursor } : s));
+    });
+  }, [nearEnd, cursor, pending, data, filters, update]);
 }

@@ -1,10 +1,14 @@
+import type { ProjectPermissions } from "@/server/auth/policy";
 import type { Task } from "@/server/tasks";
 
-export type { Task };
+export type { ProjectPermissions, Task };
 export type Person = { id: string; name: string; email: string };
 export type StatusInfo = { id: string; name: string; category: string; color: string; position: string; isDefault: boolean };
 export type LabelInfo = { id: string; name: string; color: string };
-export type ProjectInfo = { id: string; key: string; name: string; role: string; archived: boolean };
+/** `permissions` come from the server's policy: components never derive them from a role. */
+export type ProjectInfo = { id: string; key: string; name: string; archived: boolean; permissions: ProjectPermissions };
+/** A board column beyond the cards loaded: how many match, and the task list cursor for more. */
+export type ColumnInfo = { statusId: string; count: number; nextCursor: string | null };
 
 export type BoardData = {
   project: ProjectInfo;
@@ -13,6 +17,10 @@ export type BoardData = {
   labels: LabelInfo[];
   people: Person[];
   tasks: Task[];
+  /** Board only. */
+  columns?: ColumnInfo[];
+  /** List only: the next page's cursor, in the sort the page was served in. */
+  list?: { nextCursor: string | null; sort?: string };
 };
 
 export const PRIORITIES = ["none", "low", "medium", "high", "urgent"] as const;

@@ -3,6 +3,8 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState, useTransition } from "react";
 import { createViewAction, listViewsAction, removeViewAction } from "@/app/actions/views";
 import type { SavedView } from "@/server/views";
+import type { ProjectPermissions } from "./types";
+import { refusalMessage } from "@/components/ui/field-errors";
 
 // A view stores the list endpoint's query keys (multi-value ones as arrays); the URL holds them comma-separated.
 const MULTI = ["assignee", "label", "priority", "status", "category"] as const;
@@ -39,7 +41,7 @@ function toUrl(view: SavedView, withLayout: boolean): string {
 }
 
 /** "Views" in the filter bar: apply, save and delete saved views. `withLayout`: the list also saves sort and grouping. */
-export function ViewsMenu({ projectId, me, role, withLayout }: { projectId: string; me: string; role: string; withLayout: boolean }) {
+export function ViewsMenu({ projectId, me, permissions, withLayout }: { projectId: string; me: string; permissions: ProjectPermissions; withLayout: boolean }) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -60,7 +62,7 @@ export function ViewsMenu({ projectId, me, role, withLayout }: { projectId: stri
     setError(null);
     start(async () => {
       const r = await createViewAction(projectId, { name, shared, ...fromUrl(new URLSearchParams(params.toString()), withLayout) });
-      if (!r.ok) return setError(r.fieldErrors?.name ? `Name ${r.fieldErrors.name}` : r.error);
+      if (!r.ok) return setError(refusalMessage(r, { labels: { name: "Name" } }));
       setViews((v) => [...(v ?? []), r.data]);
       setName("");
       setShared(false);
@@ -86,7 +88,7 @@ export function ViewsMenu({ projectId, me, role, withLayout }: { projectId: stri
                 {v.name}
                 {v.shared ? " (shared)" : ""}
               </button>
-              {(v.owner.id === me || role === "admin") && (
+              {(v.owner.id === me || permissions.canAdmin) && (
                 <button type="button" className="btn btn-ghost" aria-label={`Delete view ${v.name}`} onClick={() => remove(v)}>
                   ×
                 </button>
@@ -97,7 +99,7 @@ export function ViewsMenu({ projectId, me, role, withLayout }: { projectId: stri
         <form onSubmit={save} style={{ marginTop: 8, display: "grid", gap: 6 }}>
           <label htmlFor="view-name">Save view…</label>
           <input id="view-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="View name" required maxLength={100} aria-invalid={!!error} aria-describedby={error ? "view-error" : undefined} />
-          {role !== "viewer" && (
+          {permissions.canShareViews && (
             <label>
               <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} /> Share with the project
             </label>

@@ -1,16 +1,16 @@
 "use client";
 import { useState, useTransition } from "react";
 import { changeRoleAction, removeMemberAction } from "@/app/actions/workspaces";
+import type { WorkspacePermissions } from "@/server/auth/policy";
 
 type Member = { user: { id: string; name: string; email: string }; role: string };
 const ROLES = ["owner", "admin", "member", "guest"] as const;
 type Role = (typeof ROLES)[number];
 
 /** Role changes and removals apply at once; a refusal (e.g. the last owner) is shown on that member's row. */
-export function MembersTable({ slug, members, me, myRole }: { slug: string; members: Member[]; me: string; myRole: string }) {
+export function MembersTable({ slug, members, me, permissions }: { slug: string; members: Member[]; me: string; permissions: WorkspacePermissions }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, start] = useTransition();
-  const manage = myRole === "owner" || myRole === "admin";
   const run = (userId: string, fn: () => Promise<{ ok: boolean; error?: string }>) =>
     start(async () => {
       const result = await fn();
@@ -33,7 +33,7 @@ export function MembersTable({ slug, members, me, myRole }: { slug: string; memb
       </thead>
       <tbody>
         {members.map((m) => {
-          const canEdit = manage && (myRole === "owner" || m.role !== "owner");
+          const canEdit = permissions.canAdmin && (permissions.canManageOwners || m.role !== "owner");
           return (
             <tr key={m.user.id} data-testid={`member-${m.user.email}`}>
               <td>
@@ -54,7 +54,7 @@ export function MembersTable({ slug, members, me, myRole }: { slug: string; memb
                     disabled={pending}
                     onChange={(e) => run(m.user.id, () => changeRoleAction(slug, m.user.id, e.target.value as Role))}
                   >
-                    {ROLES.filter((r) => myRole === "owner" || r !== "owner").map((r) => (
+                    {ROLES.filter((r) => permissions.canManageOwners || r !== "owner").map((r) => (
                       <option key={r} value={r}>
                         {r}
                       </option>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authorize, can, canAssignWorkspaceRole, effectiveProjectRole, type ProjectResource } from "./policy";
+import { authorize, can, canAssignWorkspaceRole, effectiveProjectRole, projectPermissions, workspacePermissions, type ProjectResource } from "./policy";
 import { ForbiddenError, NotFoundError } from "../errors";
 
 const project = (p: Partial<ProjectResource>): ProjectResource => ({ type: "project", workspaceRole: null, projectRole: null, visibility: "workspace", ...p });
@@ -25,5 +25,19 @@ describe("policy", () => {
     expect(canAssignWorkspaceRole("admin", "guest", "admin")).toBe(true);
     expect(canAssignWorkspaceRole("owner", "owner", "admin")).toBe(true);
     expect(canAssignWorkspaceRole("member", null, "guest")).toBe(false);
+  });
+});
+
+describe("permissions", () => {
+  it("derive what the UI offers from the role and the project's state", () => {
+    const viewer = project({ workspaceRole: "guest", projectRole: "viewer" });
+    expect(projectPermissions(viewer, false)).toEqual({ canWrite: false, canAdmin: false, canEditSettings: false, canShareViews: false });
+    expect(projectPermissions(project({ workspaceRole: "member" }), false)).toEqual({ canWrite: true, canAdmin: false, canEditSettings: false, canShareViews: true });
+    expect(projectPermissions(project({ workspaceRole: "admin" }), true)).toEqual({ canWrite: false, canAdmin: true, canEditSettings: false, canShareViews: true });
+  });
+  it("only owners manage owners", () => {
+    expect(workspacePermissions("admin")).toEqual({ canAdmin: true, canCreateProjects: true, canManageOwners: false, canDelete: false });
+    expect(workspacePermissions("owner").canManageOwners).toBe(true);
+    expect(workspacePermissions("guest")).toEqual({ canAdmin: false, canCreateProjects: false, canManageOwners: false, canDelete: false });
   });
 });

@@ -64,3 +64,45 @@ export function canAssignWorkspaceRole(actorRole: WorkspaceRole, from: Workspace
   if ((to === "owner" || from === "owner") && actorRole !== "owner") return false;
   return true;
 }
+
+/** What the UI may offer on a project; computed here so no component re-derives it from a role. */
+export type ProjectPermissions = {
+  /** Create and edit tasks, comments, attachments: member and up, while the project is active. */
+  canWrite: boolean;
+  /** Administer the project (settings, archive/restore, anyone's shared views). */
+  canAdmin: boolean;
+  /** Change members, workflow and labels: an admin of an active project. */
+  canEditSettings: boolean;
+  /** Save views shared with the project (viewers keep private ones). */
+  canShareViews: boolean;
+};
+
+export function projectPermissions(resource: ProjectResource, archived: boolean): ProjectPermissions {
+  const admin = can("project.admin", resource);
+  return {
+    canWrite: can("project.write", resource) && !archived,
+    canAdmin: admin,
+    canEditSettings: admin && !archived,
+    canShareViews: can("project.write", resource),
+  };
+}
+
+/** The same for a workspace role. */
+export type WorkspacePermissions = {
+  /** Rename, invite and manage members, webhooks. */
+  canAdmin: boolean;
+  canCreateProjects: boolean;
+  /** Grant or take the owner role. */
+  canManageOwners: boolean;
+  canDelete: boolean;
+};
+
+export function workspacePermissions(role: WorkspaceRole | null): WorkspacePermissions {
+  const r: WorkspaceResource = { type: "workspace", role };
+  return {
+    canAdmin: can("workspace.members.manage", r),
+    canCreateProjects: can("workspace.projects.create", r),
+    canManageOwners: role === "owner",
+    canDelete: can("workspace.delete", r),
+  };
+}

@@ -22,5 +22,6 @@ describe("request metadata", () => {
   it("takes the first X-Forwarded-For hop", () => {
     expect(clientIp(new Request("http://x", { headers: { "x-forwarded-for": "1.2.3.4, 10.0.0.1" } }))).toBe("1.2.3.4");
     expect(clientIp(new Request("http://x"))).toBe("local");
+    expect(clientIp(new Headers({ "x-real-ip": "5.6.7.8" }))).toBe("5.6.7.8");
   });
 });

@@ -8,10 +8,11 @@ export function requestIdOf(req: Request): string {
   return given && SAFE_ID.test(given) ? given : randomUUID();
 }
 
-/** Behind the load balancer the first X-Forwarded-For hop is the client. */
-export function clientIp(req: Request): string {
-  const forwarded = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || req.headers.get("x-real-ip") || "local";
+/** Behind the load balancer the first X-Forwarded-For hop is the client; "local" when no proxy said. */
+export function clientIp(req: Request | Headers): string {
+  const headers = req instanceof Headers ? req : req.headers;
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || headers.get("x-real-ip") || "local";
 }
 
 /** If-Match: "3", W/"3" or 3 → 3; "*" or absent → undefined; anything else → NaN (rejected). */

@@ -1,6 +1,7 @@
 export * from "./schemas";
 export { createProject } from "./create";
 export { getProject } from "./get";
+export { getProjectByKey } from "./get-by-key";
 export { listProjects, ListProjectsQuery } from "./list";
 export { updateProject } from "./update";
 export { archiveProject, restoreProject } from "./archive";

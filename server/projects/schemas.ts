@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { projectRoles, statusCategories } from "@/db/schema";
+import type { ProjectPermissions } from "../auth/policy";
 
 export const ProjectRole = z.enum(projectRoles).meta({ id: "ProjectRole" });
 export type ProjectRole = z.infer<typeof ProjectRole>;
@@ -118,3 +119,9 @@ export type CreateLabelInput = z.infer<typeof CreateLabelInput>;
 
 export const UpdateLabelInput = z.strictObject({ name: ShortName.optional(), color: Color.optional() }).meta({ id: "UpdateLabelInput" });
 export type UpdateLabelInput = z.infer<typeof UpdateLabelInput>;
+
+/**
+ * What the UI gets for a project: the API's Project plus what the caller may do. Not part of the
+ * REST responses: `role` is the public contract, permissions are the UI's reading of it.
+ */
+export type ProjectWithPermissions = Project & { permissions: ProjectPermissions };

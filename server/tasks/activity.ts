@@ -28,16 +28,15 @@ export async function getActivity(args: { ctx: ServiceContext; ref: TaskRef | st
     .where(and(eq(activity.taskId, task.id), after ? gt(activity.id, after[0]) : undefined))
     .orderBy(asc(activity.id))
     .limit(page.limit + 1);
-  return toPage(
-    rows,
-    page.limit,
-    (r) => [r.row.id],
-    ({ row, actorName }) => ({
-      id: activityUuid(row.id),
-      actor: row.actorId ? { id: row.actorId, name: actorName ?? "" } : null,
-      type: row.type,
-      ...(row.field ? { field: row.field, from: row.fromValue, to: row.toValue } : {}),
-      createdAt: row.createdAt.toISOString(),
-    }),
-  );
+  return toPage(rows, page.limit, (r) => [r.row.id], toActivityEntry);
+}
+
+export function toActivityEntry({ row, actorName }: { row: typeof activity.$inferSelect; actorName: string | null }): ActivityEntry {
+  return {
+    id: activityUuid(row.id),
+    actor: row.actorId ? { id: row.actorId, name: actorName ?? "" } : null,
+    type: row.type,
+    ...(row.field ? { field: row.field, from: row.fromValue, to: row.toValue } : {}),
+    createdAt: row.createdAt.toISOString(),
+  };
 }

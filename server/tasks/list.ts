@@ -64,7 +64,7 @@ export async function buildTaskQuery(db: Database, scope: TaskScope, query: Task
   const after = decodeTaskCursor(query.cursor, sortName);
   if (scope.projectIds.length === 0) return null;
 
-  const where: SQL[] = [inArray(tasks.projectId, scope.projectIds), ...filterConditions(query, scope)];
+  const where = [inArray(tasks.projectId, scope.projectIds), ...filterConditions(query, scope)];
   const fields = {
     id: tasks.id,
     position: tasks.position,
@@ -104,4 +104,11 @@ export async function buildTaskQuery(db: Database, scope: TaskScope, query: Task
   if (query.q) where.push(await searchFilter(db, query.q, scope.projectIds));
   const steps: TaskQueryStep[] = [{ first: select(null, after ? [sort.after(after)] : []) }];
   return { steps, sort: sortName };
+}
+
+/** The scope and filter terms (search included) of a task list, shared by the list and the board's counts. */
+export async function buildTaskWhere(db: Database, scope: TaskScope, query: TaskListQuery): Promise<SQL[]> {
+  const where: SQL[] = [inArray(tasks.projectId, scope.projectIds), ...filterConditions(query, scope)];
+  if (query.q) where.push(await searchFilter(db, query.q, scope.projectIds));
+  return where;
 }

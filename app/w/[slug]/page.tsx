@@ -24,7 +24,7 @@ export default async function WorkspaceHome({ params, searchParams }: { params: 
   const ctx = await requireContext(`/w/${slug}`);
   const shell = await loadShell(ctx, slug);
   const wantsNew = (await searchParams)["new-project"] === "1";
-  const canCreate = shell.current!.role !== "guest";
+  const canCreate = shell.current!.permissions.canCreateProjects;
   const [mine, projects] = await Promise.all([
     listWorkspaceTasks({ ctx, slug, query: { assignee: "me", category: "backlog,unstarted,started", sort: "due", limit: 100 } }),
     listProjects({ ctx, slug, query: { limit: 100 } }),

@@ -6,6 +6,7 @@ import { Markdown } from "@/components/ui/markdown";
 import type { Comment } from "@/server/comments";
 import type { Person } from "../types";
 import { MentionTextarea } from "./mention-textarea";
+import { refusalMessage } from "@/components/ui/field-errors";
 
 export function Comments({ taskId, comments, people, canWrite, onAdded }: { taskId: string; comments: Comment[]; people: Person[]; canWrite: boolean; onAdded: (c: Comment) => void }) {
   const [body, setBody] = useState("");
@@ -15,7 +16,7 @@ export function Comments({ taskId, comments, people, canWrite, onAdded }: { task
     start(async () => {
       const r = await addCommentAction(taskId, body);
       if (!r.ok) {
-        setError(r.fieldErrors?.body ? `Comment ${r.fieldErrors.body}` : r.error);
+        setError(refusalMessage(r, { labels: { body: "Comment" } }));
         return;
       }
       setError(null);

@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { addDependencyAction, removeDependencyAction } from "@/app/actions/tasks";
 import type { Dependencies } from "@/server/tasks";
 import type { Task } from "../types";
+import { refusalMessage } from "@/components/ui/field-errors";
 
 function TaskLine({ task, slug, action }: { task: Task; slug: string; action?: React.ReactNode }) {
   const done = task.status.category === "completed" || task.status.category === "canceled";
@@ -45,7 +46,7 @@ export function DependencyList({ taskId, deps, slug, canWrite, onChange }: { tas
   const run = (fn: () => ReturnType<typeof addDependencyAction>) =>
     start(async () => {
       const r = await fn();
-      if (!r.ok) return setError(r.fieldErrors ? Object.values(r.fieldErrors).join("; ") : r.error);
+      if (!r.ok) return setError(refusalMessage(r, { labels: { blockedBy: "" } }));
       setError(null);
       setKey("");
       onChange(r.data);

@@ -1,11 +1,12 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { loadTaskDetailAction, removeTaskAction, setWatchingAction, updateTaskAction, type TaskDetail as Detail } from "@/app/actions/tasks";
+import { loadTaskDetailAction, removeTaskAction, setWatchingAction, updateTaskAction } from "@/app/actions/tasks";
 import { subscribeProject } from "@/components/realtime/client";
 import { Markdown } from "@/components/ui/markdown";
 import { toast } from "@/components/ui/toast";
-import type { UpdateTaskInput } from "@/server/tasks";
+import type { Comment } from "@/server/comments";
+import type { TaskDetail as Detail, UpdateTaskInput } from "@/server/tasks";
 import { NewTaskDialog } from "../new-task-dialog";
 import type { Task } from "../types";
 import { Activity } from "./activity";
@@ -14,6 +15,7 @@ import { Comments } from "./comments";
 import { Properties } from "./properties";
 import { DependencyList, Subtasks } from "./relations";
 import type { DetailMeta } from "./types";
+import { refusalMessage } from "@/components/ui/field-errors";
 
 type Props = { initial: Detail; meta: DetailMeta; me: string; realtimeUrl: string | null; headingLevel?: "h1" | "h2" };
 
@@ -26,7 +28,7 @@ export function TaskDetail({ initial, meta, me, realtimeUrl, headingLevel = "h1"
   const [addingSubtask, setAddingSubtask] = useState(false);
   const titleRef = useRef<HTMLInputElement>(null);
   const task = detail.task;
-  const canWrite = meta.project.role !== "viewer" && !meta.project.archived;
+  const { canWrite } = detail.permissions;
   const watching = detail.watchers.some((w) => w.id === me);
 
   const reload = useCallback(async () => {
@@ -45,7 +47,7 @@ export function TaskDetail({ initial, meta, me, realtimeUrl, headingLevel = "h1"
       toast("Someone else changed this task meanwhile; it now shows their version. Make your change again.", "error");
       await reload();
     } else {
-      toast(r.fieldErrors ? Object.entries(r.fieldErrors).map(([k, v]) => `${k} ${v}`).join("; ") : r.error, "error");
+      toast(refusalMessage(r), "error");
     }
     return null;
   };
@@ -144,7 +146,7 @@ export function TaskDetail({ initial, meta, me, realtimeUrl, headingLevel = "h1"
         <Subtasks subtasks={detail.subtasks} slug={meta.slug} canWrite={canWrite} onAdd={() => setAddingSubtask(true)} />
         <DependencyList taskId={task.id} deps={detail.dependencies} slug={meta.slug} canWrite={canWrite} onChange={(d) => setDetail((x) => ({ ...x, dependencies: d }))} />
         <Attachments taskId={task.id} canWrite={canWrite} />
-        <Comments taskId={task.id} comments={detail.comments} people={meta.people} canWrite={!meta.project.archived} onAdded={(c) => setDetail((d) => ({ ...d, comments: [...d.comments, c] }))} />
+        <Comments taskId={task.id} comments={detail.comments} people={meta.people} canWrite={canWrite} onAdded={(c) => setDetail((d) => ({ ...d, comments: [...d.comments, c] }))} />
         <Activity entries={detail.activity} meta={meta} />
       </div>
       <aside className="stack" aria-label="Task properties">

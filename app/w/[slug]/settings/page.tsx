@@ -14,8 +14,8 @@ export default async function WorkspaceSettingsPage({ params }: { params: Promis
   const { slug } = await params;
   const ctx = await requireContext(`/w/${slug}/settings`);
   const shell = await loadShell(ctx, slug);
-  const role = shell.current!.role;
-  const admin = role === "owner" || role === "admin";
+  const { permissions } = shell.current!;
+  const admin = permissions.canAdmin;
   const members = await listMembers({ ctx, slug, page: { limit: 100 } });
   const hooks = admin
     ? await Promise.all(
@@ -40,10 +40,10 @@ export default async function WorkspaceSettingsPage({ params }: { params: Promis
           <div style={{ marginBottom: 16 }}>
             <h3>Invite by email</h3>
             <p className="muted small">People with an account join at once; anyone else gets an email with a link to join.</p>
-            <InviteForm slug={slug} canGrantOwner={role === "owner"} />
+            <InviteForm slug={slug} canGrantOwner={permissions.canManageOwners} />
           </div>
         )}
-        <MembersTable slug={slug} members={members.data} me={ctx.userId} myRole={role} />
+        <MembersTable slug={slug} members={members.data} me={ctx.userId} permissions={permissions} />
       </section>
       {admin && (
         <section className="card" aria-labelledby="webhooks-heading">

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { loadTaskDetailAction } from "@/app/actions/tasks";
-import { loadProjectMeta } from "@/app/lib/project";
+import { loadProject, loadProjectMeta } from "@/app/lib/project";
 import { requireContext } from "@/app/lib/session";
 import { TaskDetail } from "@/components/tasks/detail/task-detail";
-import { getProject } from "@/server/projects";
+import { NotFoundError } from "@/server/errors";
+import { getTaskDetail } from "@/server/tasks";
 import { settings } from "@/config/settings";
 
 export async function generateMetadata({ params }: { params: Promise<{ taskKey: string }> }): Promise<Metadata> {
@@ -14,13 +14,16 @@ export async function generateMetadata({ params }: { params: Promise<{ taskKey: 
 export default async function TaskPage({ params }: { params: Promise<{ slug: string; taskKey: string }> }) {
   const { slug, taskKey } = await params;
   const ctx = await requireContext(`/w/${slug}/t/${taskKey}`);
-  const detail = await loadTaskDetailAction(decodeURIComponent(taskKey).toUpperCase());
-  if (!detail.ok) notFound();
-  const project = await getProject({ ctx, projectId: detail.data.task.projectId });
+  const ref = decodeURIComponent(taskKey).toUpperCase();
+  const detail = await getTaskDetail({ ctx, ref: { idOrKey: ref, workspace: slug } }).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const project = await loadProject(ctx, slug, detail.task.key.split("-")[0]!);
   const meta = await loadProjectMeta(ctx, slug, project);
   return (
     <div style={{ margin: "-20px -24px" }}>
-      <TaskDetail initial={detail.data} meta={meta} me={ctx.userId} realtimeUrl={settings().REALTIME_URL} />
+      <TaskDetail initial={detail} meta={meta} me={ctx.userId} realtimeUrl={settings().REALTIME_URL} />
     </div>
   );
 }

@@ -11,6 +11,6 @@ export default async function BoardPage({ params, searchParams }: { params: Prom
   const { slug, key } = await params;
   const ctx = await requireContext(`/w/${slug}/p/${key}/board`);
   const project = await loadProject(ctx, slug, key);
-  const data = await loadBoardData(ctx, slug, project, { ...filtersFrom(await searchParams), sort: "position" });
+  const data = await loadBoardData(ctx, slug, project, filtersFrom(await searchParams));
   return <ProjectBoard data={data} me={ctx.userId} realtimeUrl={settings().REALTIME_URL} />;
 }

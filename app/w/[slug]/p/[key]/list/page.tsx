@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { loadBoardData, loadProject } from "@/app/lib/project";
+import { loadListData, loadProject } from "@/app/lib/project";
 import { requireContext } from "@/app/lib/session";
 import { settings } from "@/config/settings";
 import { sorts, type TaskSort } from "@/server/tasks/filters";
@@ -14,6 +14,6 @@ export default async function ListPage({ params, searchParams }: { params: Promi
   const project = await loadProject(ctx, slug, key);
   const sp = await searchParams;
   const sort = typeof sp.sort === "string" && (sorts as readonly string[]).includes(sp.sort) ? (sp.sort as TaskSort) : undefined;
-  const data = await loadBoardData(ctx, slug, project, { ...filtersFrom(sp), sort });
+  const data = await loadListData(ctx, slug, project, { ...filtersFrom(sp), sort });
   return <ProjectList data={data} me={ctx.userId} realtimeUrl={settings().REALTIME_URL} />;
 }

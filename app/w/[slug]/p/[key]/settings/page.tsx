@@ -18,8 +18,7 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
     listMembers({ ctx, slug, page: { limit: 100 } }),
     loadPeople(ctx, slug, project),
   ]);
-  const admin = project.role === "admin";
-  const editable = admin && !project.archivedAt;
+  const { canAdmin: admin, canEditSettings: editable } = project.permissions;
   return (
     <div className="content-narrow">
       {!admin && <p className="notice">Only project admins can change these settings.</p>}

@@ -1,7 +1,8 @@
 // Which folder may import which: arrows point down only.
 //   app, startup ──▶ server ──▶ db ──▶ config        realtime ──▶ server
 //   entry points (instrumentation.ts, realtime/main.ts) ──▶ startup ──▶ realtime, server
-//   components ──▶ server (types only), app/actions (server actions)
+//   app pages, app/loaders ──▶ components ──▶ app/actions (server actions) ──▶ app/lib ──▶ server
+//   components ──▶ server (types only)
 // tests/lint/layers.test.ts holds a failing example for every rule here.
 
 const everyLayer = ["./app", "./components", "./server", "./db", "./realtime", "./startup", "./config"];
@@ -16,6 +17,12 @@ export const layerZones = [
     message: "server/ serves app/, realtime/ and the workers: it never imports them (start-up wiring lives in startup/).",
   },
   { target: "./realtime/!(main).ts", from: ["./app", "./components", "./startup", "./db"], message: "realtime/ calls server/ (auth, access, events); it never imports the web app or the database." },
+  {
+    target: "./app/lib",
+    from: ["./app/actions", "./app/loaders", "./components"],
+    message: "app/lib (auth, session, the action wrapper) sits under server actions and pages: it never imports them or components/.",
+  },
+  { target: "./app/actions", from: ["./app/loaders", "./components"], message: "Server actions are called by components/: they never import them or the page loaders." },
   { target: "./components", from: ["./db", "./realtime", "./startup"], message: "components/ render what server/ returns: call services from app/, not the database." },
 ];
 

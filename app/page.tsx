@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentContext } from "@/app/lib/session";
-import { loadShell } from "@/app/lib/shell";
+import { loadShell } from "@/app/loaders/shell";
 import { AppShell } from "@/components/shell/app-shell";
 import { Brand } from "@/components/ui/brand";
 import { CreateWorkspaceForm } from "@/components/workspace/create-workspace-form";

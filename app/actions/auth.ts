@@ -1,6 +1,6 @@
 "use server";
 import { AuthError, CredentialsSignin } from "next-auth";
-import { signIn, signOut } from "@/app/auth";
+import { signIn, signOut } from "@/app/lib/auth";
 import { attempt, formString, type ActionResult } from "@/app/lib/action";
 import { createContext } from "@/server/context";
 import { registerUser } from "@/server/users";

@@ -45,6 +45,8 @@ describe("layer rules", () => {
     ["realtime imports db", "realtime/example.ts", 'import { events } from "@/db/schema";', /realtime\/ calls server/],
     ["components import db", "components/example.tsx", 'import { tasks } from "@/db/schema";', /call services from app/],
     ["components import a server value", "components/example.tsx", 'import { withTransaction } from "@/server/transaction";', /only types from server/],
+    ["app/lib imports a component", "app/lib/example.ts", 'import { initials } from "@/components/ui/initials";', /app\/lib/],
+    ["a server action imports a page loader", "app/actions/example.ts", 'import { loadShell } from "@/app/loaders/shell";', /Server actions are called by components/],
     ["app imports drizzle", "app/example.ts", 'import { eq } from "drizzle-orm";', /use @\/server, not the database/],
   ];
 
@@ -57,6 +59,7 @@ describe("layer rules", () => {
     ["db imports config", "db/example.ts", 'import { settings } from "@/config/settings";'],
     ["server imports db", "server/example.ts", 'import { tasks } from "@/db/schema";'],
     ["app imports server", "app/example.ts", 'import { withTransaction } from "@/server/transaction";'],
+    ["components call server actions", "components/example.tsx", 'import { signOutAction } from "@/app/actions/auth";'],
     ["components import server types", "components/example.tsx", 'import type { Task } from "@/server/tasks";'],
     ["the sidecar entry point imports start-up", "realtime/main.ts", 'import { startRealtimeSidecar } from "@/startup/sidecar";'],
     ["start-up imports realtime and server", "startup/example.ts", 'import { startRealtimeServer } from "@/realtime/server";\nimport { logger } from "@/config/log";'],

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireContext } from "@/app/lib/session";
-import { loadShell } from "@/app/lib/shell";
+import { loadShell } from "@/app/loaders/shell";
 import { Linkified } from "@/components/ui/linkified";
 import { listMailbox } from "@/server/email";
 

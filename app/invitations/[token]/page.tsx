@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { currentContext } from "@/app/lib/session";
-import { loadShell } from "@/app/lib/shell";
+import { loadShell } from "@/app/loaders/shell";
 import { AcceptInvitation } from "@/components/workspace/accept-invitation";
 import { Brand } from "@/components/ui/brand";
 

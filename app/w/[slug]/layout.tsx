@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { requireContext } from "@/app/lib/session";
-import { loadShell } from "@/app/lib/shell";
+import { loadShell } from "@/app/loaders/shell";
 import { AppShell } from "@/components/shell/app-shell";
 
 export default async function WorkspaceLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireContext } from "@/app/lib/session";
-import { loadShell } from "@/app/lib/shell";
+import { loadShell } from "@/app/loaders/shell";
 import { CreateProjectForm } from "@/components/project/create-project-form";
 import { DueDate, PriorityBadge } from "@/components/tasks/task-badges";
 import { listProjects } from "@/server/projects";

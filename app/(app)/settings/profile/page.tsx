@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireContext } from "@/app/lib/session";
-import { loadShell } from "@/app/lib/shell";
+import { loadShell } from "@/app/loaders/shell";
 import { PasswordForm, ProfileForm } from "@/components/account/profile-forms";
 
 export const metadata: Metadata = { title: "Profile" };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireContext } from "@/app/lib/session";
 import styles from "@/components/analytics/analytics.module.css";
-import { loadWorkspaceAnalytics } from "@/app/lib/analytics";
+import { loadWorkspaceAnalytics } from "@/app/loaders/analytics";
 import { RangeForm } from "@/components/analytics/range-form";
 import { WorkspaceAnalyticsView } from "@/components/analytics/workspace-view";
 

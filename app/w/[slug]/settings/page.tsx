@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireContext } from "@/app/lib/session";
-import { loadShell } from "@/app/lib/shell";
+import { loadShell } from "@/app/loaders/shell";
 import { InviteForm } from "@/components/workspace/invite-form";
 import { MembersTable } from "@/components/workspace/members-table";
 import { WorkspaceForm } from "@/components/workspace/workspace-form";

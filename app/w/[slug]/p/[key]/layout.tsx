@@ -1,5 +1,5 @@
 import { requireContext } from "@/app/lib/session";
-import { loadProject } from "@/app/lib/project";
+import { loadProject } from "@/app/loaders/project";
 import { ProjectTabs } from "@/components/project/project-tabs";
 
 export default async function ProjectLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string; key: string }> }) {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { loadProject, loadProjectMeta } from "@/app/lib/project";
+import { loadProject, loadProjectMeta } from "@/app/loaders/project";
 import { requireContext } from "@/app/lib/session";
 import { TaskDetail } from "@/components/tasks/detail/task-detail";
 import { NotFoundError } from "@/server/errors";

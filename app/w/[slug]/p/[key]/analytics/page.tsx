@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireContext } from "@/app/lib/session";
 import styles from "@/components/analytics/analytics.module.css";
 import { projectCsvHref } from "@/components/analytics/links";
-import { loadProjectAnalytics } from "@/app/lib/analytics";
+import { loadProjectAnalytics } from "@/app/loaders/analytics";
 import { ProjectAnalyticsView } from "@/components/analytics/project-view";
 import { RangeForm } from "@/components/analytics/range-form";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { loadBoardData, loadProject } from "@/app/lib/project";
+import { loadBoardData, loadProject } from "@/app/loaders/project";
 import { requireContext } from "@/app/lib/session";
 import { settings } from "@/config/settings";
 import { ProjectBoard } from "@/components/tasks/project-board";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { loadListData, loadProject } from "@/app/lib/project";
+import { loadListData, loadProject } from "@/app/loaders/project";
 import { requireContext } from "@/app/lib/session";
 import { settings } from "@/config/settings";
 import { sorts, type TaskSort } from "@/server/tasks/filters";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireContext } from "@/app/lib/session";
 import styles from "@/components/analytics/analytics.module.css";
-import { loadProjectAnalytics } from "@/app/lib/analytics";
+import { loadProjectAnalytics } from "@/app/loaders/analytics";
 import { PrintButton } from "@/components/analytics/print-button";
 import { ProjectAnalyticsView } from "@/components/analytics/project-view";
 import { RangeForm } from "@/components/analytics/range-form";

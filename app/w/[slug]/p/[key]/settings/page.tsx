@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { loadPeople, loadProject, loadProjectMeta } from "@/app/lib/project";
+import { loadPeople, loadProject, loadProjectMeta } from "@/app/loaders/project";
 import { requireContext } from "@/app/lib/session";
 import { GeneralForm, LabelsEditor, ProjectMembers } from "@/components/project/project-settings-parts";
 import { WorkflowEditor } from "@/components/project/workflow-editor";

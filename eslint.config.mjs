@@ -5,7 +5,7 @@ import tseslint from "typescript-eslint";
 import { layerRules } from "./eslint.layers.mjs";
 
 const config = [
-  { ignores: [".next/**", "node_modules/**", ".data/**", "next-env.d.ts", "db/migrations/**", "bench/results/**", "test-results/**"] },
+  { ignores: [".next/**", "node_modules/**", ".data/**", "next-env.d.ts", "db/migrations/**", "bench/results/**", "test-results/**", "playwright-report/**"] },
   ...nextVitals,
   ...nextTs,
   {
@@ -25,6 +25,11 @@ const config = [
   {
     files: ["tests/**", "**/*.test.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
+  },
+  {
+    // Playwright fixtures receive a `use` callback, which is not React's `use`.
+    files: ["tests/e2e/**"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
   },
 ];
 

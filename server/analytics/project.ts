@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import type { ServiceContext } from "../context";
-import { dbFor } from "@/server/transaction";
+import { dbFor } from "../transaction";
 import { getProjectForActorOrThrow } from "../projects/internal";
 import { cacheKey, cached } from "./cache";
 import { assigneeLoad, openCounts, statusCounts } from "./counts";

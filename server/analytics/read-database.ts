@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import { projects } from "@/db/schema";
 import { logger } from "@/config/log";
 import type { ServiceContext } from "../context";
-import { readDatabase } from "@/server/transaction";
+import { readDatabase } from "../transaction";
 
 export type ProjectVersion = { id: string; eventSeq: number };
 

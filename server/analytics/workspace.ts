@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import { projectMembers, projects, workspaceMembers } from "@/db/schema";
 import { canSee } from "../auth/policy";
 import type { ServiceContext } from "../context";
-import { dbFor, requireUserId } from "@/server/transaction";
+import { dbFor, requireUserId } from "../transaction";
 import { getWorkspaceForActorOrThrow } from "../workspaces/internal";
 import { cacheKey, cached } from "./cache";
 import { assigneeLoad, openCounts } from "./counts";

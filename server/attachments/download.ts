@@ -1,6 +1,6 @@
 import { create as contentDisposition } from "content-disposition";
 import type { ServiceContext } from "../context";
-import { dbFor } from "@/server/transaction";
+import { dbFor } from "../transaction";
 import { NotFoundError } from "../errors";
 import { storage } from "../storage";
 import { getAttachmentForActorOrThrow } from "./internal";

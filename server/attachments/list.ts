@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { attachments } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { dbFor } from "@/server/transaction";
+import { dbFor } from "../transaction";
 import { decodeCursor, PageQuery, toPage, type Page } from "../pagination";
 import { getTaskForActorOrThrow } from "../tasks/internal";
 import { toAttachments } from "./internal";

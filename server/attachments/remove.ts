@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { attachments } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { requireUserId, withTransaction } from "@/server/transaction";
+import { requireUserId, withTransaction } from "../transaction";
 import { ConflictError, ForbiddenError } from "../errors";
 import { logger } from "@/config/log";
 import { storage } from "../storage";

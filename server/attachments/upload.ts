@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { attachments } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { dbFor, requireUserId, withTransaction } from "@/server/transaction";
+import { dbFor, requireUserId, withTransaction } from "../transaction";
 import { fieldError, ServiceError } from "../errors";
 import { settings } from "@/config/settings";
 import { storage } from "../storage";

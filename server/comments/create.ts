@@ -1,6 +1,6 @@
 import { comments, taskWatchers } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { requireUserId, withTransaction } from "@/server/transaction";
+import { requireUserId, withTransaction } from "../transaction";
 import { recordEvent } from "../events/record";
 import { getTaskForActorOrThrow, lockProject, type TaskRef } from "../tasks/internal";
 import { mentionedUserIds, syncCommentsText, toComments } from "./internal";

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { comments } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { requireUserId, withTransaction } from "@/server/transaction";
+import { requireUserId, withTransaction } from "../transaction";
 import { ForbiddenError, NotFoundError, PreconditionFailedError } from "../errors";
 import { recordEvent } from "../events/record";
 import { lockProject } from "../tasks/internal";

@@ -1,7 +1,7 @@
 import { ServiceError } from "../errors";
 import { settings } from "@/config/settings";
 import { fieldErrors } from "./problem";
-import type { Operation } from "@/server/operations/define";
+import type { Operation } from "../operations/define";
 
 type Parsed = { body: unknown; form: FormData | undefined; text: string | undefined };
 

@@ -6,7 +6,7 @@ import { metrics } from "../metrics";
 import { consume, limiter } from "../rate-limit";
 import { resolveActor } from "../auth/resolve-actor";
 import { settings } from "@/config/settings";
-import type { Operation } from "@/server/operations/define";
+import type { Operation } from "../operations/define";
 import { fieldErrors, problem, statusFor } from "./problem";
 import { clientIp, parseIfMatch, requestIdOf } from "./request";
 import { bodyFingerprint, requestHash, withIdempotency } from "./idempotency";

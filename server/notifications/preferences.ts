@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { notificationPreferences } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { dbFor, requireUserId, withTransaction } from "@/server/transaction";
+import { dbFor, requireUserId, withTransaction } from "../transaction";
 import { type NotificationPreferences, UpdateNotificationPreferences } from "./schemas";
 import { defaultChoice, notificationTypes, type ChannelChoice, type NotificationType } from "./types";
 

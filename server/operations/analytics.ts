@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineOperation } from "@/server/operations/define";
+import { defineOperation } from "./define";
 import { AnalyticsQuery, CsvQuery, ProjectAnalytics, WorkspaceAnalytics, WorkspaceCsvQuery } from "../analytics/schemas";
 import { Id } from "./common";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Attachment, UploadForm } from "../attachments/schemas";
-import { defineOperation } from "@/server/operations/define";
+import { defineOperation } from "./define";
 import { Id, pageOf, PageParams } from "./common";
 
 const tag = "Attachments";

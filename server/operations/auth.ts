@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineOperation } from "@/server/operations/define";
+import { defineOperation } from "./define";
 import { CreatedToken, CreateTokenInput, LoginInput, LoginResult, RegisterInput, TokenSummary, UpdateMeInput, User } from "../users/schemas";
 import { Id, pageOf, PageParams } from "./common";
 

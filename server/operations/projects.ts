@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineOperation } from "@/server/operations/define";
+import { defineOperation } from "./define";
 import {
   AddProjectMemberInput, CreateLabelInput, CreateProjectInput, CreateStatusInput, Label, Project, ProjectMember, RemoveStatusQuery, Status,
   UpdateLabelInput, UpdateProjectInput, UpdateProjectMemberInput, UpdateStatusInput,

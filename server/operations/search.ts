@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineOperation } from "@/server/operations/define";
+import { defineOperation } from "./define";
 import { TaskListQuery } from "../tasks/filters";
 import { Task } from "../tasks/schemas";
 import { Id, pageOf } from "./common";

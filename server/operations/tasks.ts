@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineOperation } from "@/server/operations/define";
+import { defineOperation } from "./define";
 import { Comment, CreateCommentInput, UpdateCommentInput } from "../comments/schemas";
 import { ActivityEntry, AddDependencyInput, CreateTaskInput, Dependencies, TaskRefQuery, UpdateTaskInput, Watcher } from "../tasks/schemas";
 import { Task } from "../tasks/schemas";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineOperation } from "@/server/operations/define";
+import { defineOperation } from "./define";
 import { CreateViewInput, SavedView, UpdateViewInput } from "../views/schemas";
 import { Id, pageOf, PageParams } from "./common";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineOperation } from "@/server/operations/define";
+import { defineOperation } from "./define";
 import { CreatedWebhook, CreateWebhookInput, DeliveriesQuery, Webhook, WebhookDelivery } from "../webhooks/schemas";
 import { Id, pageOf, PageParams } from "./common";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineOperation } from "@/server/operations/define";
+import { defineOperation } from "./define";
 import {
   AddMemberInput, CreateWorkspaceInput, InvitationCreated, Member, Membership, UpdateMemberInput, UpdateWorkspaceInput, Workspace,
 } from "../workspaces/schemas";

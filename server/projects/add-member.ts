@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { projectMembers, workspaceMembers } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { requireUserId, withTransaction } from "@/server/transaction";
+import { requireUserId, withTransaction } from "../transaction";
 import { ConflictError, fieldError } from "../errors";
 import { recordEvent } from "../events/record";
 import { getProjectForActorOrThrow } from "./internal";

@@ -1,5 +1,5 @@
 import type { ServiceContext } from "../context";
-import { withTransaction } from "@/server/transaction";
+import { withTransaction } from "../transaction";
 import { PreconditionFailedError } from "../errors";
 import { getProjectForActorOrThrow, toProject } from "./internal";
 import type { Project } from "./schemas";

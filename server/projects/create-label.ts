@@ -1,6 +1,6 @@
 import { labels } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { withTransaction } from "@/server/transaction";
+import { withTransaction } from "../transaction";
 import { ConflictError, isUniqueViolation } from "../errors";
 import { getProjectForActorOrThrow } from "./internal";
 import { toLabel } from "./list-labels";

@@ -1,6 +1,6 @@
 import { statuses } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { withTransaction } from "@/server/transaction";
+import { withTransaction } from "../transaction";
 import { ConflictError, isUniqueViolation } from "../errors";
 import { getProjectForActorOrThrow } from "./internal";
 import { toStatus } from "./list-statuses";

@@ -1,6 +1,6 @@
 import { projectMembers, projects, statuses } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { requireUserId, withTransaction } from "@/server/transaction";
+import { requireUserId, withTransaction } from "../transaction";
 import { ConflictError, isUniqueViolation } from "../errors";
 import { getWorkspaceForActorOrThrow } from "../workspaces/internal";
 import { defaultStatuses } from "./defaults";

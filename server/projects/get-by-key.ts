@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { projects, workspaces } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { dbFor } from "@/server/transaction";
+import { dbFor } from "../transaction";
 import { NotFoundError } from "../errors";
 import { projectPermissions } from "../auth/policy";
 import { getProjectForActorOrThrow, toProject } from "./internal";

@@ -1,5 +1,5 @@
 import type { ServiceContext } from "../context";
-import { dbFor } from "@/server/transaction";
+import { dbFor } from "../transaction";
 import { getProjectForActorOrThrow, toProject } from "./internal";
 import type { Project } from "./schemas";
 

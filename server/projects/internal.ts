@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { projectMembers, projects, workspaceMembers } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { requireUserId } from "@/server/transaction";
+import { requireUserId } from "../transaction";
 import { ConflictError } from "../errors";
 import { authorize, effectiveProjectRole, type ProjectAction, type ProjectResource, type ProjectRole } from "../auth/policy";
 

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, or } from "drizzle-orm";
 import { z } from "zod";
 import { statuses } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { dbFor } from "@/server/transaction";
+import { dbFor } from "../transaction";
 import { decodeCursor, PageQuery, toPage, type Page } from "../pagination";
 import { getProjectForActorOrThrow } from "./internal";
 import type { Status } from "./schemas";

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { projectMembers, projects } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { dbFor, requireUserId } from "@/server/transaction";
+import { dbFor, requireUserId } from "../transaction";
 import { effectiveProjectRole } from "../auth/policy";
 import { decodeCursor, PageQuery, toPage, type Page } from "../pagination";
 import { getWorkspaceForActorOrThrow } from "../workspaces/internal";

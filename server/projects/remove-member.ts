@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { projectMembers } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { requireUserId, withTransaction } from "@/server/transaction";
+import { requireUserId, withTransaction } from "../transaction";
 import { NotFoundError } from "../errors";
 import { recordEvent } from "../events/record";
 import { getProjectForActorOrThrow } from "./internal";

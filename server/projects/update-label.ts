@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { labels } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { withTransaction } from "@/server/transaction";
+import { withTransaction } from "../transaction";
 import { ConflictError, isUniqueViolation, NotFoundError } from "../errors";
 import { getProjectForActorOrThrow } from "./internal";
 import { toLabel } from "./list-labels";

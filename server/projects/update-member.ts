@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { projectMembers } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { withTransaction } from "@/server/transaction";
+import { withTransaction } from "../transaction";
 import { NotFoundError } from "../errors";
 import { getProjectForActorOrThrow } from "./internal";
 import { getMemberOrNull, toMember } from "./members";

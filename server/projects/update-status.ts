@@ -1,7 +1,7 @@
 import { and, eq, ne } from "drizzle-orm";
 import { statuses } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { withTransaction } from "@/server/transaction";
+import { withTransaction } from "../transaction";
 import { ConflictError, isUniqueViolation, NotFoundError } from "../errors";
 import { getProjectForActorOrThrow } from "./internal";
 import { toStatus } from "./list-statuses";

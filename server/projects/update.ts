@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { projects } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { requireUserId, withTransaction } from "@/server/transaction";
+import { requireUserId, withTransaction } from "../transaction";
 import { ConflictError, isUniqueViolation, PreconditionFailedError } from "../errors";
 import type { projectFields } from "../events/catalog";
 import { recordEvent } from "../events/record";

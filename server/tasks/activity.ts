@@ -2,7 +2,7 @@ import { and, asc, eq, gt } from "drizzle-orm";
 import { z } from "zod";
 import { activity, users } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { dbFor } from "@/server/transaction";
+import { dbFor } from "../transaction";
 import { decodeCursor, PageQuery, toPage, type Page } from "../pagination";
 import type { ActivityEntry } from "./schemas";
 import { getTaskForActorOrThrow, type TaskRef } from "./internal";

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, type SQL } from "drizzle-orm";
 import { statuses, tasks } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { dbFor, requireUserId } from "@/server/transaction";
+import { dbFor, requireUserId } from "../transaction";
 import { toPage } from "../pagination";
 import { getProjectForActorOrThrow } from "../projects/internal";
 import { toStatus } from "../projects/list-statuses";

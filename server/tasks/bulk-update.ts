@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Database } from "@/db/client";
 import { projects, tasks } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { withTransaction } from "@/server/transaction";
+import { withTransaction } from "../transaction";
 import { ServiceError } from "../errors";
 import { UpdateTaskInput, type Task } from "./schemas";
 import { updateTask } from "./update";

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { projects, taskAssignees, taskLabels, tasks } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { requireUserId, withTransaction } from "@/server/transaction";
+import { requireUserId, withTransaction } from "../transaction";
 import { ConflictError } from "../errors";
 import { recordEvent } from "../events/record";
 import { getProjectForActorOrThrow } from "../projects/internal";

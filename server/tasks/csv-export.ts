@@ -4,7 +4,7 @@ import { stringify } from "csv-stringify/sync";
 import type { Database } from "@/db/client";
 import { labels, statuses, taskAssignees, taskLabels, tasks, users } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { dbFor } from "@/server/transaction";
+import { dbFor } from "../transaction";
 import { getProjectForActorOrThrow } from "../projects/internal";
 import { csvColumns, escapeCell, type CsvRecord } from "./csv-format";
 import { priorityOf } from "./schemas";

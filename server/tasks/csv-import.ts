@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import type { ServiceContext } from "../context";
-import { withTransaction } from "@/server/transaction";
+import { withTransaction } from "../transaction";
 import { ServiceError, ValidationError } from "../errors";
 import { getProjectForActorOrThrow } from "../projects/internal";
 import { createTask } from "./create";

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { taskDependencies } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { dbFor, requireUserId, withTransaction } from "@/server/transaction";
+import { dbFor, requireUserId, withTransaction } from "../transaction";
 import { fieldError, NotFoundError } from "../errors";
 import type { TaskFieldChange } from "../events/catalog";
 import { recordEvent } from "../events/record";

@@ -1,7 +1,7 @@
 import { and, asc, eq, or } from "drizzle-orm";
 import { activity, comments, taskDependencies, tasks, taskWatchers, users } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { dbFor } from "@/server/transaction";
+import { dbFor } from "../transaction";
 import { projectPermissions, type ProjectPermissions } from "../auth/policy";
 // Type only: comments depend on tasks at run time, never the other way round.
 import type { Comment } from "../comments/schemas";

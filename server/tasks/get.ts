@@ -1,5 +1,5 @@
 import type { ServiceContext } from "../context";
-import { dbFor } from "@/server/transaction";
+import { dbFor } from "../transaction";
 import { getTaskForActorOrThrow, type TaskRef } from "./internal";
 import { loadTasks } from "./load";
 import type { Task } from "./schemas";

@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { projectMembers, projects, tasks, workspaceMembers, workspaces } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { requireUserId } from "@/server/transaction";
+import { requireUserId } from "../transaction";
 import { ConflictError, NotFoundError } from "../errors";
 import { canSee, type ProjectAction } from "../auth/policy";
 import { getProjectForActorOrThrow, type ProjectAccess } from "../projects/internal";

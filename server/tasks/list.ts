@@ -2,7 +2,7 @@ import { and, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { tasks } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { dbFor, requireUserId } from "@/server/transaction";
+import { dbFor, requireUserId } from "../transaction";
 import { toPage, type Page } from "../pagination";
 import { getProjectForActorOrThrow } from "../projects/internal";
 import { getWorkspaceForActorOrThrow } from "../workspaces/internal";

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { activity, labels, taskLabels, tasks } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { requireUserId, withTransaction } from "@/server/transaction";
+import { requireUserId, withTransaction } from "../transaction";
 import { NotFoundError } from "../errors";
 import { recordEvent } from "../events/record";
 import { getProjectForActorOrThrow } from "../projects/internal";

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { activity, statuses, tasks } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { requireUserId, withTransaction } from "@/server/transaction";
+import { requireUserId, withTransaction } from "../transaction";
 import { ConflictError, fieldError, NotFoundError } from "../errors";
 import { recordEvent } from "../events/record";
 import { getProjectForActorOrThrow } from "../projects/internal";

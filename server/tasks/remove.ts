@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { tasks } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { requireUserId, withTransaction } from "@/server/transaction";
+import { requireUserId, withTransaction } from "../transaction";
 import { NotFoundError, PreconditionFailedError } from "../errors";
 import { recordEvent } from "../events/record";
 import { getTaskForActorOrThrow, lockProject, type TaskRef } from "./internal";

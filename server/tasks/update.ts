@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { taskAssignees, taskLabels, tasks } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { requireUserId, withTransaction } from "@/server/transaction";
+import { requireUserId, withTransaction } from "../transaction";
 import { PreconditionFailedError } from "../errors";
 import { recordEvent } from "../events/record";
 import { recordActivity } from "./audit";

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, or } from "drizzle-orm";
 import { z } from "zod";
 import { taskWatchers, users } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { dbFor, requireUserId, withTransaction } from "@/server/transaction";
+import { dbFor, requireUserId, withTransaction } from "../transaction";
 import { decodeCursor, PageQuery, toPage, type Page } from "../pagination";
 import type { Watcher } from "./schemas";
 import { getTaskForActorOrThrow, type TaskRef } from "./internal";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { authTokens, users } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { dbFor } from "@/server/transaction";
+import { dbFor } from "../transaction";
 import { RateLimitedError, UnauthenticatedError } from "../errors";
 import { dummyPasswordHash, verifyPassword } from "../auth/password";
 import { newToken } from "../auth/tokens";

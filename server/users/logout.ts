@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { authTokens } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { dbFor } from "@/server/transaction";
+import { dbFor } from "../transaction";
 import { UnauthenticatedError } from "../errors";
 
 /** Revokes the token or session the caller presented; it stops working at once. */

@@ -1,7 +1,7 @@
 import { and, eq, ne, isNull } from "drizzle-orm";
 import { authTokens, users } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { dbFor, requireUserId, withTransaction } from "@/server/transaction";
+import { dbFor, requireUserId, withTransaction } from "../transaction";
 import { NotFoundError, fieldError } from "../errors";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { UpdateMeInput, toUser, type User } from "./schemas";

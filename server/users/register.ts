@@ -1,6 +1,6 @@
 import { users } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { withTransaction } from "@/server/transaction";
+import { withTransaction } from "../transaction";
 import { ConflictError, ForbiddenError, isUniqueViolation } from "../errors";
 import { hashPassword } from "../auth/password";
 import { settings } from "@/config/settings";

@@ -1,6 +1,6 @@
 import { savedViews } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { requireUserId, withTransaction } from "@/server/transaction";
+import { requireUserId, withTransaction } from "../transaction";
 import { ConflictError, ForbiddenError } from "../errors";
 import { getProjectForActorOrThrow } from "../projects/internal";
 import { toView } from "./internal";

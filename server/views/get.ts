@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { savedViews } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { dbFor, requireUserId } from "@/server/transaction";
+import { dbFor, requireUserId } from "../transaction";
 import { NotFoundError } from "../errors";
 import { getProjectForActorOrThrow } from "../projects/internal";
 import { canSeeView, toView } from "./internal";

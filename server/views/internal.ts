@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { savedViews } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { requireUserId } from "@/server/transaction";
+import { requireUserId } from "../transaction";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { getProjectForActorOrThrow, type ProjectAccess } from "../projects/internal";
 import type { SavedView } from "./schemas";

@@ -2,7 +2,7 @@ import { and, asc, eq, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { savedViews } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { dbFor, requireUserId } from "@/server/transaction";
+import { dbFor, requireUserId } from "../transaction";
 import { decodeCursor, PageQuery, toPage, type Page } from "../pagination";
 import { getProjectForActorOrThrow } from "../projects/internal";
 import { toView } from "./internal";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { savedViews } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { withTransaction } from "@/server/transaction";
+import { withTransaction } from "../transaction";
 import { getViewForChangeOrThrow } from "./internal";
 
 export async function removeView(args: { ctx: ServiceContext; projectId: string; viewId: string }): Promise<void> {

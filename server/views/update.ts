@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { savedViews } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { withTransaction } from "@/server/transaction";
+import { withTransaction } from "../transaction";
 import { ForbiddenError, PreconditionFailedError } from "../errors";
 import { getViewForChangeOrThrow, toView } from "./internal";
 import { UpdateViewInput, type SavedView } from "./schemas";

@@ -2,7 +2,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { webhookDeliveries, webhooks } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { dbFor } from "@/server/transaction";
+import { dbFor } from "../transaction";
 import { NotFoundError } from "../errors";
 import { decodeCursor, PageQuery, toPage, type Page } from "../pagination";
 import { getWorkspaceForActorOrThrow } from "../workspaces/internal";

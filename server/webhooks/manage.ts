@@ -3,7 +3,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { webhooks } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { dbFor, requireUserId } from "@/server/transaction";
+import { dbFor, requireUserId } from "../transaction";
 import { NotFoundError } from "../errors";
 import { decodeCursor, PageQuery, toPage, type Page } from "../pagination";
 import { getWorkspaceForActorOrThrow } from "../workspaces/internal";

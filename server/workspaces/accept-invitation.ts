@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { invitations, users, workspaceMembers, workspaces } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { requireUserId, withTransaction } from "@/server/transaction";
+import { requireUserId, withTransaction } from "../transaction";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { hashToken } from "../auth/tokens";
 import type { Membership } from "./schemas";

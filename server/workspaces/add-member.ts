@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { invitations, users, workspaceMembers } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { requireUserId, withTransaction } from "@/server/transaction";
+import { requireUserId, withTransaction } from "../transaction";
 import { ConflictError, ForbiddenError } from "../errors";
 import { canAssignWorkspaceRole } from "../auth/policy";
 import { newToken } from "../auth/tokens";

@@ -1,6 +1,6 @@
 import { workspaceMembers, workspaces } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { requireUserId, withTransaction } from "@/server/transaction";
+import { requireUserId, withTransaction } from "../transaction";
 import { ConflictError, isUniqueViolation } from "../errors";
 import { CreateWorkspaceInput, type Workspace } from "./schemas";
 import { toWorkspace } from "./internal";

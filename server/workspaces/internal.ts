@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { workspaceMembers, workspaces, type WorkspaceRole } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { requireUserId } from "@/server/transaction";
+import { requireUserId } from "../transaction";
 import { authorize, type WorkspaceAction } from "../auth/policy";
 
 export type WorkspaceRow = typeof workspaces.$inferSelect;

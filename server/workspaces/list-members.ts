@@ -2,7 +2,7 @@ import { and, asc, eq, gt } from "drizzle-orm";
 import { z } from "zod";
 import { users, workspaceMembers } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { dbFor } from "@/server/transaction";
+import { dbFor } from "../transaction";
 import { decodeCursor, PageQuery, toPage, type Page } from "../pagination";
 import { getWorkspaceForActorOrThrow } from "./internal";
 import type { Member } from "./schemas";

@@ -2,7 +2,7 @@ import { and, asc, eq, gt } from "drizzle-orm";
 import { z } from "zod";
 import { workspaceMembers, workspaces } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { dbFor, requireUserId } from "@/server/transaction";
+import { dbFor, requireUserId } from "../transaction";
 import { decodeCursor, PageQuery, toPage, type Page } from "../pagination";
 import { toWorkspace } from "./internal";
 import type { Workspace } from "./schemas";

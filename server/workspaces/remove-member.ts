@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { workspaceMembers } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { requireUserId, withTransaction } from "@/server/transaction";
+import { requireUserId, withTransaction } from "../transaction";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { canAssignWorkspaceRole } from "../auth/policy";
 import { getWorkspaceForActorOrThrow } from "./internal";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { workspaces } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { withTransaction } from "@/server/transaction";
+import { withTransaction } from "../transaction";
 import { getWorkspaceForActorOrThrow } from "./internal";
 
 /** Deletes the workspace and everything in it; owners only. */

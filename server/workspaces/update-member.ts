@@ -1,7 +1,7 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { users, workspaceMembers } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { withTransaction } from "@/server/transaction";
+import { withTransaction } from "../transaction";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { canAssignWorkspaceRole } from "../auth/policy";
 import type { Database } from "@/db/client";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { workspaces } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { withTransaction } from "@/server/transaction";
+import { withTransaction } from "../transaction";
 import { ConflictError, isUniqueViolation } from "../errors";
 import { getWorkspaceForActorOrThrow, toWorkspace } from "./internal";
 import { UpdateWorkspaceInput, type Workspace } from "./schemas";

@@ -5,7 +5,6 @@ import { loadTaskDetailAction, removeTaskAction, setWatchingAction, updateTaskAc
 import { subscribeProject } from "@/components/realtime/client";
 import { Markdown } from "@/components/ui/markdown";
 import { toast } from "@/components/ui/toast";
-import type { Comment } from "@/server/comments";
 import type { TaskDetail as Detail, UpdateTaskInput } from "@/server/tasks";
 import { NewTaskDialog } from "../new-task-dialog";
 import type { Task } from "../types";

@@ -4,11 +4,22 @@ const layer = (name, from, to, comment) => ({ name, comment, severity: "error", 
 
 module.exports = {
   forbidden: [
-    { name: "no-circular", severity: "error", comment: "A cycle makes load order matter and layers meaningless.", from: {}, to: { circular: true } },
+    {
+      name: "no-circular",
+      severity: "error",
+      comment: "A cycle makes load order matter and layers meaningless.",
+      from: {},
+      to: { circular: true },
+    },
     layer("config-is-the-bottom", "^config/", "^(db|server|realtime|app|components|startup)/", "config/ imports nothing of ours."),
     layer("db-below-server", "^db/", "^(server|realtime|app|components|startup)/", "db/ may import only config/."),
     layer("server-below-app", "^server/", "^(app|components|realtime|startup)/", "server/ never imports what calls it."),
-    layer("realtime-through-server", "^realtime/(?!main\\.ts$)", "^(app|components|startup|db)/", "realtime/ reaches the database through server/."),
+    layer(
+      "realtime-through-server",
+      "^realtime/(?!main\\.ts$)",
+      "^(app|components|startup|db)/",
+      "realtime/ reaches the database through server/.",
+    ),
     layer("components-render", "^components/", "^(db|realtime|startup)/", "components/ never touch the database."),
     {
       name: "components-server-types-only",

@@ -5,7 +5,18 @@ import tseslint from "typescript-eslint";
 import { layerRules } from "./eslint.layers.mjs";
 
 const config = [
-  { ignores: [".next/**", "node_modules/**", ".data/**", "next-env.d.ts", "db/migrations/**", "bench/results/**", "test-results/**", "playwright-report/**"] },
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      ".data/**",
+      "next-env.d.ts",
+      "db/migrations/**",
+      "bench/results/**",
+      "test-results/**",
+      "playwright-report/**",
+    ],
+  },
   ...nextVitals,
   ...nextTs,
   {

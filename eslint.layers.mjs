@@ -16,14 +16,26 @@ export const layerZones = [
     from: ["./app", "./components", "./realtime", "./startup"],
     message: "server/ serves app/, realtime/ and the workers: it never imports them (start-up wiring lives in startup/).",
   },
-  { target: "./realtime/!(main).ts", from: ["./app", "./components", "./startup", "./db"], message: "realtime/ calls server/ (auth, access, events); it never imports the web app or the database." },
+  {
+    target: "./realtime/!(main).ts",
+    from: ["./app", "./components", "./startup", "./db"],
+    message: "realtime/ calls server/ (auth, access, events); it never imports the web app or the database.",
+  },
   {
     target: "./app/lib",
     from: ["./app/actions", "./app/loaders", "./components"],
     message: "app/lib (auth, session, the action wrapper) sits under server actions and pages: it never imports them or components/.",
   },
-  { target: "./app/actions", from: ["./app/loaders", "./components"], message: "Server actions are called by components/: they never import them or the page loaders." },
-  { target: "./components", from: ["./db", "./realtime", "./startup"], message: "components/ render what server/ returns: call services from app/, not the database." },
+  {
+    target: "./app/actions",
+    from: ["./app/loaders", "./components"],
+    message: "Server actions are called by components/: they never import them or the page loaders.",
+  },
+  {
+    target: "./components",
+    from: ["./db", "./realtime", "./startup"],
+    message: "components/ render what server/ returns: call services from app/, not the database.",
+  },
 ];
 
 const useServer = "app/ and components/ call services: use @/server, not the database.";
@@ -41,7 +53,10 @@ export const layerRules = [
   {
     files: ["app/**"],
     rules: {
-      "no-restricted-imports": ["error", { paths: [{ name: "drizzle-orm", message: useServer }], patterns: [{ group: ["@/db", "@/db/*"], message: useServer }] }],
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "drizzle-orm", message: useServer }], patterns: [{ group: ["@/db", "@/db/*"], message: useServer }] },
+      ],
     },
   },
   {
@@ -62,7 +77,10 @@ export const layerRules = [
   {
     files: ["server/**", "db/**", "config/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["next", "next/*", "react", "react-dom", "react/*", "react-dom/*"], message: serverIsFrameworkFree }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["next", "next/*", "react", "react-dom", "react/*", "react-dom/*"], message: serverIsFrameworkFree }] },
+      ],
     },
   },
 ];

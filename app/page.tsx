@@ -16,7 +16,9 @@ export default async function Home({ searchParams }: { searchParams: Promise<{ n
     <AppShell shell={shell}>
       <div className="content-narrow stack">
         <h1>{shell.workspaces.length ? "New workspace" : `Welcome, ${shell.user.name}`}</h1>
-        {!shell.workspaces.length && <p className="muted">A workspace holds your team, its projects and their tasks. Create one to start.</p>}
+        {!shell.workspaces.length && (
+          <p className="muted">A workspace holds your team, its projects and their tasks. Create one to start.</p>
+        )}
         <div className="card" style={{ maxWidth: 480 }}>
           <CreateWorkspaceForm />
         </div>
@@ -32,8 +34,8 @@ function Landing() {
         <Brand />
         <h1 style={{ fontSize: 34 }}>Plan, track and ship your team&apos;s work.</h1>
         <p className="muted">
-          Boards and lists that update live, tasks with comments, dependencies and attachments, notifications by email and
-          webhook, and a REST API for everything.
+          Boards and lists that update live, tasks with comments, dependencies and attachments, notifications by email and webhook, and a
+          REST API for everything.
         </p>
         <div className="row">
           <Link className="btn btn-primary" href="/signup">

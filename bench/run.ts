@@ -58,7 +58,13 @@ async function main(): Promise<void> {
       opts,
       databaseUrl: db.url,
       pool,
-      services: { appUrl: web.url, bareUrl: bare.url, realtimeUrls: realtime.map((r) => r.url), webPid: web.proc.child.pid!, realtimePids: realtime.map((r) => r.proc.child.pid!) },
+      services: {
+        appUrl: web.url,
+        bareUrl: bare.url,
+        realtimeUrls: realtime.map((r) => r.url),
+        webPid: web.proc.child.pid!,
+        realtimePids: realtime.map((r) => r.proc.child.pid!),
+      },
       auth: {},
       authSecret: env.AUTH_SECRET,
       tasks: 0,
@@ -86,14 +92,27 @@ async function main(): Promise<void> {
       }
     };
 
-    await seedDataset(db.url, SCALE_TASKS[opts.scale], async (tasks, fixture) => {
-      Object.assign(ctx, { tasks, fixture, auth: { authorization: `Bearer ${fixture.owner.token}` } });
-      log(`data set: ${tasks} tasks`);
-      if (wanted(searchScenario)) await runOne(searchScenario, `${searchScenario.title} (${tasks} tasks)`);
-    }, log);
+    await seedDataset(
+      db.url,
+      SCALE_TASKS[opts.scale],
+      async (tasks, fixture) => {
+        Object.assign(ctx, { tasks, fixture, auth: { authorization: `Bearer ${fixture.owner.token}` } });
+        log(`data set: ${tasks} tasks`);
+        if (wanted(searchScenario)) await runOne(searchScenario, `${searchScenario.title} (${tasks} tasks)`);
+      },
+      log,
+    );
     for (const s of scenarios.filter(wanted)) await runOne(s);
   } finally {
-    const report = { startedAt: started.toISOString(), finishedAt: new Date().toISOString(), scale: opts.scale, seconds: opts.seconds, machine: machine(), rows, skipped };
+    const report = {
+      startedAt: started.toISOString(),
+      finishedAt: new Date().toISOString(),
+      scale: opts.scale,
+      seconds: opts.seconds,
+      machine: machine(),
+      rows,
+      skipped,
+    };
     const files = writeReport(report);
     log(`wrote ${files.json} and ${files.md}`);
     await stopAll();

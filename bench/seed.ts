@@ -18,7 +18,12 @@ export function scaleSteps(total: number): number[] {
  * history, CRT starts empty (task creation goes there), BIG holds the rest. BIG grows step by
  * step so that search can be measured at each size on the way (`onStep`).
  */
-export async function seedDataset(url: string, total: number, onStep: (tasks: number, fixture: Fixture) => Promise<void>, log = console.log): Promise<Fixture> {
+export async function seedDataset(
+  url: string,
+  total: number,
+  onStep: (tasks: number, fixture: Fixture) => Promise<void>,
+  log = console.log,
+): Promise<Fixture> {
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   const loaders = [await pool.connect(), await pool.connect()];
   const db = loaders[0]!;

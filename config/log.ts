@@ -9,7 +9,19 @@ export function logger(): pino.Logger {
     level: settings().LOG_LEVEL,
     base: { service: "tasklane" },
     redact: {
-      paths: ["password", "currentPassword", "token", "secret", "authorization", "cookie", "*.password", "*.token", "*.secret", "headers.authorization", "headers.cookie"],
+      paths: [
+        "password",
+        "currentPassword",
+        "token",
+        "secret",
+        "authorization",
+        "cookie",
+        "*.password",
+        "*.token",
+        "*.secret",
+        "headers.authorization",
+        "headers.cookie",
+      ],
       censor: "[redacted]",
     },
   });

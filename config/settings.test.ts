@@ -21,6 +21,8 @@ describe("settings", () => {
     expect(() => parseSettings({ DATA_DIR: dataDir(), ALLOW_SIGNUP: "maybe" })).toThrow(/ALLOW_SIGNUP/);
   });
   it("requires AUTH_SECRET in production with a real database", () => {
-    expect(() => parseSettings({ NODE_ENV: "production", DATABASE_URL: "postgres://x@localhost/db", DATA_DIR: dataDir() })).toThrow(/AUTH_SECRET/);
+    expect(() => parseSettings({ NODE_ENV: "production", DATABASE_URL: "postgres://x@localhost/db", DATA_DIR: dataDir() })).toThrow(
+      /AUTH_SECRET/,
+    );
   });
 });

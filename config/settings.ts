@@ -47,7 +47,11 @@ const SettingsSchema = z.object({
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
   EMAIL_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(5_000),
   EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
-  DUE_SOON_INTERVAL_MS: z.coerce.number().int().min(1000).default(15 * 60_000),
+  DUE_SOON_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(15 * 60_000),
   REALTIME_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   // Off on pods that should only serve requests; on by default (dispatchers share work safely).
   RUN_WORKERS: bool.default(true),

@@ -53,9 +53,7 @@ async function openPglite(dataDir: string): Promise<Handles> {
 
 function open(): Promise<Handles> {
   const s = settings();
-  return s.DATABASE_URL
-    ? openPostgres(s.DATABASE_URL, s.DATABASE_REPLICA_URL, s.DATABASE_POOL_SIZE)
-    : openPglite(s.DATA_DIR);
+  return s.DATABASE_URL ? openPostgres(s.DATABASE_URL, s.DATABASE_REPLICA_URL, s.DATABASE_POOL_SIZE) : openPglite(s.DATA_DIR);
 }
 
 function handles(): Promise<Handles> {

@@ -176,5 +176,10 @@ export function attachGateway(io: Server, opts: { sweepMs: number }): Gateway {
 
   const timer = setInterval(() => void sweep(), opts.sweepMs);
   timer.unref();
-  return { deliver, sweep, close: () => clearInterval(timer), subscriptions: () => [...byProject.values()].reduce((n, s) => n + s.size, 0) };
+  return {
+    deliver,
+    sweep,
+    close: () => clearInterval(timer),
+    subscriptions: () => [...byProject.values()].reduce((n, s) => n + s.size, 0),
+  };
 }

@@ -13,7 +13,12 @@ type ClientEvents = Record<string, (...args: unknown[]) => void>;
 type ServerEvents = Record<string, (...args: unknown[]) => void>;
 type InterServerEvents = { [OUTBOX_SERVER_EVENT]: (m: RealtimeMessage) => void };
 
-export type RealtimeServer = { io: Server<ClientEvents, ServerEvents, InterServerEvents>; gateway: Gateway; port: number; drain(): Promise<void> };
+export type RealtimeServer = {
+  io: Server<ClientEvents, ServerEvents, InterServerEvents>;
+  gateway: Gateway;
+  port: number;
+  drain(): Promise<void>;
+};
 
 /**
  * The Socket.IO server on its own HTTP port (`/socket.io`, `/health`). With a Redis URL it joins the
@@ -38,13 +43,20 @@ export async function startRealtimeServer(opts: { port: number; redisUrl?: strin
     res.end(JSON.stringify({ status: draining ? "draining" : ok ? "ok" : "degraded", connections: io.engine.clientsCount, redis }));
   };
   const http = createServer(health);
-  const io = new Server<ClientEvents, ServerEvents, InterServerEvents>(http, { path: "/socket.io", serveClient: false, cors: { origin: new URL(s.APP_URL).origin, credentials: true } });
+  const io = new Server<ClientEvents, ServerEvents, InterServerEvents>(http, {
+    path: "/socket.io",
+    serveClient: false,
+    cors: { origin: new URL(s.APP_URL).origin, credentials: true },
+  });
   const gateway = attachGateway(io as unknown as Server, { sweepMs: s.REALTIME_SWEEP_MS });
 
   if (opts.redisUrl) {
     pub = new Redis(opts.redisUrl, { maxRetriesPerRequest: null });
     sub = pub.duplicate();
-    for (const [name, client] of [["pub", pub], ["sub", sub]] as const) {
+    for (const [name, client] of [
+      ["pub", pub],
+      ["sub", sub],
+    ] as const) {
       client.on("error", (err: Error) => log.warn({ err: err.message, client: name }, "redis connection problem"));
     }
     // Messages published while we were cut off are gone: catch up from the database once back.

@@ -10,7 +10,8 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "..");
 const bin = path.join(root, "node_modules/.bin/depcruise");
 const config = ["--config", ".dependency-cruiser.cjs"];
-const folders = "^realtime/main\\.ts|^app/(actions|lib)/|^(app|components|db|realtime|config|startup|bench|scripts)/|^server/[^/]+/schemas\\.ts|^server/[^/]+/";
+const folders =
+  "^realtime/main\\.ts|^app/(actions|lib)/|^(app|components|db|realtime|config|startup|bench|scripts)/|^server/[^/]+/schemas\\.ts|^server/[^/]+/";
 
 function depcruise(args) {
   const run = spawnSync(bin, [".", ...config, ...args], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });

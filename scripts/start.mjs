@@ -16,9 +16,12 @@ function newestSource(dir) {
   return newest;
 }
 
-const sources = ["app", "components", "config", "server", "db", "realtime", "startup", "public"].filter((d) => existsSync(path.join(root, d)));
+const sources = ["app", "components", "config", "server", "db", "realtime", "startup", "public"].filter((d) =>
+  existsSync(path.join(root, d)),
+);
 const stale = !existsSync(buildId) || sources.some((d) => newestSource(path.join(root, d)) > statSync(buildId).mtimeMs);
-const run = (args) => spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), ...args], { stdio: "inherit", cwd: root });
+const run = (args) =>
+  spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), ...args], { stdio: "inherit", cwd: root });
 
 if (stale) {
   console.log("Building Tasklane (first start or changed sources; takes a few minutes on 2 cores)…");

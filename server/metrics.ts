@@ -9,7 +9,12 @@ export function metrics(): Metrics {
     collectDefaultMetrics({ register: registry });
     globalForMetrics.__tasklaneMetrics = {
       registry,
-      requests: new Counter({ name: "http_requests_total", help: "HTTP requests", labelNames: ["method", "route", "status"], registers: [registry] }),
+      requests: new Counter({
+        name: "http_requests_total",
+        help: "HTTP requests",
+        labelNames: ["method", "route", "status"],
+        registers: [registry],
+      }),
       duration: new Histogram({
         name: "http_request_duration_seconds",
         help: "HTTP request duration",

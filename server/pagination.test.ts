@@ -13,9 +13,21 @@ describe("keyset cursors", () => {
     expect(() => decodeCursor(encodeCursor([1]), z.tuple([z.string()]))).toThrow(/cursor/);
   });
   it("serve limit rows and point past the last", () => {
-    const page = toPage([1, 2, 3], 2, (n) => [n], (n) => n * 10);
+    const page = toPage(
+      [1, 2, 3],
+      2,
+      (n) => [n],
+      (n) => n * 10,
+    );
     expect(page.data).toEqual([10, 20]);
     expect(decodeCursor(page.nextCursor!, z.tuple([z.number()]))).toEqual([2]);
-    expect(toPage([1], 2, (n) => [n], (n) => n).nextCursor).toBeNull();
+    expect(
+      toPage(
+        [1],
+        2,
+        (n) => [n],
+        (n) => n,
+      ).nextCursor,
+    ).toBeNull();
   });
 });

@@ -37,7 +37,10 @@ async function boot(realtimePort?: number): Promise<LiveServices> {
       port = embedded.server.port;
       stopRealtime = () => embedded.server.drain();
     } catch (err) {
-      logger().error({ err: (err as Error).message, port: realtimePort ?? s.REALTIME_PORT }, "realtime server did not start; live updates are off");
+      logger().error(
+        { err: (err as Error).message, port: realtimePort ?? s.REALTIME_PORT },
+        "realtime server did not start; live updates are off",
+      );
     }
   }
   setRealtimeSink(sink);

@@ -10,7 +10,9 @@ import { startRealtimeServer } from "@/realtime/server";
 export async function startRealtimeSidecar(): Promise<void> {
   const s = settings();
   if (!s.REDIS_URL || !s.DATABASE_URL) {
-    console.error("The realtime sidecar needs DATABASE_URL and REDIS_URL. Without them, `npm start` serves Socket.IO itself on REALTIME_PORT.");
+    console.error(
+      "The realtime sidecar needs DATABASE_URL and REDIS_URL. Without them, `npm start` serves Socket.IO itself on REALTIME_PORT.",
+    );
     process.exit(1);
   }
   await database();
@@ -24,7 +26,10 @@ export async function startRealtimeSidecar(): Promise<void> {
     void server
       .drain()
       .then(() => closeDatabase())
-      .then(() => process.exit(0), () => process.exit(1));
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));

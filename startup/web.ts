@@ -9,7 +9,12 @@ export async function startServerRuntime(): Promise<void> {
   await database();
   const live = await startLiveServices();
   logger().info(
-    { database: s.DATABASE_URL ? "postgresql" : "pglite", redis: Boolean(s.REDIS_URL), realtimePort: live.realtimePort, workers: Boolean(live.background) },
+    {
+      database: s.DATABASE_URL ? "postgresql" : "pglite",
+      redis: Boolean(s.REDIS_URL),
+      realtimePort: live.realtimePort,
+      workers: Boolean(live.background),
+    },
     "tasklane ready",
   );
 }

@@ -14,7 +14,8 @@ export async function updateProfileAction(_prev: ActionResult | null, form: Form
 export async function changePasswordAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   const ctx = await requireContext();
   const password = formString(form, "password");
-  if (password !== formString(form, "confirm")) return { ok: false, error: "Please fix the highlighted fields", fieldErrors: { confirm: "does not match the new password" } };
+  if (password !== formString(form, "confirm"))
+    return { ok: false, error: "Please fix the highlighted fields", fieldErrors: { confirm: "does not match the new password" } };
   const result = await attempt(() => updateMe({ ctx, input: { password, currentPassword: formString(form, "currentPassword") } }));
   return result.ok ? { ok: true, data: undefined } : result;
 }
@@ -25,7 +26,9 @@ export async function createTokenAction(
 ): Promise<ActionResult<{ name: string; token: string }>> {
   const ctx = await requireContext();
   const days = Number(formString(form, "expiresInDays"));
-  const result = await attempt(() => createToken({ ctx, input: { name: formString(form, "name"), expiresInDays: days > 0 ? days : undefined } }));
+  const result = await attempt(() =>
+    createToken({ ctx, input: { name: formString(form, "name"), expiresInDays: days > 0 ? days : undefined } }),
+  );
   if (!result.ok) return result;
   revalidatePath("/settings/tokens");
   return { ok: true, data: { name: result.data.name, token: result.data.token } };

@@ -7,7 +7,8 @@ import { importTasksCsv, type ImportReport } from "@/server/tasks/csv-import";
 export async function importCsvAction(projectId: string, form: FormData): Promise<ActionResult<ImportReport>> {
   const ctx = await requireContext();
   const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return { ok: false, error: "Choose a CSV file", fieldErrors: { file: "Choose a CSV file" } };
+  if (!(file instanceof File) || file.size === 0)
+    return { ok: false, error: "Choose a CSV file", fieldErrors: { file: "Choose a CSV file" } };
   let csv: string;
   try {
     csv = new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());

@@ -2,7 +2,13 @@
 import { revalidatePath } from "next/cache";
 import { attempt, type ActionResult } from "@/app/lib/action";
 import { requireContext } from "@/app/lib/session";
-import { markAllNotificationsRead, markNotificationRead, updateNotificationPreferences, type NotificationPreferences, type UpdateNotificationPreferences } from "@/server/notifications";
+import {
+  markAllNotificationsRead,
+  markNotificationRead,
+  updateNotificationPreferences,
+  type NotificationPreferences,
+  type UpdateNotificationPreferences,
+} from "@/server/notifications";
 
 export async function markReadAction(id: string): Promise<ActionResult> {
   const ctx = await requireContext();

@@ -39,7 +39,8 @@ export async function createProjectAction(_prev: ActionResult | null, form: Form
 
 // Project settings: each returns { ok } or the service's refusal; the page refreshes itself on success.
 type Done = Promise<ActionResult<unknown>>;
-const run = async (fn: (ctx: Awaited<ReturnType<typeof requireContext>>) => Promise<unknown>): Done => attempt(async () => fn(await requireContext()));
+const run = async (fn: (ctx: Awaited<ReturnType<typeof requireContext>>) => Promise<unknown>): Done =>
+  attempt(async () => fn(await requireContext()));
 
 export async function updateProjectAction(projectId: string, input: UpdateProjectInput): Done {
   return run((ctx) => updateProject({ ctx, projectId, input }));

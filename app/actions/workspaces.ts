@@ -3,7 +3,15 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { attempt, formString, type ActionResult } from "@/app/lib/action";
 import { requireContext } from "@/app/lib/session";
-import { acceptInvitation, addMember, createWorkspace, removeMember, updateMember, updateWorkspace, type WorkspaceRole } from "@/server/workspaces";
+import {
+  acceptInvitation,
+  addMember,
+  createWorkspace,
+  removeMember,
+  updateMember,
+  updateWorkspace,
+  type WorkspaceRole,
+} from "@/server/workspaces";
 
 export async function createWorkspaceAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   const ctx = await requireContext();
@@ -15,17 +23,16 @@ export async function createWorkspaceAction(_prev: ActionResult | null, form: Fo
 export async function updateWorkspaceAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   const ctx = await requireContext();
   const slug = formString(form, "currentSlug");
-  const result = await attempt(() => updateWorkspace({ ctx, slug, input: { name: formString(form, "name"), slug: formString(form, "slug") } }));
+  const result = await attempt(() =>
+    updateWorkspace({ ctx, slug, input: { name: formString(form, "name"), slug: formString(form, "slug") } }),
+  );
   if (!result.ok) return result;
   if (result.data.slug !== slug) redirect(`/w/${result.data.slug}/settings`);
   revalidatePath(`/w/${slug}`, "layout");
   return { ok: true, data: undefined };
 }
 
-export async function inviteMemberAction(
-  _prev: ActionResult<string> | null,
-  form: FormData,
-): Promise<ActionResult<string>> {
+export async function inviteMemberAction(_prev: ActionResult<string> | null, form: FormData): Promise<ActionResult<string>> {
   const ctx = await requireContext();
   const slug = formString(form, "slug");
   const email = formString(form, "email");

@@ -27,7 +27,10 @@ const nextAuth = NextAuth(() => {
         async authorize(credentials, request) {
           const ctx = createContext({ kind: "anonymous" }, { ip: clientIp(request) });
           try {
-            const result = await login({ ctx, input: { email: String(credentials.email ?? ""), password: String(credentials.password ?? "") } });
+            const result = await login({
+              ctx,
+              input: { email: String(credentials.email ?? ""), password: String(credentials.password ?? "") },
+            });
             return { id: result.user.id, name: result.user.name, email: result.user.email, sessionToken: result.token };
           } catch (error) {
             if (error instanceof ServiceError && error.code === "RATE_LIMITED") throw new RateLimited();

@@ -12,7 +12,10 @@ async function rangeOf(searchParams: Search): Promise<{ from?: string; to?: stri
 }
 
 /** Runs a load with the URL's range; a bad range shows its message and falls back to the default. */
-async function withRange<T>(searchParams: Search, load: (query: { from?: string; to?: string }) => Promise<T>): Promise<{ data: T; error?: string }> {
+async function withRange<T>(
+  searchParams: Search,
+  load: (query: { from?: string; to?: string }) => Promise<T>,
+): Promise<{ data: T; error?: string }> {
   try {
     return { data: await load(await rangeOf(searchParams)) };
   } catch (error) {

@@ -42,23 +42,43 @@ export const loadPeople = cache(async (ctx: ServiceContext, slug: string, projec
 });
 
 /** What every task view needs besides the tasks: statuses, labels, people. */
-export const loadProjectMeta = cache(async (ctx: ServiceContext, slug: string, project: ProjectWithPermissions): Promise<Omit<BoardData, "tasks">> => {
-  const [statuses, labels, people] = await Promise.all([
-    all((cursor) => listStatuses({ ctx, projectId: project.id, page: { limit: 100, cursor } })),
-    all((cursor) => listLabels({ ctx, projectId: project.id, page: { limit: 100, cursor } })),
-    loadPeople(ctx, slug, project),
-  ]);
-  return {
-    project: { id: project.id, key: project.key, name: project.name, archived: project.archivedAt !== null, permissions: project.permissions },
-    slug,
-    statuses: statuses.map((s) => ({ id: s.id, name: s.name, category: s.category, color: s.color, position: s.position, isDefault: s.isDefault })),
-    labels: labels.map((l) => ({ id: l.id, name: l.name, color: l.color })),
-    people,
-  };
-});
+export const loadProjectMeta = cache(
+  async (ctx: ServiceContext, slug: string, project: ProjectWithPermissions): Promise<Omit<BoardData, "tasks">> => {
+    const [statuses, labels, people] = await Promise.all([
+      all((cursor) => listStatuses({ ctx, projectId: project.id, page: { limit: 100, cursor } })),
+      all((cursor) => listLabels({ ctx, projectId: project.id, page: { limit: 100, cursor } })),
+      loadPeople(ctx, slug, project),
+    ]);
+    return {
+      project: {
+        id: project.id,
+        key: project.key,
+        name: project.name,
+        archived: project.archivedAt !== null,
+        permissions: project.permissions,
+      },
+      slug,
+      statuses: statuses.map((s) => ({
+        id: s.id,
+        name: s.name,
+        category: s.category,
+        color: s.color,
+        position: s.position,
+        isDefault: s.isDefault,
+      })),
+      labels: labels.map((l) => ({ id: l.id, name: l.name, color: l.color })),
+      people,
+    };
+  },
+);
 
 /** The board: each column's first cards (getBoard), counts and cursors; a column loads more through the task list. */
-export async function loadBoardData(ctx: ServiceContext, slug: string, project: ProjectWithPermissions, filters: TaskListInput = {}): Promise<BoardData> {
+export async function loadBoardData(
+  ctx: ServiceContext,
+  slug: string,
+  project: ProjectWithPermissions,
+  filters: TaskListInput = {},
+): Promise<BoardData> {
   const [meta, board] = await Promise.all([loadProjectMeta(ctx, slug, project), getBoard({ ctx, projectId: project.id, filters })]);
   return {
     ...meta,
@@ -68,7 +88,15 @@ export async function loadBoardData(ctx: ServiceContext, slug: string, project: 
 }
 
 /** The list: its first page in the URL's sort; the list loads further pages as it scrolls. */
-export async function loadListData(ctx: ServiceContext, slug: string, project: ProjectWithPermissions, query: TaskListInput = {}): Promise<BoardData> {
-  const [meta, page] = await Promise.all([loadProjectMeta(ctx, slug, project), listProjectTasks({ ctx, projectId: project.id, query: { ...query, limit: 100 } })]);
+export async function loadListData(
+  ctx: ServiceContext,
+  slug: string,
+  project: ProjectWithPermissions,
+  query: TaskListInput = {},
+): Promise<BoardData> {
+  const [meta, page] = await Promise.all([
+    loadProjectMeta(ctx, slug, project),
+    listProjectTasks({ ctx, projectId: project.id, query: { ...query, limit: 100 } }),
+  ]);
   return { ...meta, tasks: page.data, list: { nextCursor: page.nextCursor, sort: query.sort } };
 }

@@ -21,7 +21,9 @@ export const loadShell = cache(async (ctx: ServiceContext, slug?: string): Promi
   return {
     user: { id: user.id, name: user.name, email: user.email },
     workspaces: workspaces.data.map((w) => ({ slug: w.slug, name: w.name, role: w.role })),
-    current: current ? { slug: current.slug, name: current.name, role: current.role, permissions: workspacePermissions(current.role) } : null,
+    current: current
+      ? { slug: current.slug, name: current.name, role: current.role, permissions: workspacePermissions(current.role) }
+      : null,
     projects: projects.data.map((p) => ({ id: p.id, key: p.key, name: p.name })),
     unread: unread.count,
     realtimeUrl: settings().REALTIME_URL,

@@ -1,6 +1,15 @@
 import type pg from "pg";
 
-export type Statement = { client: number; text: string; values: unknown[]; rowMode?: "array"; start: number; end: number; fields?: string[]; rows?: unknown[] };
+export type Statement = {
+  client: number;
+  text: string;
+  values: unknown[];
+  rowMode?: "array";
+  start: number;
+  end: number;
+  fields?: string[];
+  rows?: unknown[];
+};
 export type Capture = { status: number; statements: Statement[] };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -73,7 +82,8 @@ export async function replay(pool: pg.Pool, statements: Statement[]): Promise<un
       return v;
     });
     const c = await client(s.client, index);
-    const result: pg.QueryResult = s.rowMode === "array" ? await c.query({ text: s.text, values, rowMode: "array" }) : await c.query({ text: s.text, values });
+    const result: pg.QueryResult =
+      s.rowMode === "array" ? await c.query({ text: s.text, values, rowMode: "array" }) : await c.query({ text: s.text, values });
     if (/^\s*(commit|rollback)\b/i.test(s.text)) await release(s.client);
     if (/^\s*select\b/i.test(s.text)) selected.push(result.rows);
     (s.rows ?? []).forEach((oldRow, r) => {

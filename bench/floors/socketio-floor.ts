@@ -17,7 +17,11 @@ server.on("request", (req, res) => {
   if (url.pathname === "/hello") return void res.end("ok");
   if (url.pathname !== "/emit") return;
   const k = url.searchParams.get("k");
-  io.to(`project:${url.searchParams.get("projectId")}`).emit("task.updated", { id: Number(k), type: "task.updated", data: { title: `bench-fanout-${k}` } });
+  io.to(`project:${url.searchParams.get("projectId")}`).emit("task.updated", {
+    id: Number(k),
+    type: "task.updated",
+    data: { title: `bench-fanout-${k}` },
+  });
   res.end("ok");
 });
 server.listen(port, "127.0.0.1");

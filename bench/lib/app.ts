@@ -20,7 +20,9 @@ function newest(dir: string): number {
 /** Uses the project's production build, building it first when it is missing or older than the sources (like `npm start`). */
 export function ensureBuild(allowBuild: boolean, log: (m: string) => void): void {
   const buildId = path.join(ROOT, ".next/BUILD_ID");
-  const sources = ["app", "components", "config", "server", "db", "realtime", "startup", "public"].map((d) => path.join(ROOT, d)).filter(existsSync);
+  const sources = ["app", "components", "config", "server", "db", "realtime", "startup", "public"]
+    .map((d) => path.join(ROOT, d))
+    .filter(existsSync);
   const stale = !existsSync(buildId) || sources.some((d) => newest(d) > statSync(buildId).mtimeMs);
   if (!stale) return;
   if (!allowBuild) {
@@ -38,13 +40,20 @@ export type AppEnv = Record<string, string>;
 export async function startWeb(env: AppEnv, captureDir: string): Promise<{ proc: Proc; url: string }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const proc = start("web", process.execPath, [NEXT, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    ...env,
-    APP_URL: url,
-    PORT: String(port),
-    BENCH_CAPTURE_DIR: captureDir,
-    NODE_OPTIONS: `--require ${CAPTURE}`,
-  }, ROOT, port);
+  const proc = start(
+    "web",
+    process.execPath,
+    [NEXT, "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      ...env,
+      APP_URL: url,
+      PORT: String(port),
+      BENCH_CAPTURE_DIR: captureDir,
+      NODE_OPTIONS: `--require ${CAPTURE}`,
+    },
+    ROOT,
+    port,
+  );
   await waitForHttp(proc, `${url}/api/health`);
   return { proc, url };
 }
@@ -63,7 +72,14 @@ export async function startRealtime(name: string, env: AppEnv): Promise<{ proc: 
 export async function startBareFloor(env: AppEnv, captureDir: string): Promise<{ proc: Proc; url: string }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const proc = start("bare-http", process.execPath, ["--import", "tsx", path.join(ROOT, "bench/floors/bare-http.ts"), String(port), captureDir], env, ROOT, port);
+  const proc = start(
+    "bare-http",
+    process.execPath,
+    ["--import", "tsx", path.join(ROOT, "bench/floors/bare-http.ts"), String(port), captureDir],
+    env,
+    ROOT,
+    port,
+  );
   await waitForHttp(proc, `${url}/hello`);
   return { proc, url };
 }

@@ -21,7 +21,8 @@ export function makeCapture(appUrl: string, dir: string, auth: () => Record<stri
     for (let i = 0; i < 50; i++) {
       try {
         const capture = JSON.parse(readFileSync(file, "utf8")) as Capture;
-        if (capture.statements.length === 0) throw new Error(`capturing ${name}: no SQL was seen (is the capture hook loaded in the web process?)`);
+        if (capture.statements.length === 0)
+          throw new Error(`capturing ${name}: no SQL was seen (is the capture hook loaded in the web process?)`);
         return capture;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "ENOENT" && !(error instanceof SyntaxError)) throw error;

@@ -10,7 +10,10 @@ export type { LoadSummary } from "../load/autocannon";
 export function runChild<T>(script: string, spec: unknown, timeoutMs: number): Promise<T> {
   return new Promise((resolve, reject) => {
     const arg = Buffer.from(JSON.stringify(spec)).toString("base64url");
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bench/load", script), arg], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bench/load", script), arg], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -32,7 +35,9 @@ export function runChild<T>(script: string, spec: unknown, timeoutMs: number): P
 export async function autocannon(spec: LoadSpec): Promise<LoadSummary> {
   const summary = await runChild<LoadSummary>("autocannon.ts", spec, (spec.seconds + 30) * 1000);
   if (summary.ok === 0 || summary.ok < summary.requests * 0.99) {
-    throw new Error(`${spec.method ?? "GET"} ${spec.url}: only ${summary.ok} of ${summary.requests} answers were 2xx (${summary.errors} errors, ${summary.timeouts} timeouts)`);
+    throw new Error(
+      `${spec.method ?? "GET"} ${spec.url}: only ${summary.ok} of ${summary.requests} answers were 2xx (${summary.errors} errors, ${summary.timeouts} timeouts)`,
+    );
   }
   return summary;
 }

@@ -6,10 +6,19 @@ import type { BenchContext } from "./scenario";
 import { percentile } from "./stats";
 
 export type Latency = { p50: number; p95: number; p99: number; n: number };
-const summarize = (samples: number[]): Latency => ({ p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), p99: percentile(samples, 0.99), n: samples.length });
+const summarize = (samples: number[]): Latency => ({
+  p50: percentile(samples, 0.5),
+  p95: percentile(samples, 0.95),
+  p99: percentile(samples, 0.99),
+  n: samples.length,
+});
 
 /** Sequential API latency from a separate process, per labelled path. */
-export async function apiLatency(ctx: BenchContext, targets: { label: string; path: string }[], iterations = 40): Promise<Map<string, number[]>> {
+export async function apiLatency(
+  ctx: BenchContext,
+  targets: { label: string; path: string }[],
+  iterations = 40,
+): Promise<Map<string, number[]>> {
   const results = await sequentialLatency({
     targets: targets.map((t) => ({ label: t.label, url: ctx.services.appUrl + t.path, headers: ctx.auth })),
     iterations,

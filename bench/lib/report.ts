@@ -5,13 +5,30 @@ import { RESULTS_DIR } from "./config";
 import type { Row } from "./scenario";
 
 export type Skipped = { scenario: string; reason: string };
-export type Report = { startedAt: string; finishedAt: string; scale: string; seconds: number; machine: Record<string, unknown>; rows: Row[]; skipped: Skipped[] };
+export type Report = {
+  startedAt: string;
+  finishedAt: string;
+  scale: string;
+  seconds: number;
+  machine: Record<string, unknown>;
+  rows: Row[];
+  skipped: Skipped[];
+};
 
 export function machine(): Record<string, unknown> {
-  return { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100) };
+  return {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
+  };
 }
 
-const fmt = (v: number | null | undefined, unit = "") => (v === null || v === undefined || Number.isNaN(v) ? "–" : `${Number.isInteger(v) ? v : v.toFixed(v >= 100 ? 0 : v >= 10 ? 1 : 2)}${unit ? ` ${unit}` : ""}`);
+const fmt = (v: number | null | undefined, unit = "") =>
+  v === null || v === undefined || Number.isNaN(v)
+    ? "–"
+    : `${Number.isInteger(v) ? v : v.toFixed(v >= 100 ? 0 : v >= 10 ? 1 : 2)}${unit ? ` ${unit}` : ""}`;
 
 export function markdown(r: Report): string {
   const lines = [
@@ -21,14 +38,27 @@ export function markdown(r: Report): string {
     "| --- | --- | --- | --- | --- | --- | --- |",
   ];
   for (const row of r.rows) {
-    const floors = Object.entries(row.floors ?? {}).map(([k, v]) => `${k}: ${fmt(v, row.unit)}`).join("; ") || "–";
+    const floors =
+      Object.entries(row.floors ?? {})
+        .map(([k, v]) => `${k}: ${fmt(v, row.unit)}`)
+        .join("; ") || "–";
     const met = row.met === undefined || row.met === null ? "–" : row.met ? "yes" : "**no**";
-    lines.push(`| ${row.scenario} | ${row.metric} | ${fmt(row.value, row.unit)} | ${floors} | ${row.ratio ?? "–"} | ${row.target ?? "–"} | ${met} |`);
+    lines.push(
+      `| ${row.scenario} | ${row.metric} | ${fmt(row.value, row.unit)} | ${floors} | ${row.ratio ?? "–"} | ${row.target ?? "–"} | ${met} |`,
+    );
   }
   const notes = r.rows.filter((row) => row.note).map((row) => `- ${row.scenario}, ${row.metric}: ${row.note}`);
   if (notes.length) lines.push("", "Notes:", ...notes);
   const missed = r.rows.filter((row) => row.met === false);
-  if (missed.length) lines.push("", "Targets missed, and why:", ...missed.map((row) => `- ${row.scenario}, ${row.metric} (${fmt(row.value, row.unit)}; target ${row.target}): ${row.why ?? "see the floors beside it"}`));
+  if (missed.length)
+    lines.push(
+      "",
+      "Targets missed, and why:",
+      ...missed.map(
+        (row) =>
+          `- ${row.scenario}, ${row.metric} (${fmt(row.value, row.unit)}; target ${row.target}): ${row.why ?? "see the floors beside it"}`,
+      ),
+    );
   if (r.skipped.length) lines.push("", "Not measured:", ...r.skipped.map((s) => `- ${s.scenario}: ${s.reason}`));
   return lines.join("\n") + "\n";
 }

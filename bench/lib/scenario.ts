@@ -60,7 +60,8 @@ export async function routeExists(ctx: BenchContext, method: string, path: strin
   });
   const type = res.headers.get("content-type") ?? "";
   await res.arrayBuffer();
-  if (res.status === 405 || (res.status === 404 && !type.includes("json"))) return `not available yet: ${method} ${path} is not served (${res.status})`;
+  if (res.status === 405 || (res.status === 404 && !type.includes("json")))
+    return `not available yet: ${method} ${path} is not served (${res.status})`;
   if (res.status >= 400) return `${method} ${path} answered ${res.status}`;
   return null;
 }

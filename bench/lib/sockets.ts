@@ -8,7 +8,11 @@ import type { SocketsSpec } from "../load/sockets";
 export type SocketFleet = { ready: number; failed: number; collect(): Promise<[number, number][]> };
 
 export function openFleet(spec: SocketsSpec, timeoutMs = 120_000): Promise<SocketFleet> {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bench/load/sockets.ts"), Buffer.from(JSON.stringify(spec)).toString("base64url")], { cwd: ROOT });
+  const child: ChildProcessWithoutNullStreams = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(ROOT, "bench/load/sockets.ts"), Buffer.from(JSON.stringify(spec)).toString("base64url")],
+    { cwd: ROOT },
+  );
   const lines = createInterface({ input: child.stdout });
   let stderr = "";
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));

@@ -19,7 +19,8 @@ export function latencyWhy(app: number, framework: number, physical: number, tar
 export function sqlWhy(api: number, sql: number, target: number, overhead?: number): string {
   const parts: string[] = [];
   if (sql >= target) parts.push(`the SQL alone takes ${ms(sql)} at p95, so the query itself is the limit`);
-  if (overhead !== undefined && api - sql > overhead) parts.push(`the API adds ${ms(api - sql)} over its SQL (HTTP, auth, rate limiter, JSON)`);
+  if (overhead !== undefined && api - sql > overhead)
+    parts.push(`the API adds ${ms(api - sql)} over its SQL (HTTP, auth, rate limiter, JSON)`);
   if (!parts.length) parts.push(`the API's p95 is ${ms(api)} against ${ms(sql)} for its SQL`);
   return parts.join("; ");
 }

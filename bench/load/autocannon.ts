@@ -11,7 +11,18 @@ export type LoadSpec = {
   paths?: string[]; // cycled through in order by every connection
 };
 
-export type LoadSummary = { rps: number; p50: number; p90: number; p99: number; max: number; requests: number; ok: number; non2xx: number; errors: number; timeouts: number };
+export type LoadSummary = {
+  rps: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  requests: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+};
 
 const spec = JSON.parse(Buffer.from(process.argv[2]!, "base64url").toString()) as LoadSpec;
 const result = await autocannon({

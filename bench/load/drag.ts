@@ -5,7 +5,16 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { chromium } from "playwright-core";
 
-export type DragSpec = { url: string; cookie: { name: string; value: string }; chromium: string; flags: string[]; from: string; to: string; moves: number; screenshot?: string };
+export type DragSpec = {
+  url: string;
+  cookie: { name: string; value: string };
+  chromium: string;
+  flags: string[];
+  from: string;
+  to: string;
+  moves: number;
+  screenshot?: string;
+};
 export type DragResult = { inp: number | null; placed: number[]; interactions: number[] };
 
 const spec = JSON.parse(Buffer.from(process.argv[2]!, "base64url").toString()) as DragSpec;

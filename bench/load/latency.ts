@@ -1,7 +1,12 @@
 // Child process: sequential requests (one connection), for percentiles that autocannon does not report (p95).
 import { performance } from "node:perf_hooks";
 
-export type LatencySpec = { targets: { label: string; url: string; headers?: Record<string, string> }[]; iterations: number; seconds: number; warmup: number };
+export type LatencySpec = {
+  targets: { label: string; url: string; headers?: Record<string, string> }[];
+  iterations: number;
+  seconds: number;
+  warmup: number;
+};
 export type LatencyResult = { label: string; samples: number[]; failures: number; status: number };
 
 const spec = JSON.parse(Buffer.from(process.argv[2]!, "base64url").toString()) as LatencySpec;

@@ -18,7 +18,13 @@ const record = (body: unknown) => {
 
 function openSocketIo(): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const s = io(spec.url, { auth: { token: spec.token }, transports: ["websocket"], forceNew: true, reconnection: false, timeout: 20_000 });
+    const s = io(spec.url, {
+      auth: { token: spec.token },
+      transports: ["websocket"],
+      forceNew: true,
+      reconnection: false,
+      timeout: 20_000,
+    });
     s.on(spec.event ?? "task.updated", record);
     s.once("connect_error", reject);
     s.once("connect", () => {

@@ -11,14 +11,20 @@ export const analyticsScenario: Scenario = {
   title: "6. Analytics",
   available: (ctx) => routeExists(ctx, "GET", base(ctx)),
   async run(ctx) {
-    const { rows: count } = await ctx.pool.query<{ n: number }>("select count(*)::int as n from tasks where project_id = $1", [ctx.fixture.projects.ANL.id]);
+    const { rows: count } = await ctx.pool.query<{ n: number }>("select count(*)::int as n from tasks where project_id = $1", [
+      ctx.fixture.projects.ANL.id,
+    ]);
     const today = new Date();
     const yearAgo = new Date(today.getTime() - 364 * 86_400_000);
     const cases = [
       { label: "default range (12 weeks)", path: base(ctx) },
       { label: "a year", path: `${base(ctx)}?from=${yearAgo.toISOString().slice(0, 10)}&to=${today.toISOString().slice(0, 10)}` },
     ];
-    const api = await apiLatency(ctx, cases.map((c) => ({ label: c.label, path: c.path })), 30);
+    const api = await apiLatency(
+      ctx,
+      cases.map((c) => ({ label: c.label, path: c.path })),
+      30,
+    );
     const rows: Row[] = [];
     for (const [i, c] of cases.entries()) {
       const a = summarize(api.get(c.label)!);

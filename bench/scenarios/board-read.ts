@@ -31,11 +31,23 @@ export const boardReadScenario: Scenario = {
     const next = await ctx.frameworkFloor(c);
     const rows: Row[] = [];
     const cases = [
-      { name: `whole board (${pages.length} pages of 100)`, app: pages, bare: pages.map((_, i) => `/replay/board-${i}`), per: pages.length, unit: "boards/s" },
+      {
+        name: `whole board (${pages.length} pages of 100)`,
+        app: pages,
+        bare: pages.map((_, i) => `/replay/board-${i}`),
+        per: pages.length,
+        unit: "boards/s",
+      },
       { name: "first page of 50", app: [`${list(ctx)}?limit=50`], bare: ["/replay/board-first"], per: 1, unit: "req/s" },
     ];
     for (const k of cases) {
-      const app = await autocannon({ url: ctx.services.appUrl, paths: k.app, connections: c, seconds: ctx.opts.seconds, headers: ctx.auth });
+      const app = await autocannon({
+        url: ctx.services.appUrl,
+        paths: k.app,
+        connections: c,
+        seconds: ctx.opts.seconds,
+        headers: ctx.auth,
+      });
       const bare = await autocannon({ url: ctx.services.bareUrl, paths: k.bare, connections: c, seconds: ctx.opts.seconds });
       rows.push(
         {

@@ -8,14 +8,27 @@ import type { BenchContext, Row, Scenario } from "../lib/scenario";
 import { median, round } from "../lib/stats";
 import type { DragResult, DragSpec } from "../load/drag";
 
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 const COOKIE = "authjs.session-token";
 const boardPath = (ctx: BenchContext) => `/w/${ctx.fixture.workspace.slug}/p/BRD/board`;
 
 /** The browser session cookie, made the way next-auth makes it, around the seeded session token. */
 async function sessionCookie(ctx: BenchContext): Promise<string> {
   const { owner } = ctx.fixture;
-  return encode({ token: { sub: owner.id, email: owner.email, name: "Bench Owner", sessionToken: owner.sessionToken }, secret: ctx.authSecret, salt: COOKIE, maxAge: 86_400 });
+  return encode({
+    token: { sub: owner.id, email: owner.email, name: "Bench Owner", sessionToken: owner.sessionToken },
+    secret: ctx.authSecret,
+    salt: COOKIE,
+    maxAge: 86_400,
+  });
 }
 
 type Audits = Record<string, { numericValue?: number }>;
@@ -23,7 +36,18 @@ type Audits = Record<string, { numericValue?: number }>;
 /** One Lighthouse 12 run (desktop preset) in its own process, with Debian's Chromium. */
 function lighthouse(ctx: BenchContext, url: string, cookie: string): Promise<Audits> {
   return new Promise((resolve, reject) => {
-    const args = [path.join(ROOT, "node_modules/lighthouse/cli/index.js"), url, "--quiet", "--output=json", "--output-path=stdout", "--only-categories=performance", "--preset=desktop", `--chrome-flags=${FLAGS.join(" ")}`, `--extra-headers=${JSON.stringify({ Cookie: `${COOKIE}=${cookie}` })}`, "--max-wait-for-load=60000"];
+    const args = [
+      path.join(ROOT, "node_modules/lighthouse/cli/index.js"),
+      url,
+      "--quiet",
+      "--output=json",
+      "--output-path=stdout",
+      "--only-categories=performance",
+      "--preset=desktop",
+      `--chrome-flags=${FLAGS.join(" ")}`,
+      `--extra-headers=${JSON.stringify({ Cookie: `${COOKIE}=${cookie}` })}`,
+      "--max-wait-for-load=60000",
+    ];
     const child = spawn(process.execPath, args, { env: { ...process.env, CHROME_PATH: ctx.opts.chromium } });
     let out = "";
     let err = "";
@@ -49,7 +73,10 @@ export const browserScenario: Scenario = {
   title: "7. Board page in a browser",
   async available(ctx) {
     if (!existsSync(ctx.opts.chromium)) return `no Chromium at ${ctx.opts.chromium} (apt-get install -y chromium, or set CHROMIUM_PATH)`;
-    const res = await fetch(ctx.services.appUrl + boardPath(ctx), { headers: { cookie: `${COOKIE}=${await sessionCookie(ctx)}` }, redirect: "manual" });
+    const res = await fetch(ctx.services.appUrl + boardPath(ctx), {
+      headers: { cookie: `${COOKIE}=${await sessionCookie(ctx)}` },
+      redirect: "manual",
+    });
     const html = await res.text();
     if (res.status === 404) return `not available yet: ${boardPath(ctx)} is not served (404)`;
     if (res.status !== 200 || !html.includes('data-testid="board"')) return `${boardPath(ctx)} answered ${res.status} without a board`;
@@ -61,17 +88,70 @@ export const browserScenario: Scenario = {
     const runs: Audits[] = [];
     for (let i = 0; i < 3; i++) runs.push(await lighthouse(ctx, url, cookie));
     const m = (audit: string) => median(runs.map((a) => a[audit]?.numericValue ?? Number.NaN));
-    const drag = await runChild<DragResult>("drag.ts", { url, cookie: { name: COOKIE, value: cookie }, chromium: ctx.opts.chromium, flags: FLAGS, from: "Todo", to: "In Progress", moves: 6, screenshot: path.join(RESULTS_DIR, "logs/drag-failed.png") } satisfies DragSpec, 240_000);
+    const drag = await runChild<DragResult>(
+      "drag.ts",
+      {
+        url,
+        cookie: { name: COOKIE, value: cookie },
+        chromium: ctx.opts.chromium,
+        flags: FLAGS,
+        from: "Todo",
+        to: "In Progress",
+        moves: 6,
+        screenshot: path.join(RESULTS_DIR, "logs/drag-failed.png"),
+      } satisfies DragSpec,
+      240_000,
+    );
     const html = await (await fetch(url, { headers: { cookie: `${COOKIE}=${cookie}` } })).text();
     const rendered = html.match(/data-testid="card-/g)?.length ?? 0;
     const cards = `the page's HTML holds ${rendered.toLocaleString("en")} of the board's 1,000 cards${rendered >= 1000 ? " (no virtualisation)" : ""}`;
-    const row = (metric: string, value: number, unit: string, target: string, met: boolean, why: string, note?: string): Row => ({ scenario: "7. board in a browser", metric, value: round(value, unit === "" ? 3 : 0), unit, target, met, note, why });
+    const row = (metric: string, value: number, unit: string, target: string, met: boolean, why: string, note?: string): Row => ({
+      scenario: "7. board in a browser",
+      metric,
+      value: round(value, unit === "" ? 3 : 0),
+      unit,
+      target,
+      met,
+      note,
+      why,
+    });
     return [
-      row("LCP (Lighthouse desktop, median of 3)", m("largest-contentful-paint"), "ms", "< 1 s", m("largest-contentful-paint") < 1000, cards, "Lighthouse 12.2.3, desktop preset (simulated throttling), Debian Chromium"),
-      row("TBT", m("total-blocking-time"), "ms", "< 200 ms", m("total-blocking-time") < 200, `hydrating the board: ${cards} as sortable drag-and-drop items`),
+      row(
+        "LCP (Lighthouse desktop, median of 3)",
+        m("largest-contentful-paint"),
+        "ms",
+        "< 1 s",
+        m("largest-contentful-paint") < 1000,
+        cards,
+        "Lighthouse 12.2.3, desktop preset (simulated throttling), Debian Chromium",
+      ),
+      row(
+        "TBT",
+        m("total-blocking-time"),
+        "ms",
+        "< 200 ms",
+        m("total-blocking-time") < 200,
+        `hydrating the board: ${cards} as sortable drag-and-drop items`,
+      ),
       row("CLS", m("cumulative-layout-shift"), "", "< 0.1", m("cumulative-layout-shift") < 0.1, "content moves after the first paint"),
-      row("drag-and-drop move: INP (web-vitals)", drag.inp ?? Number.NaN, "ms", "< 100 ms", drag.inp !== null && drag.inp < 100, `a drop re-renders the board's columns on the main thread; ${cards}`, `${drag.placed.length} scripted moves between Todo and In Progress`),
-      row("drag-and-drop: pointer-up → card placed, median", median(drag.placed), "ms", "< 100 ms", median(drag.placed) < 100, `a drop re-renders the board's columns on the main thread; ${cards}`, `per move: ${drag.placed.map((p) => Math.round(p)).join(", ")} ms`),
+      row(
+        "drag-and-drop move: INP (web-vitals)",
+        drag.inp ?? Number.NaN,
+        "ms",
+        "< 100 ms",
+        drag.inp !== null && drag.inp < 100,
+        `a drop re-renders the board's columns on the main thread; ${cards}`,
+        `${drag.placed.length} scripted moves between Todo and In Progress`,
+      ),
+      row(
+        "drag-and-drop: pointer-up → card placed, median",
+        median(drag.placed),
+        "ms",
+        "< 100 ms",
+        median(drag.placed) < 100,
+        `a drop re-renders the board's columns on the main thread; ${cards}`,
+        `per move: ${drag.placed.map((p) => Math.round(p)).join(", ")} ms`,
+      ),
     ];
   },
 };

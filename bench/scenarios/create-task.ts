@@ -22,8 +22,21 @@ export const createTaskScenario: Scenario = {
     const rows: Row[] = [];
     for (const c of [10, 50]) {
       const json = JSON.stringify(body(ctx));
-      const app = await autocannon({ url: ctx.services.appUrl + path(ctx), method: "POST", connections: c, seconds: ctx.opts.seconds, headers: { ...ctx.auth, "content-type": "application/json" }, body: json });
-      const bare = await autocannon({ url: `${ctx.services.bareUrl}/replay/create`, method: "POST", connections: c, seconds: ctx.opts.seconds, body: json });
+      const app = await autocannon({
+        url: ctx.services.appUrl + path(ctx),
+        method: "POST",
+        connections: c,
+        seconds: ctx.opts.seconds,
+        headers: { ...ctx.auth, "content-type": "application/json" },
+        body: json,
+      });
+      const bare = await autocannon({
+        url: `${ctx.services.bareUrl}/replay/create`,
+        method: "POST",
+        connections: c,
+        seconds: ctx.opts.seconds,
+        body: json,
+      });
       const next = await ctx.frameworkFloor(c);
       rows.push(
         {
@@ -35,10 +48,25 @@ export const createTaskScenario: Scenario = {
           ratio: `${pct(app.rps, next.rps)} of framework; ${pct(app.rps, bare.rps)} of physical`,
           target: "≥ 60% of framework",
           met: app.rps >= 0.6 * next.rps,
-          why: throughputWhy(app.rps, next.rps, bare.rps, ` (${capture.statements.length} statements in a transaction holding the project's row lock, so creates in one project run one at a time)`),
-          note: c === 10 ? `${capture.statements.length} SQL statements per create, replayed verbatim by the physical floor (new ids and numbers substituted)` : undefined,
+          why: throughputWhy(
+            app.rps,
+            next.rps,
+            bare.rps,
+            ` (${capture.statements.length} statements in a transaction holding the project's row lock, so creates in one project run one at a time)`,
+          ),
+          note:
+            c === 10
+              ? `${capture.statements.length} SQL statements per create, replayed verbatim by the physical floor (new ids and numbers substituted)`
+              : undefined,
         },
-        { scenario: "1. create task", metric: `${c} conn: p50`, value: app.p50, unit: "ms", floors: { framework: next.p50, physical: bare.p50 }, ratio: times(app.p50, Math.max(bare.p50, 1)) + " of physical" },
+        {
+          scenario: "1. create task",
+          metric: `${c} conn: p50`,
+          value: app.p50,
+          unit: "ms",
+          floors: { framework: next.p50, physical: bare.p50 },
+          ratio: times(app.p50, Math.max(bare.p50, 1)) + " of physical",
+        },
         {
           scenario: "1. create task",
           metric: `${c} conn: p99`,

@@ -13,7 +13,10 @@ export async function largestPlanNode(pool: pg.Pool, capture: Capture): Promise<
   let most = 0;
   for (const s of capture.statements) {
     if (!/^\s*(select|with)\b/i.test(s.text) || !/(@@|ts_rank|tsquery)/i.test(s.text)) continue;
-    const { rows } = await pool.query<{ "QUERY PLAN": { Plan: PlanNode }[] }>({ text: `explain (analyze, format json) ${s.text}`, values: s.values });
+    const { rows } = await pool.query<{ "QUERY PLAN": { Plan: PlanNode }[] }>({
+      text: `explain (analyze, format json) ${s.text}`,
+      values: s.values,
+    });
     most = Math.max(most, largest(rows[0]!["QUERY PLAN"][0]!.Plan));
   }
   return most;

@@ -13,7 +13,8 @@ const EVENTS = 30;
 const now = () => performance.timeOrigin + performance.now();
 
 function fanoutWhy(app: number, floor: number): string {
-  if (floor >= 100) return `even an in-process broadcast to ${SOCKETS} sockets has a p99 of ${Math.round(floor)} ms here (clients, servers and Postgres share 2 cores)`;
+  if (floor >= 100)
+    return `even an in-process broadcast to ${SOCKETS} sockets has a p99 of ${Math.round(floor)} ms here (clients, servers and Postgres share 2 cores)`;
   return `the path PATCH → commit → outbox dispatcher → Redis → sidecar → socket adds ${Math.round(app - floor)} ms at p99 over an in-process broadcast`;
 }
 
@@ -35,7 +36,17 @@ async function appFanout(ctx: BenchContext, memory: Record<string, number>): Pro
   const rss = () => ({ web: treeRss(ctx.services.webPid), sidecars: ctx.services.realtimePids.map(treeRss) });
   const idle = rss();
   const urls = ctx.services.realtimeUrls.slice(0, 2);
-  const fleets = await Promise.all(urls.map((url) => openFleet({ kind: "socket.io", url, token: ctx.fixture.owner.token, projectId: ctx.fixture.projects.BRD.id, count: SOCKETS / urls.length })));
+  const fleets = await Promise.all(
+    urls.map((url) =>
+      openFleet({
+        kind: "socket.io",
+        url,
+        token: ctx.fixture.owner.token,
+        projectId: ctx.fixture.projects.BRD.id,
+        count: SOCKETS / urls.length,
+      }),
+    ),
+  );
   const ready = fleets.reduce((s, f) => s + f.ready, 0);
   if (ready < SOCKETS) throw new Error(`only ${ready} of ${SOCKETS} sockets connected and subscribed`);
   await new Promise((r) => setTimeout(r, 2000));
@@ -60,7 +71,14 @@ async function appFanout(ctx: BenchContext, memory: Record<string, number>): Pro
 
 async function floorFanout(): Promise<{ latencies: number[]; share: number }> {
   const port = await freePort();
-  const proc = start("socketio-floor", process.execPath, ["--import", "tsx", path.join(ROOT, "bench/floors/socketio-floor.ts"), String(port)], {}, ROOT, port);
+  const proc = start(
+    "socketio-floor",
+    process.execPath,
+    ["--import", "tsx", path.join(ROOT, "bench/floors/socketio-floor.ts"), String(port)],
+    {},
+    ROOT,
+    port,
+  );
   try {
     const url = `http://127.0.0.1:${port}`;
     await waitForHttp(proc, `${url}/hello`);
@@ -87,9 +105,36 @@ export const fanoutScenario: Scenario = {
     const p = (xs: number[], q: number) => round(percentile(xs, q));
     const floors = (q: number) => ({ "in-process Socket.IO": p(floor.latencies, q), "Redis pub/sub RTT": p(redis, q) });
     const rows: Row[] = [
-      { scenario: "5. fan-out", metric: `${SOCKETS} sockets, 2 sidecars: p50 change → receipt`, value: p(app.latencies, 0.5), unit: "ms", floors: floors(0.5), ratio: `${times(percentile(app.latencies, 0.5), percentile(floor.latencies, 0.5))} of in-process` },
-      { scenario: "5. fan-out", metric: `${SOCKETS} sockets, 2 sidecars: p99 change → receipt`, value: p(app.latencies, 0.99), unit: "ms", floors: floors(0.99), ratio: `${times(percentile(app.latencies, 0.99), percentile(floor.latencies, 0.99))} of in-process`, target: "< 100 ms", met: percentile(app.latencies, 0.99) < 100, why: fanoutWhy(percentile(app.latencies, 0.99), percentile(floor.latencies, 0.99)), note: "measured from sending the PATCH (so it includes the request and commit) to the socket's receipt, in separate client processes" },
-      { scenario: "5. fan-out", metric: `share delivered (${EVENTS} events × ${SOCKETS})`, value: round(app.share * 100, 2), unit: "%", floors: { "in-process Socket.IO": round(floor.share * 100, 2) }, target: "100%", met: app.share >= 1, why: `${Math.round((1 - app.share) * EVENTS * SOCKETS)} deliveries did not arrive within 3 s of the last change` },
+      {
+        scenario: "5. fan-out",
+        metric: `${SOCKETS} sockets, 2 sidecars: p50 change → receipt`,
+        value: p(app.latencies, 0.5),
+        unit: "ms",
+        floors: floors(0.5),
+        ratio: `${times(percentile(app.latencies, 0.5), percentile(floor.latencies, 0.5))} of in-process`,
+      },
+      {
+        scenario: "5. fan-out",
+        metric: `${SOCKETS} sockets, 2 sidecars: p99 change → receipt`,
+        value: p(app.latencies, 0.99),
+        unit: "ms",
+        floors: floors(0.99),
+        ratio: `${times(percentile(app.latencies, 0.99), percentile(floor.latencies, 0.99))} of in-process`,
+        target: "< 100 ms",
+        met: percentile(app.latencies, 0.99) < 100,
+        why: fanoutWhy(percentile(app.latencies, 0.99), percentile(floor.latencies, 0.99)),
+        note: "measured from sending the PATCH (so it includes the request and commit) to the socket's receipt, in separate client processes",
+      },
+      {
+        scenario: "5. fan-out",
+        metric: `share delivered (${EVENTS} events × ${SOCKETS})`,
+        value: round(app.share * 100, 2),
+        unit: "%",
+        floors: { "in-process Socket.IO": round(floor.share * 100, 2) },
+        target: "100%",
+        met: app.share >= 1,
+        why: `${Math.round((1 - app.share) * EVENTS * SOCKETS)} deliveries did not arrive within 3 s of the last change`,
+      },
     ];
     const ws = await measureWsMemory(SOCKETS);
     return [...rows, ...memoryRows(memory, ws)];

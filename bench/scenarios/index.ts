@@ -11,4 +11,12 @@ import { searchScenario } from "./search";
 export { searchScenario };
 
 /** Run after seeding, in this order (search runs during seeding, at each data-set size). Task creation writes to CRT only. */
-export const scenarios: Scenario[] = [floorsScenario, boardReadScenario, paginationScenario, analyticsScenario, createTaskScenario, fanoutScenario, browserScenario];
+export const scenarios: Scenario[] = [
+  floorsScenario,
+  boardReadScenario,
+  paginationScenario,
+  analyticsScenario,
+  createTaskScenario,
+  fanoutScenario,
+  browserScenario,
+];

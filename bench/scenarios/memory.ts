@@ -11,7 +11,14 @@ export type WsMemory = { idle: number; loaded: number; connections: number };
 /** The floor for scenario 8: a plain `ws` server's resident size, idle and holding `n` connections. */
 export async function measureWsMemory(n: number): Promise<WsMemory> {
   const port = await freePort();
-  const proc = start("ws-floor", process.execPath, ["--import", "tsx", path.join(ROOT, "bench/floors/ws-floor.ts"), String(port)], {}, ROOT, port);
+  const proc = start(
+    "ws-floor",
+    process.execPath,
+    ["--import", "tsx", path.join(ROOT, "bench/floors/ws-floor.ts"), String(port)],
+    {},
+    ROOT,
+    port,
+  );
   try {
     await waitForHttp(proc, `http://127.0.0.1:${port}/`);
     await new Promise((r) => setTimeout(r, 1000));
@@ -31,8 +38,20 @@ export function memoryRows(m: Record<string, number>, ws: WsMemory): Row[] {
   const perSocket = (m.sidecarLoaded! - m.sidecarIdle!) / m.perSidecarSockets!;
   const perWs = (ws.loaded - ws.idle) / ws.connections;
   return [
-    { scenario: "8. memory", metric: "web process RSS: idle → during fan-out", value: round(m.webLoaded! / MiB, 1), unit: "MiB", floors: { idle: round(m.webIdle! / MiB, 1) } },
-    { scenario: "8. memory", metric: `sidecar RSS: idle → ${m.perSidecarSockets} sockets`, value: round(m.sidecarLoaded! / MiB, 1), unit: "MiB", floors: { idle: round(m.sidecarIdle! / MiB, 1), "plain ws idle": round(ws.idle / MiB, 1) } },
+    {
+      scenario: "8. memory",
+      metric: "web process RSS: idle → during fan-out",
+      value: round(m.webLoaded! / MiB, 1),
+      unit: "MiB",
+      floors: { idle: round(m.webIdle! / MiB, 1) },
+    },
+    {
+      scenario: "8. memory",
+      metric: `sidecar RSS: idle → ${m.perSidecarSockets} sockets`,
+      value: round(m.sidecarLoaded! / MiB, 1),
+      unit: "MiB",
+      floors: { idle: round(m.sidecarIdle! / MiB, 1), "plain ws idle": round(ws.idle / MiB, 1) },
+    },
     {
       scenario: "8. memory",
       metric: "per connected socket",

@@ -29,7 +29,8 @@ async function deepCursor(ctx: BenchContext, depth: number): Promise<string> {
   });
   const cursor = Buffer.from(JSON.stringify(deep)).toString("base64url");
   const check = await page(ctx, `${list(ctx)}?limit=50&cursor=${encodeURIComponent(cursor)}`);
-  if (check.data[0]?.id !== rows[1]?.id) throw new Error(`could not build a cursor at depth ${depth} (key ${JSON.stringify(key)}); not measured`);
+  if (check.data[0]?.id !== rows[1]?.id)
+    throw new Error(`could not build a cursor at depth ${depth} (key ${JSON.stringify(key)}); not measured`);
   return cursor;
 }
 
@@ -39,18 +40,33 @@ export const paginationScenario: Scenario = {
   title: "4. Pagination depth",
   available: (ctx) => routeExists(ctx, "GET", `${list(ctx)}?limit=1`),
   async run(ctx) {
-    const { rows } = await ctx.pool.query<{ n: number }>("select count(*)::int as n from tasks where project_id = $1", [ctx.fixture.projects.BIG.id]);
+    const { rows } = await ctx.pool.query<{ n: number }>("select count(*)::int as n from tasks where project_id = $1", [
+      ctx.fixture.projects.BIG.id,
+    ]);
     const depth = Math.min(500_000, rows[0]!.n - 100);
     const cursor = await deepCursor(ctx, depth);
     const firstPath = `${list(ctx)}?limit=50`;
     const deepPath = `${firstPath}&cursor=${encodeURIComponent(cursor)}`;
-    const api = await apiLatency(ctx, [{ label: "first", path: firstPath }, { label: "deep", path: deepPath }], 60);
+    const api = await apiLatency(
+      ctx,
+      [
+        { label: "first", path: firstPath },
+        { label: "deep", path: deepPath },
+      ],
+      60,
+    );
     const sqlFirst = summarize(await sqlLatency(ctx.pool, await ctx.capture("page-first", { path: firstPath })));
     const sqlDeep = summarize(await sqlLatency(ctx.pool, await ctx.capture("page-deep", { path: deepPath })));
     const first = summarize(api.get("first")!);
     const deep = summarize(api.get("deep")!);
     const out: Row[] = [
-      { scenario: "4. pagination", metric: "first page of 50: p50", value: round(first.p50), unit: "ms", floors: { "SQL alone": round(sqlFirst.p50) } },
+      {
+        scenario: "4. pagination",
+        metric: "first page of 50: p50",
+        value: round(first.p50),
+        unit: "ms",
+        floors: { "SQL alone": round(sqlFirst.p50) },
+      },
       {
         scenario: "4. pagination",
         metric: `page at depth ${depth.toLocaleString("en")}: p50`,
@@ -62,7 +78,14 @@ export const paginationScenario: Scenario = {
         met: deep.p50 <= 1.5 * first.p50,
         why: `the same SQL alone takes ${round(sqlDeep.p50)} ms at depth against ${round(sqlFirst.p50)} ms for the first page`,
       },
-      { scenario: "4. pagination", metric: `page at depth ${depth.toLocaleString("en")}: p95`, value: round(deep.p95), unit: "ms", floors: { "first page": round(first.p95) }, ratio: `${times(deep.p95, first.p95)} of first page` },
+      {
+        scenario: "4. pagination",
+        metric: `page at depth ${depth.toLocaleString("en")}: p95`,
+        value: round(deep.p95),
+        unit: "ms",
+        floors: { "first page": round(first.p95) },
+        ratio: `${times(deep.p95, first.p95)} of first page`,
+      },
     ];
     return out;
   },

@@ -11,7 +11,10 @@ const SEARCH_TARGET_AT = 1_000_000;
 function queries(ctx: BenchContext): { group: string; label: string; path: string }[] {
   const big = `/api/v1/projects/${ctx.fixture.projects.BIG.id}/tasks`;
   const { labelIds, statuses } = ctx.fixture.projects.BIG;
-  const started = statuses.filter((s) => s.category === "started").map((s) => s.id).join(",");
+  const started = statuses
+    .filter((s) => s.category === "started")
+    .map((s) => s.id)
+    .join(",");
   const terms = Object.entries(QUERY_TERMS).flatMap(([group, list]) =>
     list.map((term, i) => ({ group: `q ${group}`, label: `${group}-${i}`, path: `${workspaceList(ctx)}?q=${encodeURIComponent(term)}` })),
   );
@@ -25,7 +28,10 @@ function queries(ctx: BenchContext): { group: string; label: string; path: strin
 
 /** How many tasks hold the word (as a prefix, like the API's last word): how common each corpus term is. */
 async function documentCount(ctx: BenchContext, word: string): Promise<number> {
-  const { rows } = await ctx.pool.query<{ n: number }>("select count(*)::int as n from tasks where search_vector @@ to_tsquery('english', $1)", [`${word}:*`]);
+  const { rows } = await ctx.pool.query<{ n: number }>(
+    "select count(*)::int as n from tasks where search_vector @@ to_tsquery('english', $1)",
+    [`${word}:*`],
+  );
   return rows[0]!.n;
 }
 
@@ -36,7 +42,10 @@ export const searchScenario: Scenario = {
   available: (ctx) => routeExists(ctx, "GET", `${workspaceList(ctx)}?q=fix&limit=1`),
   async run(ctx) {
     const qs = queries(ctx);
-    const api = await apiLatency(ctx, qs.map((q) => ({ label: q.label, path: q.path })));
+    const api = await apiLatency(
+      ctx,
+      qs.map((q) => ({ label: q.label, path: q.path })),
+    );
     const rows: Row[] = [];
     const groups = [...new Set(qs.map((q) => q.group))];
     for (const group of groups) {
@@ -62,7 +71,9 @@ export const searchScenario: Scenario = {
           value: round(a.p50),
           unit: "ms",
           floors: { "SQL alone": round(s.p50) },
-          note: words.length ? `tasks matching (as a prefix): ${words.map((w, i) => `${w} ${matches[i]!.toLocaleString("en")}`).join(", ")}` : undefined,
+          note: words.length
+            ? `tasks matching (as a prefix): ${words.map((w, i) => `${w} ${matches[i]!.toLocaleString("en")}`).join(", ")}`
+            : undefined,
         },
         {
           scenario: `3. search @${ctx.tasks.toLocaleString("en")} tasks`,
@@ -71,7 +82,9 @@ export const searchScenario: Scenario = {
           unit: "ms",
           floors: { "SQL alone": round(s.p95) },
           ratio: `API adds ${round(a.p95 - s.p95)} ms`,
-          ...(targeted ? { target: "p95 < 50 ms, API adds ≤ 10 ms", met: a.p95 < 50 && a.p95 - s.p95 <= 10, why: sqlWhy(a.p95, s.p95, 50, 10) } : {}),
+          ...(targeted
+            ? { target: "p95 < 50 ms, API adds ≤ 10 ms", met: a.p95 < 50 && a.p95 - s.p95 <= 10, why: sqlWhy(a.p95, s.p95, 50, 10) }
+            : {}),
         },
       );
       if (group === "q common") {

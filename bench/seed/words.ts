@@ -30,12 +30,35 @@ render hydrate ssr static dynamic edge lambda function trigger batch bulk sync a
 concurrency deadlock race lock mutex transaction rollback commit isolation consistency
 partition shard vacuum autovacuum bloat fragmentation compaction tombstone garbage collector
 heap stack thread process signal shutdown startup healthcheck readiness liveness probe
-`.split(/\s+/).filter(Boolean);
+`
+  .split(/\s+/)
+  .filter(Boolean);
 
 // Glue words between terms; English stop words, so the search index drops them.
 export const GLUE = ["the", "and", "for", "with", "to", "on", "in", "when", "after", "before", "from", "of"] as const;
 
-const SYLLABLES = ["ka", "lo", "mi", "ra", "ten", "vo", "zu", "pre", "quin", "dor", "shal", "bri", "gex", "nym", "tor", "wex", "ul", "fan", "jor", "ply"];
+const SYLLABLES = [
+  "ka",
+  "lo",
+  "mi",
+  "ra",
+  "ten",
+  "vo",
+  "zu",
+  "pre",
+  "quin",
+  "dor",
+  "shal",
+  "bri",
+  "gex",
+  "nym",
+  "tor",
+  "wex",
+  "ul",
+  "fan",
+  "jor",
+  "ply",
+];
 
 /** Long-tail words (names, codes, jargon): each rare, together common. Deterministic. */
 function tailWords(count: number): string[] {

@@ -13,8 +13,16 @@ export function ProfileForm({ name, email }: { name: string; email: string }) {
       <Field label="Email" name="email" defaultValue={email} readOnly hint="Your sign-in address" />
       <div className="row">
         <SubmitButton pendingText="Saving…">Save profile</SubmitButton>
-        {state?.ok && <span role="status" className="muted">Saved.</span>}
-        {state?.ok === false && !fe && <span role="alert" className="field-error">{state.error}</span>}
+        {state?.ok && (
+          <span role="status" className="muted">
+            Saved.
+          </span>
+        )}
+        {state?.ok === false && !fe && (
+          <span role="alert" className="field-error">
+            {state.error}
+          </span>
+        )}
       </div>
     </form>
   );
@@ -25,13 +33,36 @@ export function PasswordForm() {
   const fe = state?.ok === false ? state.fieldErrors : undefined;
   return (
     <form action={action} className="stack" noValidate key={state?.ok ? "done" : "form"}>
-      <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={fe?.currentPassword} />
-      <Field label="New password" name="password" type="password" autoComplete="new-password" required hint="At least 12 characters" error={fe?.password} />
+      <Field
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={fe?.currentPassword}
+      />
+      <Field
+        label="New password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint="At least 12 characters"
+        error={fe?.password}
+      />
       <Field label="Repeat the new password" name="confirm" type="password" autoComplete="new-password" required error={fe?.confirm} />
       <div className="row">
         <SubmitButton pendingText="Changing…">Change password</SubmitButton>
-        {state?.ok && <span role="status" className="muted">Password changed; your other sessions were signed out.</span>}
-        {state?.ok === false && !fe && <span role="alert" className="field-error">{state.error}</span>}
+        {state?.ok && (
+          <span role="status" className="muted">
+            Password changed; your other sessions were signed out.
+          </span>
+        )}
+        {state?.ok === false && !fe && (
+          <span role="alert" className="field-error">
+            {state.error}
+          </span>
+        )}
       </div>
     </form>
   );

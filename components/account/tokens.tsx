@@ -27,11 +27,17 @@ export function CreateTokenForm() {
         </div>
         <SubmitButton pendingText="Creating…">Create token</SubmitButton>
       </form>
-      {state?.ok === false && !fe && <p className="alert" role="alert">{state.error}</p>}
+      {state?.ok === false && !fe && (
+        <p className="alert" role="alert">
+          {state.error}
+        </p>
+      )}
       {state?.ok && (
         <div className="notice stack" role="status">
           <strong>Copy your new token “{state.data.name}” now: it will not be shown again.</strong>
-          <code data-testid="new-token" style={{ wordBreak: "break-all" }}>{state.data.token}</code>
+          <code data-testid="new-token" style={{ wordBreak: "break-all" }}>
+            {state.data.token}
+          </code>
           <div>
             <button type="button" className="btn btn-sm" onClick={() => void navigator.clipboard?.writeText(state.data.token)}>
               Copy
@@ -49,16 +55,26 @@ export function TokenList({ tokens }: { tokens: Token[] }) {
   if (tokens.length === 0) return <div className="empty">No API tokens yet. Tokens let scripts use the REST API as you.</div>;
   return (
     <>
-      {error && <p className="alert" role="alert">{error}</p>}
+      {error && (
+        <p className="alert" role="alert">
+          {error}
+        </p>
+      )}
       <table className="table">
         <caption className="sr-only">Your API tokens</caption>
         <thead>
           <tr>
             <th scope="col">Name</th>
-            <th scope="col" className="hide-phone">Created</th>
+            <th scope="col" className="hide-phone">
+              Created
+            </th>
             <th scope="col">Expires</th>
-            <th scope="col" className="hide-phone">Last used</th>
-            <th scope="col"><span className="sr-only">Actions</span></th>
+            <th scope="col" className="hide-phone">
+              Last used
+            </th>
+            <th scope="col">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -19,7 +19,12 @@ export function ChartFrame(props: { title: string; description: string; csvHref?
           <p className="muted small">{props.description}</p>
         </div>
         <div className={`row ${styles.noPrint}`}>
-          <button type="button" className="btn btn-sm" aria-pressed={view === "table"} onClick={() => setView(view === "chart" ? "table" : "chart")}>
+          <button
+            type="button"
+            className="btn btn-sm"
+            aria-pressed={view === "table"}
+            onClick={() => setView(view === "chart" ? "table" : "chart")}
+          >
             {view === "chart" ? "Show table" : "Show chart"}
           </button>
           {props.csvHref && (

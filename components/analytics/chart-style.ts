@@ -12,4 +12,5 @@ export const legend = { wrapperStyle: { color: "var(--text)", fontSize: 12 } } a
 /** The n-th series colour of the palette. */
 export const series = (n: number) => `var(--chart-${(n % 8) + 1})`;
 
-export const shortDate = (d: string) => new Date(`${d}T00:00:00Z`).toLocaleDateString("en", { month: "short", day: "numeric", timeZone: "UTC" });
+export const shortDate = (d: string) =>
+  new Date(`${d}T00:00:00Z`).toLocaleDateString("en", { month: "short", day: "numeric", timeZone: "UTC" });

@@ -8,7 +8,15 @@ import { axis, grid, legend, series, shortDate, tooltip } from "./chart-style";
 type Status = ProjectAnalytics["counts"]["byStatus"][number];
 
 /** Tasks per status at the end of each day, stacked with finished work at the bottom: widening bands show where work piles up. */
-export function CumulativeFlowChart({ days, statuses, csvHref }: { days: ProjectAnalytics["cumulativeFlow"]; statuses: Status[]; csvHref?: string }) {
+export function CumulativeFlowChart({
+  days,
+  statuses,
+  csvHref,
+}: {
+  days: ProjectAnalytics["cumulativeFlow"];
+  statuses: Status[];
+  csvHref?: string;
+}) {
   const bottomUp = [...statuses].reverse();
   const data = days.map((d) => ({ date: d.date, ...d.counts }));
   return (
@@ -31,7 +39,19 @@ export function CumulativeFlowChart({ days, statuses, csvHref }: { days: Project
           <Legend {...legend} />
           {bottomUp.map((s) => {
             const colour = series(statuses.indexOf(s));
-            return <Area key={s.statusId} type="stepAfter" dataKey={s.statusId} name={s.name} stackId="flow" stroke={colour} fill={colour} fillOpacity={0.55} isAnimationActive={false} />;
+            return (
+              <Area
+                key={s.statusId}
+                type="stepAfter"
+                dataKey={s.statusId}
+                name={s.name}
+                stackId="flow"
+                stroke={colour}
+                fill={colour}
+                fillOpacity={0.55}
+                isAnimationActive={false}
+              />
+            );
           })}
         </AreaChart>
       </ResponsiveContainer>

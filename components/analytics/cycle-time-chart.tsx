@@ -9,8 +9,18 @@ const day = (ms: number) => new Date(ms).toLocaleDateString("en", { month: "shor
 const fmt = (h: number | null) => (h === null ? "—" : h >= 48 ? `${Math.round(h / 2.4) / 10} d` : `${h} h`);
 
 /** Each completed task at its completion date and cycle time, with the p50/p85/p95 lines. */
-export function CycleTimeChart({ tasks, percentiles, csvHref }: { tasks: ProjectAnalytics["completions"]; percentiles: ProjectAnalytics["cycleTimeHours"]; csvHref?: string }) {
-  const points = tasks.filter((t) => t.cycleTimeHours !== null).map((t) => ({ x: Date.parse(t.completedAt), y: t.cycleTimeHours, key: t.key, title: t.title }));
+export function CycleTimeChart({
+  tasks,
+  percentiles,
+  csvHref,
+}: {
+  tasks: ProjectAnalytics["completions"];
+  percentiles: ProjectAnalytics["cycleTimeHours"];
+  csvHref?: string;
+}) {
+  const points = tasks
+    .filter((t) => t.cycleTimeHours !== null)
+    .map((t) => ({ x: Date.parse(t.completedAt), y: t.cycleTimeHours, key: t.key, title: t.title }));
   const lines = [
     { label: "p50", value: percentiles.p50, colour: "var(--chart-p50)" },
     { label: "p85", value: percentiles.p85, colour: "var(--chart-p85)" },
@@ -40,7 +50,13 @@ export function CycleTimeChart({ tasks, percentiles, csvHref }: { tasks: Project
           <Scatter data={points} fill="var(--chart-created)" isAnimationActive={false} />
           {lines.map((l) =>
             l.value === null ? null : (
-              <ReferenceLine key={l.label} y={l.value} stroke={l.colour} strokeDasharray="4 4" label={{ value: l.label, position: "right", fill: l.colour, fontSize: 12 }} />
+              <ReferenceLine
+                key={l.label}
+                y={l.value}
+                stroke={l.colour}
+                strokeDasharray="4 4"
+                label={{ value: l.label, position: "right", fill: l.colour, fontSize: 12 }}
+              />
             ),
           )}
         </ScatterChart>

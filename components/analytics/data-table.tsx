@@ -4,7 +4,17 @@ export type Cell = string | number | null;
 export type TableData = { columns: string[]; rows: Cell[][]; numeric?: boolean[] };
 
 /** A plain table: the accessible (and printable) view of every chart. */
-export function DataTable({ caption, data, captionHidden = false, scrollable = true }: { caption: string; data: TableData; captionHidden?: boolean; scrollable?: boolean }) {
+export function DataTable({
+  caption,
+  data,
+  captionHidden = false,
+  scrollable = true,
+}: {
+  caption: string;
+  data: TableData;
+  captionHidden?: boolean;
+  scrollable?: boolean;
+}) {
   // A scrolling box must be reachable by keyboard; a table read only by screen readers needs no box.
   const wrap = scrollable ? { className: styles.tableWrap, tabIndex: 0, role: "region", "aria-label": caption } : {};
   return (

@@ -39,7 +39,13 @@ export function ProjectAnalyticsView({ project, a }: { project: AnalyticsProject
         <TableCard
           title="Open tasks by status"
           csvHref={csv("status")}
-          data={{ columns: ["Status", "Category", "Open"], rows: a.counts.byStatus.filter((s) => s.category !== "completed" && s.category !== "canceled").map((s) => [s.name, s.category, s.count]), numeric: [false, false, true] }}
+          data={{
+            columns: ["Status", "Category", "Open"],
+            rows: a.counts.byStatus
+              .filter((s) => s.category !== "completed" && s.category !== "canceled")
+              .map((s) => [s.name, s.category, s.count]),
+            numeric: [false, false, true],
+          }}
         />
         <TableCard
           title="Open tasks by priority"
@@ -63,8 +69,12 @@ export function ProjectAnalyticsView({ project, a }: { project: AnalyticsProject
               <thead>
                 <tr>
                   <th scope="col">Task</th>
-                  <th scope="col" className={styles.num}>Cycle</th>
-                  <th scope="col" className={styles.num}>Lead</th>
+                  <th scope="col" className={styles.num}>
+                    Cycle
+                  </th>
+                  <th scope="col" className={styles.num}>
+                    Lead
+                  </th>
                 </tr>
               </thead>
               <tbody>

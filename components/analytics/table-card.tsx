@@ -2,7 +2,17 @@ import styles from "./analytics.module.css";
 import { DataTable, type TableData } from "./data-table";
 
 /** A titled table with its CSV download. */
-export function TableCard({ title, description, csvHref, data }: { title: string; description?: string; csvHref?: string; data: TableData }) {
+export function TableCard({
+  title,
+  description,
+  csvHref,
+  data,
+}: {
+  title: string;
+  description?: string;
+  csvHref?: string;
+  data: TableData;
+}) {
   return (
     <section className="card" aria-label={title}>
       <div className={styles.frameHead}>

@@ -14,7 +14,11 @@ export function ThroughputChart({ weeks, csvHref }: { weeks: ProjectAnalytics["t
       title="Throughput"
       description={`Created vs completed per week (weeks start Monday). In this range: ${created} created, ${completed} completed.`}
       csvHref={csvHref}
-      table={{ columns: ["Week of", "Created", "Completed"], rows: weeks.map((w) => [w.weekStart, w.created, w.completed]), numeric: [false, true, true] }}
+      table={{
+        columns: ["Week of", "Created", "Completed"],
+        rows: weeks.map((w) => [w.weekStart, w.created, w.completed]),
+        numeric: [false, true, true],
+      }}
     >
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={weeks} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>

@@ -13,7 +13,11 @@ export function WorkloadChart({ load, csvHref }: { load: ProjectAnalytics["count
       title="Workload"
       description="Open tasks and their summed estimate per assignee (a shared task counts in full for each)."
       csvHref={csvHref}
-      table={{ columns: ["Assignee", "Open tasks", "Open estimate"], rows: data.map((d) => [d.name, d.count, d.estimate]), numeric: [false, true, true] }}
+      table={{
+        columns: ["Assignee", "Open tasks", "Open estimate"],
+        rows: data.map((d) => [d.name, d.count, d.estimate]),
+        numeric: [false, true, true],
+      }}
     >
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>

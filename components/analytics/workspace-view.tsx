@@ -42,18 +42,22 @@ export function WorkspaceAnalyticsView({ slug, a }: { slug: string; a: Workspace
             <table className="table">
               <thead>
                 <tr>
-                  {["Project", "Open", "Overdue", "Due this week", "Blocked", "Unassigned", "Created", "Completed", "Cycle p50"].map((c, i) => (
-                    <th key={c} scope="col" className={i > 0 ? styles.num : undefined}>
-                      {c}
-                    </th>
-                  ))}
+                  {["Project", "Open", "Overdue", "Due this week", "Blocked", "Unassigned", "Created", "Completed", "Cycle p50"].map(
+                    (c, i) => (
+                      <th key={c} scope="col" className={i > 0 ? styles.num : undefined}>
+                        {c}
+                      </th>
+                    ),
+                  )}
                 </tr>
               </thead>
               <tbody>
                 {a.projects.map((p) => (
                   <tr key={p.id}>
                     <th scope="row" style={{ fontWeight: 500, fontSize: "inherit", color: "var(--text)" }}>
-                      <Link href={`/w/${slug}/p/${p.key}/analytics?${new URLSearchParams({ from: a.range.from, to: a.range.to })}`}>{p.name}</Link>{" "}
+                      <Link href={`/w/${slug}/p/${p.key}/analytics?${new URLSearchParams({ from: a.range.from, to: a.range.to })}`}>
+                        {p.name}
+                      </Link>{" "}
                       <span className="muted small">{p.key}</span>
                     </th>
                     {[p.open, p.overdue, p.dueThisWeek, p.blocked, p.unassigned, p.created, p.completed].map((n, i) => (
@@ -72,8 +76,16 @@ export function WorkspaceAnalyticsView({ slug, a }: { slug: string; a: Workspace
       <div className={styles.grid}>
         <ThroughputChart weeks={a.throughput} csvHref={csv("throughput")} />
         <WorkloadChart load={a.counts.byAssignee} csvHref={csv("assignee")} />
-        <TableCard title="Open tasks by category" csvHref={csv("category")} data={{ columns: ["Category", "Open"], rows: Object.entries(a.counts.byCategory).slice(0, 3), numeric: [false, true] }} />
-        <TableCard title="Open tasks by priority" csvHref={csv("priority")} data={{ columns: ["Priority", "Open"], rows: Object.entries(a.counts.byPriority).reverse(), numeric: [false, true] }} />
+        <TableCard
+          title="Open tasks by category"
+          csvHref={csv("category")}
+          data={{ columns: ["Category", "Open"], rows: Object.entries(a.counts.byCategory).slice(0, 3), numeric: [false, true] }}
+        />
+        <TableCard
+          title="Open tasks by priority"
+          csvHref={csv("priority")}
+          data={{ columns: ["Priority", "Open"], rows: Object.entries(a.counts.byPriority).reverse(), numeric: [false, true] }}
+        />
       </div>
     </>
   );

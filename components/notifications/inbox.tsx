@@ -47,7 +47,16 @@ export function Inbox({ items }: { items: Item[] }) {
       </div>
       <ul className="card" style={{ listStyle: "none", padding: 0, margin: 0 }}>
         {items.map((n) => (
-          <li key={n.id} className="row" style={{ padding: "10px 14px", borderBottom: "1px solid var(--border)", background: isUnread(n) ? "var(--accent-soft)" : undefined }} data-testid="notification">
+          <li
+            key={n.id}
+            className="row"
+            style={{
+              padding: "10px 14px",
+              borderBottom: "1px solid var(--border)",
+              background: isUnread(n) ? "var(--accent-soft)" : undefined,
+            }}
+            data-testid="notification"
+          >
             {isUnread(n) && <span className="dot" style={{ background: "var(--accent)" }} aria-label="Unread" role="img" />}
             <div className="grow">
               {n.href ? (

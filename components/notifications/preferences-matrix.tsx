@@ -35,8 +35,12 @@ export function PreferencesMatrix({ initial }: { initial: NotificationPreference
         <thead>
           <tr>
             <th scope="col">Event</th>
-            <th scope="col" style={{ textAlign: "center" }}>In the app</th>
-            <th scope="col" style={{ textAlign: "center" }}>Email</th>
+            <th scope="col" style={{ textAlign: "center" }}>
+              In the app
+            </th>
+            <th scope="col" style={{ textAlign: "center" }}>
+              Email
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -47,7 +51,12 @@ export function PreferencesMatrix({ initial }: { initial: NotificationPreference
               </th>
               {(["inApp", "email"] as const).map((channel) => (
                 <td key={channel} style={{ textAlign: "center" }}>
-                  <input type="checkbox" checked={prefs[type][channel]} onChange={(e) => void toggle(type, channel, e.target.checked)} aria-label={`${LABELS[type] ?? type}: ${channel === "inApp" ? "in the app" : "email"}`} />
+                  <input
+                    type="checkbox"
+                    checked={prefs[type][channel]}
+                    onChange={(e) => void toggle(type, channel, e.target.checked)}
+                    aria-label={`${LABELS[type] ?? type}: ${channel === "inApp" ? "in the app" : "email"}`}
+                  />
                 </td>
               ))}
             </tr>

@@ -19,7 +19,13 @@ export function Topbar({ shell }: { shell: ShellData }) {
       >
         <Icon name="menu" size={18} />
       </button>
-      <button type="button" className="btn btn-ghost" onClick={() => window.dispatchEvent(new Event("tasklane:palette"))} aria-keyshortcuts="Control+K Meta+K" aria-label="Search or jump to">
+      <button
+        type="button"
+        className="btn btn-ghost"
+        onClick={() => window.dispatchEvent(new Event("tasklane:palette"))}
+        aria-keyshortcuts="Control+K Meta+K"
+        aria-label="Search or jump to"
+      >
         <Icon name="search" /> <span className="hide-phone">Search or jump to…</span> <span className="kbd hide-phone">Ctrl K</span>
       </button>
       <div className="grow" />

@@ -25,7 +25,15 @@ import { useLiveTasks } from "./use-live-tasks";
 
 const COLUMN = "column:";
 
-type ColumnProps = { status: StatusInfo; tasks: Task[]; over: boolean; slug: string; onAdd: (statusId: string) => void; canWrite: boolean; more: { count: number; load: () => void; pending: boolean } | null };
+type ColumnProps = {
+  status: StatusInfo;
+  tasks: Task[];
+  over: boolean;
+  slug: string;
+  onAdd: (statusId: string) => void;
+  canWrite: boolean;
+  more: { count: number; load: () => void; pending: boolean } | null;
+};
 
 function Column({ status, tasks, over, slug, onAdd, canWrite, more }: ColumnProps) {
   const { setNodeRef } = useDroppable({ id: COLUMN + status.id });
@@ -42,7 +50,13 @@ function Column({ status, tasks, over, slug, onAdd, canWrite, more }: ColumnProp
         </span>
         <span className="grow" />
         {canWrite && (
-          <button type="button" className="icon-btn" style={{ width: 26, height: 26 }} aria-label={`New task in ${status.name}`} onClick={() => onAdd(status.id)}>
+          <button
+            type="button"
+            className="icon-btn"
+            style={{ width: 26, height: 26 }}
+            aria-label={`New task in ${status.name}`}
+            onClick={() => onAdd(status.id)}
+          >
             +
           </button>
         )}
@@ -52,9 +66,19 @@ function Column({ status, tasks, over, slug, onAdd, canWrite, more }: ColumnProp
           {tasks.map((t) => (
             <SortableTaskCard key={t.id} task={t} slug={slug} disabled={!canWrite} />
           ))}
-          {tasks.length === 0 && <p className="muted small" style={{ textAlign: "center", padding: 12 }}>No tasks</p>}
+          {tasks.length === 0 && (
+            <p className="muted small" style={{ textAlign: "center", padding: 12 }}>
+              No tasks
+            </p>
+          )}
           {more && (
-            <button type="button" className="btn btn-sm btn-ghost" onClick={more.load} disabled={more.pending} aria-label={`Load more tasks in ${status.name}`}>
+            <button
+              type="button"
+              className="btn btn-sm btn-ghost"
+              onClick={more.load}
+              disabled={more.pending}
+              aria-label={`Load more tasks in ${status.name}`}
+            >
               {more.pending ? "Loading…" : "Load more"}
             </button>
           )}
@@ -87,13 +111,28 @@ function dropTarget(tasks: Task[], activeId: string, overId: string): { statusId
   return { statusId, after: column[index - 1] ?? null, before: column[index] ?? null };
 }
 
-export function Board({ data, filters, me, realtimeUrl, onAdd }: { data: BoardData; filters: Filters; me: string; realtimeUrl: string | null; onAdd: (statusId: string) => void }) {
+export function Board({
+  data,
+  filters,
+  me,
+  realtimeUrl,
+  onAdd,
+}: {
+  data: BoardData;
+  filters: Filters;
+  me: string;
+  realtimeUrl: string | null;
+  onAdd: (statusId: string) => void;
+}) {
   const { tasks, replace, update } = useLiveTasks({ initial: data.tasks, projectId: data.project.id, realtimeUrl, filters, me });
   const more = useColumnPages(data, filters, update);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [overStatus, setOverStatus] = useState<string | null>(null);
   const { canWrite } = data.project.permissions;
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
 
   const columns = useMemo(() => {
     const by = new Map<string, Task[]>(data.statuses.map((s) => [s.id, []]));
@@ -104,11 +143,16 @@ export function Board({ data, filters, me, realtimeUrl, onAdd }: { data: BoardDa
 
   const statusName = (id: string) => data.statuses.find((s) => s.id === id)?.name ?? "a column";
   const titleOf = (id: string | number) => tasks.find((t) => t.id === id)?.title ?? "task";
-  const statusOfOver = (overId: string) => (overId.startsWith(COLUMN) ? overId.slice(COLUMN.length) : tasks.find((t) => t.id === overId)?.status.id);
+  const statusOfOver = (overId: string) =>
+    overId.startsWith(COLUMN) ? overId.slice(COLUMN.length) : tasks.find((t) => t.id === overId)?.status.id;
   const announcements: Announcements = {
     onDragStart: ({ active }) => `Picked up ${titleOf(active.id)}. Use the arrow keys to move it, space to drop, escape to cancel.`,
-    onDragOver: ({ active, over }) => (over ? `${titleOf(active.id)} is over ${statusName(statusOfOver(String(over.id)) ?? "")}.` : `${titleOf(active.id)} is not over a column.`),
-    onDragEnd: ({ active, over }) => (over ? `${titleOf(active.id)} dropped in ${statusName(statusOfOver(String(over.id)) ?? "")}.` : `${titleOf(active.id)} dropped.`),
+    onDragOver: ({ active, over }) =>
+      over
+        ? `${titleOf(active.id)} is over ${statusName(statusOfOver(String(over.id)) ?? "")}.`
+        : `${titleOf(active.id)} is not over a column.`,
+    onDragEnd: ({ active, over }) =>
+      over ? `${titleOf(active.id)} dropped in ${statusName(statusOfOver(String(over.id)) ?? "")}.` : `${titleOf(active.id)} dropped.`,
     onDragCancel: ({ active }) => `Moving ${titleOf(active.id)} was cancelled.`,
   };
 
@@ -120,7 +164,8 @@ export function Board({ data, filters, me, realtimeUrl, onAdd }: { data: BoardDa
     const target = dropTarget(tasks, String(event.active.id), String(event.over.id));
     if (!task || !target) return;
     const sameColumn = target.statusId === task.status.id;
-    const sameSpot = sameColumn && (target.after?.position ?? "") < task.position && (!target.before || task.position < target.before.position);
+    const sameSpot =
+      sameColumn && (target.after?.position ?? "") < task.position && (!target.before || task.position < target.before.position);
     if (sameSpot) return;
     const status = data.statuses.find((s) => s.id === target.statusId)!;
     const optimistic: Task = {
@@ -130,7 +175,11 @@ export function Board({ data, filters, me, realtimeUrl, onAdd }: { data: BoardDa
     };
     replace(optimistic);
     const position = target.after || target.before ? { after: target.after?.id ?? null, before: target.before?.id ?? null } : undefined;
-    const result = await updateTaskAction(task.id, { ...(sameColumn ? {} : { statusId: status.id }), ...(position ? { position } : {}) }, task.version);
+    const result = await updateTaskAction(
+      task.id,
+      { ...(sameColumn ? {} : { statusId: status.id }), ...(position ? { position } : {}) },
+      task.version,
+    );
     if (result.ok) {
       replace(result.data);
       return;
@@ -149,7 +198,12 @@ export function Board({ data, filters, me, realtimeUrl, onAdd }: { data: BoardDa
     <DndContext
       sensors={sensors}
       collisionDetection={closestCorners}
-      accessibility={{ announcements, screenReaderInstructions: { draggable: "To move a task, press space or enter on its handle, use the arrow keys, then press space again to drop it." } }}
+      accessibility={{
+        announcements,
+        screenReaderInstructions: {
+          draggable: "To move a task, press space or enter on its handle, use the arrow keys, then press space again to drop it.",
+        },
+      }}
       onDragStart={(e: DragStartEvent) => setActiveId(String(e.active.id))}
       onDragOver={(e: DragOverEvent) => setOverStatus(e.over ? (statusOfOver(String(e.over.id)) ?? null) : null)}
       onDragCancel={() => (setActiveId(null), setOverStatus(null))}
@@ -157,7 +211,16 @@ export function Board({ data, filters, me, realtimeUrl, onAdd }: { data: BoardDa
     >
       <div className="board" data-testid="board">
         {data.statuses.map((s) => (
-          <Column key={s.id} status={s} tasks={columns.get(s.id) ?? []} over={overStatus === s.id && activeId !== null} slug={data.slug} onAdd={onAdd} canWrite={canWrite} more={more(s.id)} />
+          <Column
+            key={s.id}
+            status={s}
+            tasks={columns.get(s.id) ?? []}
+            over={overStatus === s.id && activeId !== null}
+            slug={data.slug}
+            onAdd={onAdd}
+            canWrite={canWrite}
+            more={more(s.id)}
+          />
         ))}
       </div>
       <DragOverlay>{active ? <TaskCard task={active} slug={data.slug} overlay /> : null}</DragOverlay>

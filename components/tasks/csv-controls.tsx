@@ -35,9 +35,23 @@ export function CsvControls({ projectId, canWrite }: { projectId: string; canWri
       {canWrite && (
         <details style={{ position: "relative" }}>
           <summary className="btn btn-ghost">Import CSV…</summary>
-          <form ref={form} className="card" style={{ position: "absolute", right: 0, zIndex: 20, minWidth: 300, display: "grid", gap: 6 }} aria-busy={pending} onSubmit={(e) => (e.preventDefault(), run(true))}>
+          <form
+            ref={form}
+            className="card"
+            style={{ position: "absolute", right: 0, zIndex: 20, minWidth: 300, display: "grid", gap: 6 }}
+            aria-busy={pending}
+            onSubmit={(e) => (e.preventDefault(), run(true))}
+          >
             <label htmlFor="csv-file">CSV file (the export&apos;s columns)</label>
-            <input id="csv-file" name="file" type="file" accept=".csv,text/csv" required onChange={() => setReport(null)} aria-describedby={error ? "csv-error" : undefined} />
+            <input
+              id="csv-file"
+              name="file"
+              type="file"
+              accept=".csv,text/csv"
+              required
+              onChange={() => setReport(null)}
+              aria-describedby={error ? "csv-error" : undefined}
+            />
             <button type="submit" className="btn" disabled={pending}>
               Check file
             </button>
@@ -49,7 +63,11 @@ export function CsvControls({ projectId, canWrite }: { projectId: string; canWri
             {report && (
               <div role="status">
                 {report.dryRun ? (
-                  <p>{report.errors.length ? `${report.errors.length} problem(s) in ${report.rows} rows; nothing was imported.` : `${report.valid} of ${report.rows} rows are ready to import.`}</p>
+                  <p>
+                    {report.errors.length
+                      ? `${report.errors.length} problem(s) in ${report.rows} rows; nothing was imported.`
+                      : `${report.valid} of ${report.rows} rows are ready to import.`}
+                  </p>
                 ) : (
                   <p>{report.errors.length ? "Nothing was imported." : `Imported ${report.created} tasks.`}</p>
                 )}

@@ -5,7 +5,17 @@ import type { FilterKey } from "./filters";
 import { PRIORITIES, PRIORITY_LABEL, type LabelInfo, type Person } from "./types";
 
 /** Filters live in the URL, so a filtered board or list can be shared and survives reloads. `views`: the saved-views menu. */
-export function FilterBar({ people, labels, views, children }: { people: Person[]; labels: LabelInfo[]; views?: React.ReactNode; children?: React.ReactNode }) {
+export function FilterBar({
+  people,
+  labels,
+  views,
+  children,
+}: {
+  people: Person[];
+  labels: LabelInfo[];
+  views?: React.ReactNode;
+  children?: React.ReactNode;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -32,7 +42,15 @@ export function FilterBar({ people, labels, views, children }: { people: Person[
       <label className="sr-only" htmlFor="filter-q">
         Search tasks
       </label>
-      <input id="filter-q" type="search" placeholder="Search tasks…  ( / )" value={q} onChange={(e) => setQ(e.target.value)} data-shortcut-search style={{ minWidth: 200 }} />
+      <input
+        id="filter-q"
+        type="search"
+        placeholder="Search tasks…  ( / )"
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        data-shortcut-search
+        style={{ minWidth: 200 }}
+      />
       <label className="sr-only" htmlFor="filter-assignee">
         Assignee
       </label>

@@ -7,7 +7,19 @@ import { toast } from "@/components/ui/toast";
 import { PRIORITIES, PRIORITY_LABEL, type BoardData, type Task } from "./types";
 
 /** Quick task creation (shortcut c); the board shows the new task at once, others see it live. */
-export function NewTaskDialog({ data, statusId, parentId, onClose, onCreated }: { data: BoardData; statusId?: string; parentId?: string; onClose: () => void; onCreated?: (task: Task) => void }) {
+export function NewTaskDialog({
+  data,
+  statusId,
+  parentId,
+  onClose,
+  onCreated,
+}: {
+  data: BoardData;
+  statusId?: string;
+  parentId?: string;
+  onClose: () => void;
+  onCreated?: (task: Task) => void;
+}) {
   const router = useRouter();
   const [error, setError] = useState<{ field?: string; message: string } | null>(null);
   const [pending, start] = useTransition();
@@ -45,7 +57,15 @@ export function NewTaskDialog({ data, statusId, parentId, onClose, onCreated }: 
       >
         <div className="field">
           <label htmlFor="new-task-title">Title</label>
-          <input id="new-task-title" name="title" type="text" required autoFocus aria-invalid={error?.field === "title" || undefined} aria-describedby={error?.field === "title" ? "new-task-title-error" : undefined} />
+          <input
+            id="new-task-title"
+            name="title"
+            type="text"
+            required
+            autoFocus
+            aria-invalid={error?.field === "title" || undefined}
+            aria-describedby={error?.field === "title" ? "new-task-title-error" : undefined}
+          />
           {error?.field === "title" && (
             <span id="new-task-title-error" className="field-error" role="alert">
               {error.message}

@@ -23,7 +23,11 @@ export function ProjectBoard({ data, me, realtimeUrl }: { data: BoardData; me: s
   const { tasks: _tasks, ...meta } = data;
   return (
     <>
-      <FilterBar people={data.people} labels={data.labels} views={<ViewsMenu projectId={data.project.id} me={me} permissions={data.project.permissions} withLayout={false} />}>
+      <FilterBar
+        people={data.people}
+        labels={data.labels}
+        views={<ViewsMenu projectId={data.project.id} me={me} permissions={data.project.permissions} withLayout={false} />}
+      >
         {canWrite && (
           <button type="button" className="btn btn-primary" onClick={() => setCreating({})} aria-keyshortcuts="c">
             New task

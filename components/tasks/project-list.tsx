@@ -24,7 +24,11 @@ export function ProjectList({ data, me, realtimeUrl }: { data: BoardData; me: st
   const { tasks: _tasks, ...meta } = data;
   return (
     <>
-      <FilterBar people={data.people} labels={data.labels} views={<ViewsMenu projectId={data.project.id} me={me} permissions={data.project.permissions} withLayout={true} />}>
+      <FilterBar
+        people={data.people}
+        labels={data.labels}
+        views={<ViewsMenu projectId={data.project.id} me={me} permissions={data.project.permissions} withLayout={true} />}
+      >
         {canWrite && (
           <button type="button" className="btn btn-primary" onClick={() => setCreating(true)} aria-keyshortcuts="c">
             New task

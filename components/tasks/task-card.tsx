@@ -47,10 +47,19 @@ export function TaskCard({ task, overlay, handle }: CardProps) {
 
 /** Mouse and touch drag the whole card; the keyboard drags it through its handle button. */
 export function SortableTaskCard({ task, slug, disabled }: { task: Task; slug: string; disabled: boolean }) {
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: task.id, disabled });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id: task.id,
+    disabled,
+  });
   const style = { transform: CSS.Translate.toString(transform), transition };
   return (
-    <div ref={setNodeRef} style={style} data-dragging={isDragging} data-testid={`card-${task.key}`} onPointerDown={listeners?.onPointerDown as React.PointerEventHandler | undefined}>
+    <div
+      ref={setNodeRef}
+      style={style}
+      data-dragging={isDragging}
+      data-testid={`card-${task.key}`}
+      onPointerDown={listeners?.onPointerDown as React.PointerEventHandler | undefined}
+    >
       <TaskCard
         task={task}
         slug={slug}

@@ -20,7 +20,9 @@ export function TaskDrawer({ meta, me, realtimeUrl }: { meta: DetailMeta; me: st
   useEffect(() => {
     if (!key) return;
     let live = true;
-    void loadTaskDetailAction(key, meta.slug).then((r) => live && setLoaded({ key, detail: r.ok ? r.data : null, error: r.ok ? undefined : r.error }));
+    void loadTaskDetailAction(key, meta.slug).then(
+      (r) => live && setLoaded({ key, detail: r.ok ? r.data : null, error: r.ok ? undefined : r.error }),
+    );
     return () => {
       live = false;
     };
@@ -51,7 +53,10 @@ export function TaskDrawer({ meta, me, realtimeUrl }: { meta: DetailMeta; me: st
     <>
       <div className="overlay" onClick={close} aria-hidden="true" />
       <div className="drawer" role="dialog" aria-modal="true" aria-label={`Task ${key}`} ref={panel} tabIndex={-1}>
-        <div className="row-between" style={{ padding: "10px 16px", borderBottom: "1px solid var(--border)", background: "var(--surface)" }}>
+        <div
+          className="row-between"
+          style={{ padding: "10px 16px", borderBottom: "1px solid var(--border)", background: "var(--surface)" }}
+        >
           <Link href={`/w/${meta.slug}/t/${key}`} className="small">
             Open as page
           </Link>
@@ -66,7 +71,14 @@ export function TaskDrawer({ meta, me, realtimeUrl }: { meta: DetailMeta; me: st
             <div className="skeleton" style={{ height: 80 }} />
           </div>
         ) : current.detail ? (
-          <TaskDetail key={current.detail.task.id} initial={current.detail} meta={meta} me={me} realtimeUrl={realtimeUrl} headingLevel="h2" />
+          <TaskDetail
+            key={current.detail.task.id}
+            initial={current.detail}
+            meta={meta}
+            me={me}
+            realtimeUrl={realtimeUrl}
+            headingLevel="h2"
+          />
         ) : (
           <p className="alert" role="alert" style={{ margin: 24 }}>
             {current.error ?? "This task could not be loaded."}

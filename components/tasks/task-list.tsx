@@ -16,26 +16,63 @@ type TaskListSort = TaskListInput["sort"];
 type Row = { kind: "group"; label: string; count: number } | { kind: "task"; task: Task };
 const GROUPS = { none: "No grouping", status: "Status", assignee: "Assignee", priority: "Priority" } as const;
 type GroupBy = keyof typeof GROUPS;
-const SORTS = { position: "Board order", "-updated": "Recently updated", "-created": "Newest", created: "Oldest", priority: "Priority", due: "Due date", relevance: "Relevance" } as const;
+const SORTS = {
+  position: "Board order",
+  "-updated": "Recently updated",
+  "-created": "Newest",
+  created: "Oldest",
+  priority: "Priority",
+  due: "Due date",
+  relevance: "Relevance",
+} as const;
 
 function groupRows(tasks: Task[], by: GroupBy, data: BoardData): Row[] {
   if (by === "none") return tasks.map((task) => ({ kind: "task", task }));
   const groups = new Map<string, { label: string; tasks: Task[] }>();
   const order: string[] =
-    by === "status" ? data.statuses.map((s) => s.id) : by === "priority" ? [...PRIORITIES].reverse() : [...data.people.map((p) => p.id), "none"];
-  for (const k of order) groups.set(k, { label: by === "status" ? data.statuses.find((s) => s.id === k)!.name : by === "priority" ? PRIORITY_LABEL[k as keyof typeof PRIORITY_LABEL] : (data.people.find((p) => p.id === k)?.name ?? "Unassigned"), tasks: [] });
+    by === "status"
+      ? data.statuses.map((s) => s.id)
+      : by === "priority"
+        ? [...PRIORITIES].reverse()
+        : [...data.people.map((p) => p.id), "none"];
+  for (const k of order)
+    groups.set(k, {
+      label:
+        by === "status"
+          ? data.statuses.find((s) => s.id === k)!.name
+          : by === "priority"
+            ? PRIORITY_LABEL[k as keyof typeof PRIORITY_LABEL]
+            : (data.people.find((p) => p.id === k)?.name ?? "Unassigned"),
+      tasks: [],
+    });
   for (const t of tasks) {
-    const keys = by === "status" ? [t.status.id] : by === "priority" ? [t.priority] : t.assignees.length ? t.assignees.map((a) => a.id) : ["none"];
+    const keys =
+      by === "status" ? [t.status.id] : by === "priority" ? [t.priority] : t.assignees.length ? t.assignees.map((a) => a.id) : ["none"];
     for (const k of keys) {
       if (!groups.has(k)) groups.set(k, { label: by === "assignee" ? (t.assignees.find((a) => a.id === k)?.name ?? k) : k, tasks: [] });
       groups.get(k)!.tasks.push(t);
     }
   }
-  return [...groups.values()].filter((g) => g.tasks.length).flatMap((g) => [{ kind: "group", label: g.label, count: g.tasks.length } as Row, ...g.tasks.map((task) => ({ kind: "task", task }) as Row)]);
+  return [...groups.values()]
+    .filter((g) => g.tasks.length)
+    .flatMap((g) => [
+      { kind: "group", label: g.label, count: g.tasks.length } as Row,
+      ...g.tasks.map((task) => ({ kind: "task", task }) as Row),
+    ]);
 }
 
 /** A virtualised table: only the rows on screen are in the DOM, so 10,000 tasks scroll smoothly. */
-export function TaskList({ data, filters, me, realtimeUrl }: { data: BoardData; filters: Filters; me: string; realtimeUrl: string | null }) {
+export function TaskList({
+  data,
+  filters,
+  me,
+  realtimeUrl,
+}: {
+  data: BoardData;
+  filters: Filters;
+  me: string;
+  realtimeUrl: string | null;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -46,7 +83,12 @@ export function TaskList({ data, filters, me, realtimeUrl }: { data: BoardData; 
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [cursor, setCursor] = useState(0);
   const scroller = useRef<HTMLDivElement>(null);
-  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: (i) => (rows[i]?.kind === "group" ? 32 : 40), overscan: 12 });
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (i) => (rows[i]?.kind === "group" ? 32 : 40),
+    overscan: 12,
+  });
   const { canWrite } = data.project.permissions;
   const lastShown = virtual.getVirtualItems().at(-1)?.index ?? 0;
   useNextPages(data, filters, update, lastShown >= rows.length - 20);
@@ -63,7 +105,14 @@ export function TaskList({ data, filters, me, realtimeUrl }: { data: BoardData; 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const el = e.target as HTMLElement;
-      if (e.metaKey || e.ctrlKey || e.altKey || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName) || document.querySelector("[role=dialog]")) return;
+      if (
+        e.metaKey ||
+        e.ctrlKey ||
+        e.altKey ||
+        ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName) ||
+        document.querySelector("[role=dialog]")
+      )
+        return;
       const at = taskIndexes.indexOf(cursor);
       if (e.key === "j" || e.key === "k") {
         e.preventDefault();
@@ -109,20 +158,50 @@ export function TaskList({ data, filters, me, realtimeUrl }: { data: BoardData; 
           {tasks.length.toLocaleString("en")} tasks · J/K to move, Enter to open, X to select
         </span>
       </div>
-      {canWrite && selected.size > 0 && <BulkBar data={data} ids={[...selected]} onDone={(updated) => (updated.forEach(replace), setSelected(new Set()))} onClear={() => setSelected(new Set())} />}
-      <div className="list-scroll" ref={scroller} role="table" aria-label={`Tasks of ${data.project.name}`} aria-rowcount={rows.length + 1} data-testid="task-list">
+      {canWrite && selected.size > 0 && (
+        <BulkBar
+          data={data}
+          ids={[...selected]}
+          onDone={(updated) => (updated.forEach(replace), setSelected(new Set()))}
+          onClear={() => setSelected(new Set())}
+        />
+      )}
+      <div
+        className="list-scroll"
+        ref={scroller}
+        role="table"
+        aria-label={`Tasks of ${data.project.name}`}
+        aria-rowcount={rows.length + 1}
+        data-testid="task-list"
+      >
         <div className="list-head" role="row" aria-rowindex={1}>
           <span role="columnheader">
-            <input type="checkbox" aria-label="Select all tasks" checked={allSelected} onChange={(e) => setSelected(e.target.checked ? new Set(allIds) : new Set())} disabled={!canWrite} />
+            <input
+              type="checkbox"
+              aria-label="Select all tasks"
+              checked={allSelected}
+              onChange={(e) => setSelected(e.target.checked ? new Set(allIds) : new Set())}
+              disabled={!canWrite}
+            />
           </span>
           <span role="columnheader">Key</span>
           <span role="columnheader">Title</span>
           <span role="columnheader">Status</span>
-          <span role="columnheader" className="hide-phone">Priority</span>
-          <span role="columnheader" className="hide-phone">Assignees</span>
-          <span role="columnheader" className="hide-phone">Due</span>
+          <span role="columnheader" className="hide-phone">
+            Priority
+          </span>
+          <span role="columnheader" className="hide-phone">
+            Assignees
+          </span>
+          <span role="columnheader" className="hide-phone">
+            Due
+          </span>
         </div>
-        {rows.length === 0 && <div className="empty" style={{ margin: 16 }}>No tasks match these filters.</div>}
+        {rows.length === 0 && (
+          <div className="empty" style={{ margin: 16 }}>
+            No tasks match these filters.
+          </div>
+        )}
         <div style={{ height: virtual.getTotalSize(), position: "relative" }}>
           {virtual.getVirtualItems().map((v) => {
             const row = rows[v.index]!;
@@ -137,9 +216,26 @@ export function TaskList({ data, filters, me, realtimeUrl }: { data: BoardData; 
               );
             const t = row.task;
             return (
-              <div key={`${t.id}-${v.index}`} className="list-row" role="row" aria-rowindex={v.index + 2} aria-selected={selected.has(t.id)} data-cursor={v.index === cursor} style={{ ...style, outline: v.index === cursor ? "2px solid var(--focus)" : undefined, outlineOffset: -2 }} onClick={() => setCursor(v.index)}>
+              <div
+                key={`${t.id}-${v.index}`}
+                className="list-row"
+                role="row"
+                aria-rowindex={v.index + 2}
+                aria-selected={selected.has(t.id)}
+                data-cursor={v.index === cursor}
+                style={{ ...style, outline: v.index === cursor ? "2px solid var(--focus)" : undefined, outlineOffset: -2 }}
+                onClick={() => setCursor(v.index)}
+              >
                 <span role="cell">
-                  <input type="checkbox" aria-label={`Select ${t.key}`} checked={selected.has(t.id)} disabled={!canWrite} onChange={(e) => setSelected((s) => (e.target.checked ? new Set([...s, t.id]) : new Set([...s].filter((x) => x !== t.id))))} />
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${t.key}`}
+                    checked={selected.has(t.id)}
+                    disabled={!canWrite}
+                    onChange={(e) =>
+                      setSelected((s) => (e.target.checked ? new Set([...s, t.id]) : new Set([...s].filter((x) => x !== t.id))))
+                    }
+                  />
                 </span>
                 <span role="cell" className="mono muted small">
                   {t.key}

@@ -25,4 +25,10 @@ export type BoardData = {
 
 export const PRIORITIES = ["none", "low", "medium", "high", "urgent"] as const;
 export type PriorityName = (typeof PRIORITIES)[number];
-export const PRIORITY_LABEL: Record<PriorityName, string> = { none: "No priority", low: "Low", medium: "Medium", high: "High", urgent: "Urgent" };
+export const PRIORITY_LABEL: Record<PriorityName, string> = {
+  none: "No priority",
+  low: "Low",
+  medium: "Medium",
+  high: "High",
+  urgent: "Urgent",
+};

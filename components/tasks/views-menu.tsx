@@ -41,7 +41,17 @@ function toUrl(view: SavedView, withLayout: boolean): string {
 }
 
 /** "Views" in the filter bar: apply, save and delete saved views. `withLayout`: the list also saves sort and grouping. */
-export function ViewsMenu({ projectId, me, permissions, withLayout }: { projectId: string; me: string; permissions: ProjectPermissions; withLayout: boolean }) {
+export function ViewsMenu({
+  projectId,
+  me,
+  permissions,
+  withLayout,
+}: {
+  projectId: string;
+  me: string;
+  permissions: ProjectPermissions;
+  withLayout: boolean;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -84,7 +94,11 @@ export function ViewsMenu({ projectId, me, permissions, withLayout }: { projectI
         <ul aria-label="Saved views" style={{ listStyle: "none", padding: 0, margin: 0 }}>
           {views?.map((v) => (
             <li key={v.id} style={{ display: "flex", gap: 6, alignItems: "center" }}>
-              <button type="button" className="btn btn-ghost grow" onClick={() => start(() => router.replace(`${pathname}?${toUrl(v, withLayout)}`, { scroll: false }))}>
+              <button
+                type="button"
+                className="btn btn-ghost grow"
+                onClick={() => start(() => router.replace(`${pathname}?${toUrl(v, withLayout)}`, { scroll: false }))}
+              >
                 {v.name}
                 {v.shared ? " (shared)" : ""}
               </button>
@@ -98,7 +112,16 @@ export function ViewsMenu({ projectId, me, permissions, withLayout }: { projectI
         </ul>
         <form onSubmit={save} style={{ marginTop: 8, display: "grid", gap: 6 }}>
           <label htmlFor="view-name">Save view…</label>
-          <input id="view-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="View name" required maxLength={100} aria-invalid={!!error} aria-describedby={error ? "view-error" : undefined} />
+          <input
+            id="view-name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="View name"
+            required
+            maxLength={100}
+            aria-invalid={!!error}
+            aria-describedby={error ? "view-error" : undefined}
+          />
           {permissions.canShareViews && (
             <label>
               <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} /> Share with the project

@@ -12,10 +12,13 @@ export function toast(message: string, kind: Toast["kind"] = "info"): void {
   const id = ++seq;
   toasts = [...toasts, { id, message, kind }];
   emit();
-  setTimeout(() => {
-    toasts = toasts.filter((t) => t.id !== id);
-    emit();
-  }, kind === "error" ? 8000 : 4000);
+  setTimeout(
+    () => {
+      toasts = toasts.filter((t) => t.id !== id);
+      emit();
+    },
+    kind === "error" ? 8000 : 4000,
+  );
 }
 
 const subscribe = (l: () => void) => {
@@ -25,7 +28,11 @@ const subscribe = (l: () => void) => {
 const empty: Toast[] = [];
 
 export function Toaster() {
-  const list = useSyncExternalStore(subscribe, () => toasts, () => empty);
+  const list = useSyncExternalStore(
+    subscribe,
+    () => toasts,
+    () => empty,
+  );
   return (
     <div className="toasts" role="status" aria-live="polite">
       {list.map((t) => (

@@ -8,7 +8,17 @@ const ROLES = ["owner", "admin", "member", "guest"] as const;
 type Role = (typeof ROLES)[number];
 
 /** Role changes and removals apply at once; a refusal (e.g. the last owner) is shown on that member's row. */
-export function MembersTable({ slug, members, me, permissions }: { slug: string; members: Member[]; me: string; permissions: WorkspacePermissions }) {
+export function MembersTable({
+  slug,
+  members,
+  me,
+  permissions,
+}: {
+  slug: string;
+  members: Member[];
+  me: string;
+  permissions: WorkspacePermissions;
+}) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, start] = useTransition();
   const run = (userId: string, fn: () => Promise<{ ok: boolean; error?: string }>) =>

@@ -13,7 +13,11 @@ export function CreateWebhookForm({ slug, eventTypes }: { slug: string; eventTyp
     <form action={action} className="stack" noValidate>
       <input type="hidden" name="slug" value={slug} />
       <Field label="Payload URL" name="url" type="url" required placeholder="https://example.com/hooks/tasklane" error={fe?.url} />
-      <fieldset className="stack" style={{ border: "1px solid var(--border)", borderRadius: 6, padding: 10 }} aria-describedby={fe?.events ? "webhook-events-error" : undefined}>
+      <fieldset
+        className="stack"
+        style={{ border: "1px solid var(--border)", borderRadius: 6, padding: 10 }}
+        aria-describedby={fe?.events ? "webhook-events-error" : undefined}
+      >
         <legend>Events</legend>
         <div className="row" style={{ gap: 14 }}>
           {eventTypes.map((t) => (
@@ -28,7 +32,13 @@ export function CreateWebhookForm({ slug, eventTypes }: { slug: string; eventTyp
           </span>
         )}
       </fieldset>
-      <Field label="Secret (optional)" name="secret" type="text" hint="Leave empty to have one generated. Used to sign each delivery (X-Signature)." error={fe?.secret} />
+      <Field
+        label="Secret (optional)"
+        name="secret"
+        type="text"
+        hint="Leave empty to have one generated. Used to sign each delivery (X-Signature)."
+        error={fe?.secret}
+      />
       {state?.ok === false && !fe && (
         <p className="alert" role="alert">
           {state.error}
@@ -90,8 +100,12 @@ export function WebhookList({ slug, hooks }: { slug: string; hooks: (Webhook & {
                     <th scope="col">Event</th>
                     <th scope="col">Status</th>
                     <th scope="col">Attempts</th>
-                    <th scope="col" className="hide-phone">Last answer</th>
-                    <th scope="col" className="hide-phone">When</th>
+                    <th scope="col" className="hide-phone">
+                      Last answer
+                    </th>
+                    <th scope="col" className="hide-phone">
+                      When
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -101,7 +115,12 @@ export function WebhookList({ slug, hooks }: { slug: string; hooks: (Webhook & {
                         <code>{d.type}</code> #{d.eventId}
                       </td>
                       <td>
-                        <span className="badge" style={{ color: d.status === "failed" ? "var(--danger)" : d.status === "succeeded" ? "var(--success)" : undefined }}>
+                        <span
+                          className="badge"
+                          style={{
+                            color: d.status === "failed" ? "var(--danger)" : d.status === "succeeded" ? "var(--success)" : undefined,
+                          }}
+                        >
                           {d.status}
                         </span>
                       </td>

@@ -15,13 +15,27 @@ export function WorkspaceForm({ slug, name }: { slug: string; name: string }) {
           <Field label="Name" name="name" defaultValue={name} required error={fe?.name} />
         </div>
         <div className="grow">
-          <Field label="URL slug" name="slug" defaultValue={slug} required error={fe?.slug ?? (state?.ok === false && state.status === "CONFLICT" ? state.error : undefined)} />
+          <Field
+            label="URL slug"
+            name="slug"
+            defaultValue={slug}
+            required
+            error={fe?.slug ?? (state?.ok === false && state.status === "CONFLICT" ? state.error : undefined)}
+          />
         </div>
       </div>
       <div className="row">
         <SubmitButton pendingText="Saving…">Save</SubmitButton>
-        {state?.ok && <span role="status" className="muted">Saved.</span>}
-        {state?.ok === false && !fe && state.status !== "CONFLICT" && <span role="alert" className="field-error">{state.error}</span>}
+        {state?.ok && (
+          <span role="status" className="muted">
+            Saved.
+          </span>
+        )}
+        {state?.ok === false && !fe && state.status !== "CONFLICT" && (
+          <span role="alert" className="field-error">
+            {state.error}
+          </span>
+        )}
       </div>
     </form>
   );

@@ -12,7 +12,9 @@ export const eventCursors = pgTable(
   "event_cursors",
   {
     consumer: text("consumer").notNull(),
-    projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
     lastEventId: bigint("last_event_id", { mode: "number" }).notNull().default(0),
     attempts: integer("attempts").notNull().default(0),
     retryAt: ts("retry_at"),
@@ -35,7 +37,9 @@ export const notifications = pgTable(
   "notifications",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     type: text("type").notNull(),
     dedupeKey: text("dedupe_key").notNull(),
     eventId: bigint("event_id", { mode: "number" }),
@@ -49,7 +53,9 @@ export const notifications = pgTable(
   (t) => [
     uniqueIndex("notifications_user_dedupe_idx").on(t.userId, t.dedupeKey),
     index("notifications_user_created_idx").on(t.userId, t.createdAt, t.id),
-    index("notifications_user_unread_idx").on(t.userId, t.createdAt, t.id).where(sql`read_at is null`),
+    index("notifications_user_unread_idx")
+      .on(t.userId, t.createdAt, t.id)
+      .where(sql`read_at is null`),
   ],
 );
 
@@ -57,7 +63,9 @@ export const notifications = pgTable(
 export const notificationPreferences = pgTable(
   "notification_preferences",
   {
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     type: text("type").notNull(),
     inApp: boolean("in_app").notNull(),
     email: boolean("email").notNull(),
@@ -88,7 +96,9 @@ export const emailJobs = pgTable(
   },
   (t) => [
     uniqueIndex("email_jobs_idempotency_idx").on(t.idempotencyKey),
-    index("email_jobs_due_idx").on(t.nextAttemptAt).where(sql`sent_at is null and failed_at is null`),
+    index("email_jobs_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`sent_at is null and failed_at is null`),
   ],
 );
 
@@ -96,7 +106,9 @@ export const webhooks = pgTable(
   "webhooks",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     url: text("url").notNull(),
     events: jsonb("events").notNull().$type<string[]>(),
     secret: text("secret").notNull(),
@@ -113,11 +125,15 @@ export const webhookDeliveries = pgTable(
   "webhook_deliveries",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    webhookId: uuid("webhook_id").notNull().references(() => webhooks.id, { onDelete: "cascade" }),
+    webhookId: uuid("webhook_id")
+      .notNull()
+      .references(() => webhooks.id, { onDelete: "cascade" }),
     eventId: bigint("event_id", { mode: "number" }).notNull(),
     eventType: text("event_type").notNull(),
     body: text("body").notNull(),
-    status: text("status", { enum: ["pending", "succeeded", "failed"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "succeeded", "failed"] })
+      .notNull()
+      .default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
     lockedUntil: ts("locked_until"),
@@ -129,6 +145,8 @@ export const webhookDeliveries = pgTable(
   (t) => [
     uniqueIndex("webhook_deliveries_event_idx").on(t.webhookId, t.eventId),
     index("webhook_deliveries_log_idx").on(t.webhookId, t.createdAt, t.id),
-    index("webhook_deliveries_pending_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index("webhook_deliveries_pending_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`status = 'pending'`),
   ],
 );

@@ -12,11 +12,15 @@ export const projects = pgTable(
   "projects",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     key: text("key").notNull(),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
-    visibility: text("visibility", { enum: ["workspace", "private"] }).notNull().default("workspace"),
+    visibility: text("visibility", { enum: ["workspace", "private"] })
+      .notNull()
+      .default("workspace"),
     timezone: text("timezone").notNull().default("UTC"),
     // Task numbers: incremented under the row lock, so they are gapless and unique.
     nextTaskNumber: integer("next_task_number").notNull().default(1),
@@ -28,14 +32,21 @@ export const projects = pgTable(
     updatedAt: ts("updated_at").notNull().defaultNow(),
     archivedAt: ts("archived_at"),
   },
-  (t) => [uniqueIndex("projects_workspace_key_idx").on(t.workspaceId, t.key), index("projects_workspace_name_idx").on(t.workspaceId, t.name, t.id)],
+  (t) => [
+    uniqueIndex("projects_workspace_key_idx").on(t.workspaceId, t.key),
+    index("projects_workspace_name_idx").on(t.workspaceId, t.name, t.id),
+  ],
 );
 
 export const projectMembers = pgTable(
   "project_members",
   {
-    projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     role: text("role", { enum: projectRoles }).notNull(),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
@@ -46,7 +57,9 @@ export const statuses = pgTable(
   "statuses",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     category: text("category", { enum: statusCategories }).notNull(),
     color: text("color").notNull().default("#6b7280"),
@@ -54,14 +67,19 @@ export const statuses = pgTable(
     isDefault: boolean("is_default").notNull().default(false),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
-  (t) => [index("statuses_project_idx").on(t.projectId, t.position), uniqueIndex("statuses_project_name_idx").on(t.projectId, sql`lower(${t.name})`)],
+  (t) => [
+    index("statuses_project_idx").on(t.projectId, t.position),
+    uniqueIndex("statuses_project_name_idx").on(t.projectId, sql`lower(${t.name})`),
+  ],
 );
 
 export const labels = pgTable(
   "labels",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     color: text("color").notNull().default("#6b7280"),
     createdAt: ts("created_at").notNull().defaultNow(),

@@ -1,5 +1,20 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, smallint, text, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
 import { orderKey, ts, tsvector } from "./columns";
 import { labels, projects, statuses } from "./projects";
 import { users } from "./users";
@@ -9,13 +24,17 @@ export const tasks = pgTable(
   "tasks",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
     number: integer("number").notNull(),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
     // Comment bodies, kept in step by the comment verbs, so one generated tsvector covers all three.
     commentsText: text("comments_text").notNull().default(""),
-    statusId: uuid("status_id").notNull().references(() => statuses.id),
+    statusId: uuid("status_id")
+      .notNull()
+      .references(() => statuses.id),
     priority: smallint("priority").notNull().default(0),
     reporterId: uuid("reporter_id").references(() => users.id, { onDelete: "set null" }),
     dueDate: date("due_date", { mode: "string" }),
@@ -54,8 +73,12 @@ export const tasks = pgTable(
 export const taskAssignees = pgTable(
   "task_assignees",
   {
-    taskId: uuid("task_id").notNull().references(() => tasks.id, { onDelete: "cascade" }),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    taskId: uuid("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.taskId, t.userId] }), index("task_assignees_user_idx").on(t.userId, t.taskId)],
 );
@@ -63,8 +86,12 @@ export const taskAssignees = pgTable(
 export const taskLabels = pgTable(
   "task_labels",
   {
-    taskId: uuid("task_id").notNull().references(() => tasks.id, { onDelete: "cascade" }),
-    labelId: uuid("label_id").notNull().references(() => labels.id, { onDelete: "cascade" }),
+    taskId: uuid("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    labelId: uuid("label_id")
+      .notNull()
+      .references(() => labels.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.taskId, t.labelId] }), index("task_labels_label_idx").on(t.labelId, t.taskId)],
 );
@@ -72,8 +99,12 @@ export const taskLabels = pgTable(
 export const taskWatchers = pgTable(
   "task_watchers",
   {
-    taskId: uuid("task_id").notNull().references(() => tasks.id, { onDelete: "cascade" }),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    taskId: uuid("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.taskId, t.userId] }), index("task_watchers_user_idx").on(t.userId)],
 );
@@ -82,8 +113,12 @@ export const taskWatchers = pgTable(
 export const taskDependencies = pgTable(
   "task_dependencies",
   {
-    taskId: uuid("task_id").notNull().references(() => tasks.id, { onDelete: "cascade" }),
-    blockedById: uuid("blocked_by_id").notNull().references(() => tasks.id, { onDelete: "cascade" }),
+    taskId: uuid("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    blockedById: uuid("blocked_by_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.taskId, t.blockedById] }), index("task_dependencies_blocker_idx").on(t.blockedById)],
@@ -93,7 +128,9 @@ export const comments = pgTable(
   "comments",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    taskId: uuid("task_id").notNull().references(() => tasks.id, { onDelete: "cascade" }),
+    taskId: uuid("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
     authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
     body: text("body").notNull(),
     version: integer("version").notNull().default(1),
@@ -108,8 +145,12 @@ export const activity = pgTable(
   "activity",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    taskId: uuid("task_id").notNull().references(() => tasks.id, { onDelete: "cascade" }),
-    projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    taskId: uuid("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
     actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
     type: text("type").notNull(),
     field: text("field"),
@@ -124,7 +165,9 @@ export const attachments = pgTable(
   "attachments",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    taskId: uuid("task_id").notNull().references(() => tasks.id, { onDelete: "cascade" }),
+    taskId: uuid("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
     uploaderId: uuid("uploader_id").references(() => users.id, { onDelete: "set null" }),
     filename: text("filename").notNull(),
     contentType: text("content_type").notNull(),
@@ -139,8 +182,12 @@ export const savedViews = pgTable(
   "saved_views",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
-    ownerId: uuid("owner_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     filters: jsonb("filters").notNull().$type<Record<string, unknown>>(),
     sort: text("sort"),

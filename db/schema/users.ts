@@ -20,7 +20,9 @@ export const authTokens = pgTable(
   "auth_tokens",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     kind: text("kind", { enum: ["session", "personal"] }).notNull(),
     name: text("name"),
     tokenHash: text("token_hash").notNull(),

@@ -76,7 +76,12 @@ export async function assigneeLoad(db: Database, scope: Scope): Promise<Assignee
   );
 }
 
-export type StatusCount = { statusId: string; name: string; category: "backlog" | "unstarted" | "started" | "completed" | "canceled"; count: number };
+export type StatusCount = {
+  statusId: string;
+  name: string;
+  category: "backlog" | "unstarted" | "started" | "completed" | "canceled";
+  count: number;
+};
 
 /** Every status of the project in board order, with its open tasks (0 for completed and canceled ones). */
 export async function statusCounts(db: Database, projectId: string): Promise<StatusCount[]> {

@@ -25,7 +25,16 @@ function completions(scope: Scope, from: string, to: string): SQL {
 
 export type Percentiles = { p50: number | null; p85: number | null; p95: number | null };
 export type FlowTimes = { projectId: string | null; completedCount: number; cycleTimeHours: Percentiles; leadTimeHours: Percentiles };
-type Row = { projectId: string | null; n: number; c50: number | null; c85: number | null; c95: number | null; l50: number | null; l85: number | null; l95: number | null };
+type Row = {
+  projectId: string | null;
+  n: number;
+  c50: number | null;
+  c85: number | null;
+  c95: number | null;
+  l50: number | null;
+  l85: number | null;
+  l95: number | null;
+};
 
 /**
  * Nearest-rank percentiles (percentile_disc) per project and for all (projectId null); absent or
@@ -56,13 +65,31 @@ export async function flowTimes(db: Database, scope: Scope, from: string, to: st
 const none: Percentiles = { p50: null, p85: null, p95: null };
 export function flowTimesOf(all: FlowTimes[], projectId: string | null): Omit<FlowTimes, "projectId"> {
   const hit = all.find((f) => f.projectId === projectId);
-  return { completedCount: hit?.completedCount ?? 0, cycleTimeHours: hit?.cycleTimeHours ?? none, leadTimeHours: hit?.leadTimeHours ?? none };
+  return {
+    completedCount: hit?.completedCount ?? 0,
+    cycleTimeHours: hit?.cycleTimeHours ?? none,
+    leadTimeHours: hit?.leadTimeHours ?? none,
+  };
 }
 
-export type CompletedTaskRow = { id: string; key: string; title: string; completedAt: string; cycleTimeHours: number | null; leadTimeHours: number };
+export type CompletedTaskRow = {
+  id: string;
+  key: string;
+  title: string;
+  completedAt: string;
+  cycleTimeHours: number | null;
+  leadTimeHours: number;
+};
 
 /** Completed tasks of the range, the slowest first (`slowest`) or the newest first (for the scatter). */
-export async function completedTasks(db: Database, scope: Scope, from: string, to: string, order: "slowest" | "newest", limit: number): Promise<CompletedTaskRow[]> {
+export async function completedTasks(
+  db: Database,
+  scope: Scope,
+  from: string,
+  to: string,
+  order: "slowest" | "newest",
+  limit: number,
+): Promise<CompletedTaskRow[]> {
   const orderBy = order === "slowest" ? sql`cycle desc nulls last, lead desc, id` : sql`completed_at desc, id`;
   return rows<CompletedTaskRow>(
     db,

@@ -22,6 +22,10 @@ export async function exportWorkspaceAnalyticsCsv(args: { ctx: ServiceContext; s
 export function csvResponse(file: CsvFile): Response {
   return new Response(file.csv, {
     status: 200,
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${file.filename}"`, "cache-control": "private, no-store" },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${file.filename}"`,
+      "cache-control": "private, no-store",
+    },
   });
 }

@@ -18,7 +18,11 @@ import { throughput } from "./throughput";
  * project (viewers included); the access check runs on the primary before the cache, on every call,
  * and the aggregates on the read replica when one is set.
  */
-export async function getProjectAnalytics(args: { ctx: ServiceContext; projectId: string; query?: { from?: string; to?: string } }): Promise<ProjectAnalytics> {
+export async function getProjectAnalytics(args: {
+  ctx: ServiceContext;
+  projectId: string;
+  query?: { from?: string; to?: string };
+}): Promise<ProjectAnalytics> {
   const db = await dbFor(args.ctx);
   const { project } = await getProjectForActorOrThrow({ db, ctx: args.ctx, projectId: args.projectId, action: "project.read" });
   const range = resolveRange(args.query, project.timezone, args.ctx.now);

@@ -15,7 +15,13 @@ describe("range", () => {
   });
 
   it("defaults to 12 weekly buckets ending today in the zone", () => {
-    expect(resolveRange({}, "UTC", now)).toEqual({ from: "2024-12-23", to: "2025-03-13", timezone: "UTC", today: "2025-03-13", weekStart: "2025-03-10" });
+    expect(resolveRange({}, "UTC", now)).toEqual({
+      from: "2024-12-23",
+      to: "2025-03-13",
+      timezone: "UTC",
+      today: "2025-03-13",
+      weekStart: "2025-03-10",
+    });
     expect(resolveRange({ to: "2025-01-05" }, "UTC", now).from).toBe("2024-10-14");
   });
 

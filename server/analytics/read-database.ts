@@ -19,7 +19,12 @@ export async function analyticsDatabase(ctx: ServiceContext, primary: Database, 
     const rows = await replica
       .select({ id: projects.id, eventSeq: projects.eventSeq })
       .from(projects)
-      .where(inArray(projects.id, versions.map((p) => p.id)));
+      .where(
+        inArray(
+          projects.id,
+          versions.map((p) => p.id),
+        ),
+      );
     const seen = new Map(rows.map((r) => [r.id, r.eventSeq]));
     return versions.every((p) => (seen.get(p.id) ?? -1) >= p.eventSeq) ? replica : primary;
   } catch (err) {

@@ -9,22 +9,51 @@ export const RangeDate = z.string().refine((v) => {
 
 export const AnalyticsQuery = z
   .object({
-    from: RangeDate.optional().meta({ description: "First day of the range (inclusive). Default: the Monday 11 weeks before the current week's" }),
-    to: RangeDate.optional().meta({ description: "Last day of the range (inclusive). Default: today in the project's time zone. At most 2 years after from" }),
+    from: RangeDate.optional().meta({
+      description: "First day of the range (inclusive). Default: the Monday 11 weeks before the current week's",
+    }),
+    to: RangeDate.optional().meta({
+      description: "Last day of the range (inclusive). Default: today in the project's time zone. At most 2 years after from",
+    }),
   })
   .meta({ id: "AnalyticsQuery" });
 export type AnalyticsQuery = z.infer<typeof AnalyticsQuery>;
 
 const UserRef = z.object({ id: z.uuid(), name: z.string() });
-const Percentiles = z.object({ p50: z.number().nullable(), p85: z.number().nullable(), p95: z.number().nullable() }).meta({ id: "AnalyticsPercentiles" });
+const Percentiles = z
+  .object({ p50: z.number().nullable(), p85: z.number().nullable(), p95: z.number().nullable() })
+  .meta({ id: "AnalyticsPercentiles" });
 const Range = z.object({ from: z.string(), to: z.string(), timezone: z.string() });
 
-export const ByCategory = z.object({ backlog: z.number().int(), unstarted: z.number().int(), started: z.number().int(), completed: z.number().int(), canceled: z.number().int() });
-export const ByPriority = z.object({ none: z.number().int(), low: z.number().int(), medium: z.number().int(), high: z.number().int(), urgent: z.number().int() });
-export const AssigneeLoad = z.object({ user: UserRef.nullable(), count: z.number().int(), estimate: z.number() }).meta({ id: "AnalyticsAssigneeLoad" });
-export const ThroughputWeek = z.object({ weekStart: z.string(), created: z.number().int(), completed: z.number().int() }).meta({ id: "AnalyticsThroughputWeek" });
+export const ByCategory = z.object({
+  backlog: z.number().int(),
+  unstarted: z.number().int(),
+  started: z.number().int(),
+  completed: z.number().int(),
+  canceled: z.number().int(),
+});
+export const ByPriority = z.object({
+  none: z.number().int(),
+  low: z.number().int(),
+  medium: z.number().int(),
+  high: z.number().int(),
+  urgent: z.number().int(),
+});
+export const AssigneeLoad = z
+  .object({ user: UserRef.nullable(), count: z.number().int(), estimate: z.number() })
+  .meta({ id: "AnalyticsAssigneeLoad" });
+export const ThroughputWeek = z
+  .object({ weekStart: z.string(), created: z.number().int(), completed: z.number().int() })
+  .meta({ id: "AnalyticsThroughputWeek" });
 export const CompletedTask = z
-  .object({ id: z.uuid(), key: z.string(), title: z.string(), completedAt: z.iso.datetime(), cycleTimeHours: z.number().nullable(), leadTimeHours: z.number() })
+  .object({
+    id: z.uuid(),
+    key: z.string(),
+    title: z.string(),
+    completedAt: z.iso.datetime(),
+    cycleTimeHours: z.number().nullable(),
+    leadTimeHours: z.number(),
+  })
   .meta({ id: "AnalyticsCompletedTask" });
 
 export const Headline = z.object({
@@ -50,7 +79,9 @@ export const ProjectAnalytics = z
     cumulativeFlow: z.array(z.object({ date: z.string(), counts: z.record(z.string(), z.number().int()) })),
     completedCount: z.number().int().meta({ description: "Tasks completed in the range (the sample behind the percentiles)" }),
     slowest: z.array(CompletedTask).meta({ description: "The 10 slowest tasks completed in the range, by cycle time (then lead time)" }),
-    completions: z.array(CompletedTask).meta({ description: "Tasks completed in the range, newest first, at most 1000 (the cycle-time scatter)" }),
+    completions: z
+      .array(CompletedTask)
+      .meta({ description: "Tasks completed in the range, newest first, at most 1000 (the cycle-time scatter)" }),
   })
   .meta({ id: "ProjectAnalytics" });
 export type ProjectAnalytics = z.infer<typeof ProjectAnalytics>;
@@ -82,7 +113,17 @@ export const WorkspaceAnalytics = z
   .meta({ id: "WorkspaceAnalytics" });
 export type WorkspaceAnalytics = z.infer<typeof WorkspaceAnalytics>;
 
-export const csvTables = ["summary", "status", "category", "priority", "assignee", "throughput", "cumulative-flow", "completions", "slowest"] as const;
+export const csvTables = [
+  "summary",
+  "status",
+  "category",
+  "priority",
+  "assignee",
+  "throughput",
+  "cumulative-flow",
+  "completions",
+  "slowest",
+] as const;
 export const workspaceCsvTables = ["projects", "priority", "category", "assignee", "throughput"] as const;
 export const CsvQuery = AnalyticsQuery.extend({ table: z.enum(csvTables) }).meta({ id: "AnalyticsCsvQuery" });
 export const WorkspaceCsvQuery = AnalyticsQuery.extend({ table: z.enum(workspaceCsvTables) }).meta({ id: "WorkspaceAnalyticsCsvQuery" });

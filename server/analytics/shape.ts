@@ -1,7 +1,22 @@
 import type { AssigneeRow, OpenCounts } from "./counts";
 
 // Turns aggregate rows into the contract's shapes; no figure is computed here.
-const zero: OpenCounts = { projectId: null, open: 0, backlog: 0, unstarted: 0, started: 0, p0: 0, p1: 0, p2: 0, p3: 0, p4: 0, overdue: 0, dueThisWeek: 0, unassigned: 0, blocked: 0 };
+const zero: OpenCounts = {
+  projectId: null,
+  open: 0,
+  backlog: 0,
+  unstarted: 0,
+  started: 0,
+  p0: 0,
+  p1: 0,
+  p2: 0,
+  p3: 0,
+  p4: 0,
+  overdue: 0,
+  dueThisWeek: 0,
+  unassigned: 0,
+  blocked: 0,
+};
 
 /** The grouping-sets row of all projects (absent when there are no open tasks). */
 export function totalOf(counts: OpenCounts[]): OpenCounts {

@@ -43,7 +43,12 @@ export async function throughput(db: Database, scope: Scope, from: string, to: s
 }
 
 /** Tasks created in the range, per project (the workspace overview's table). */
-export async function createdByProject(db: Database, scope: Scope, from: string, to: string): Promise<{ projectId: string; created: number }[]> {
+export async function createdByProject(
+  db: Database,
+  scope: Scope,
+  from: string,
+  to: string,
+): Promise<{ projectId: string; created: number }[]> {
   const { start, end } = rangeBounds(from, to);
   return rows(
     db,

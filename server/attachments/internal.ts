@@ -10,7 +10,12 @@ import type { Attachment } from "./schemas";
 export type AttachmentRow = typeof attachments.$inferSelect;
 
 /** The attachment and its task, checked like the task itself: 404 unless the caller can see the task. */
-export async function getAttachmentForActorOrThrow(args: { db: Database; ctx: ServiceContext; id: string; action: ProjectAction }): Promise<{ row: AttachmentRow; access: TaskAccess }> {
+export async function getAttachmentForActorOrThrow(args: {
+  db: Database;
+  ctx: ServiceContext;
+  id: string;
+  action: ProjectAction;
+}): Promise<{ row: AttachmentRow; access: TaskAccess }> {
   const [row] = await args.db.select().from(attachments).where(eq(attachments.id, args.id)).limit(1);
   if (!row) throw new NotFoundError("Attachment");
   try {

@@ -16,9 +16,19 @@ export async function listAttachments(args: { ctx: ServiceContext; ref: string; 
   const rows = await db
     .select()
     .from(attachments)
-    .where(and(eq(attachments.taskId, task.id), after ? sql`(${attachments.createdAt}, ${attachments.id}) > (${after[0]}::timestamptz, ${after[1]}::uuid)` : undefined))
+    .where(
+      and(
+        eq(attachments.taskId, task.id),
+        after ? sql`(${attachments.createdAt}, ${attachments.id}) > (${after[0]}::timestamptz, ${after[1]}::uuid)` : undefined,
+      ),
+    )
     .orderBy(asc(attachments.createdAt), asc(attachments.id))
     .limit(page.limit + 1);
-  const result = toPage(rows, page.limit, (r) => [r.createdAt.toISOString(), r.id], (r) => r);
+  const result = toPage(
+    rows,
+    page.limit,
+    (r) => [r.createdAt.toISOString(), r.id],
+    (r) => r,
+  );
   return { data: await toAttachments(db, result.data), nextCursor: result.nextCursor };
 }

@@ -13,12 +13,17 @@ export const Attachment = z
   .meta({ id: "Attachment" });
 export type Attachment = z.infer<typeof Attachment>;
 
-export const UploadForm = z.object({ file: z.string().meta({ format: "binary", description: "The file (multipart field `file`), up to MAX_UPLOAD_MB" }) });
+export const UploadForm = z.object({
+  file: z.string().meta({ format: "binary", description: "The file (multipart field `file`), up to MAX_UPLOAD_MB" }),
+});
 
 /** A display name only: no directories, no control characters, at most 255 characters. */
 export function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 255);
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .slice(0, 255);
   return cleaned && cleaned !== "." && cleaned !== ".." ? cleaned : "file";
 }
 

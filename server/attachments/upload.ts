@@ -14,7 +14,11 @@ import { cleanContentType, cleanFilename, type Attachment } from "./schemas";
  * Stores the bytes, then the row (with an activity entry) in one transaction; if the row fails,
  * the stored object is removed again, so nothing is left half-made.
  */
-export async function uploadAttachment(args: { ctx: ServiceContext; ref: string; file: FormDataEntryValue | null | undefined }): Promise<Attachment> {
+export async function uploadAttachment(args: {
+  ctx: ServiceContext;
+  ref: string;
+  file: FormDataEntryValue | null | undefined;
+}): Promise<Attachment> {
   const actorId = requireUserId(args.ctx);
   const file = args.file;
   if (!(file instanceof File)) throw fieldError("file", "attach a file in the multipart field `file`");
@@ -35,13 +39,32 @@ export async function uploadAttachment(args: { ctx: ServiceContext; ref: string;
       await storage().put(key, bytes, contentType);
       const [row] = await tx
         .insert(attachments)
-        .values({ id, taskId: task.id, uploaderId: actorId, filename, contentType, size: bytes.byteLength, storageKey: key, createdAt: args.ctx.now })
+        .values({
+          id,
+          taskId: task.id,
+          uploaderId: actorId,
+          filename,
+          contentType,
+          size: bytes.byteLength,
+          storageKey: key,
+          createdAt: args.ctx.now,
+        })
         .returning();
-      await recordActivity(tx, { taskId: task.id, projectId: project.id, actorId, at: args.ctx.now, type: "updated", changes: [{ field: "attachments", from: null, to: { id, filename } }] });
+      await recordActivity(tx, {
+        taskId: task.id,
+        projectId: project.id,
+        actorId,
+        at: args.ctx.now,
+        type: "updated",
+        changes: [{ field: "attachments", from: null, to: { id, filename } }],
+      });
       return (await toAttachments(tx, [row!]))[0]!;
     });
   } catch (error) {
-    if (key) await storage().delete(key).catch(() => undefined);
+    if (key)
+      await storage()
+        .delete(key)
+        .catch(() => undefined);
     throw error;
   }
 }

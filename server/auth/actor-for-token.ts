@@ -11,7 +11,13 @@ export async function actorForToken(token: string, now = new Date()): Promise<Ac
   const [row] = await db
     .select({ id: authTokens.id, userId: authTokens.userId, kind: authTokens.kind, lastUsedAt: authTokens.lastUsedAt })
     .from(authTokens)
-    .where(and(eq(authTokens.tokenHash, hashToken(token)), isNull(authTokens.revokedAt), or(isNull(authTokens.expiresAt), gt(authTokens.expiresAt, now))))
+    .where(
+      and(
+        eq(authTokens.tokenHash, hashToken(token)),
+        isNull(authTokens.revokedAt),
+        or(isNull(authTokens.expiresAt), gt(authTokens.expiresAt, now)),
+      ),
+    )
     .limit(1);
   if (!row) return null;
   // Touch lastUsedAt at most once a minute: reads should not all become writes.

@@ -1,8 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { authorize, can, canAssignWorkspaceRole, effectiveProjectRole, projectPermissions, workspacePermissions, type ProjectResource } from "./policy";
+import {
+  authorize,
+  can,
+  canAssignWorkspaceRole,
+  effectiveProjectRole,
+  projectPermissions,
+  workspacePermissions,
+  type ProjectResource,
+} from "./policy";
 import { ForbiddenError, NotFoundError } from "../errors";
 
-const project = (p: Partial<ProjectResource>): ProjectResource => ({ type: "project", workspaceRole: null, projectRole: null, visibility: "workspace", ...p });
+const project = (p: Partial<ProjectResource>): ProjectResource => ({
+  type: "project",
+  workspaceRole: null,
+  projectRole: null,
+  visibility: "workspace",
+  ...p,
+});
 
 describe("policy", () => {
   it("gives workspace members access to workspace-visible projects only", () => {
@@ -32,8 +46,18 @@ describe("permissions", () => {
   it("derive what the UI offers from the role and the project's state", () => {
     const viewer = project({ workspaceRole: "guest", projectRole: "viewer" });
     expect(projectPermissions(viewer, false)).toEqual({ canWrite: false, canAdmin: false, canEditSettings: false, canShareViews: false });
-    expect(projectPermissions(project({ workspaceRole: "member" }), false)).toEqual({ canWrite: true, canAdmin: false, canEditSettings: false, canShareViews: true });
-    expect(projectPermissions(project({ workspaceRole: "admin" }), true)).toEqual({ canWrite: false, canAdmin: true, canEditSettings: false, canShareViews: true });
+    expect(projectPermissions(project({ workspaceRole: "member" }), false)).toEqual({
+      canWrite: true,
+      canAdmin: false,
+      canEditSettings: false,
+      canShareViews: true,
+    });
+    expect(projectPermissions(project({ workspaceRole: "admin" }), true)).toEqual({
+      canWrite: false,
+      canAdmin: true,
+      canEditSettings: false,
+      canShareViews: true,
+    });
   });
   it("only owners manage owners", () => {
     expect(workspacePermissions("admin")).toEqual({ canAdmin: true, canCreateProjects: true, canManageOwners: false, canDelete: false });

@@ -16,7 +16,13 @@ export type ProjectResource = {
   visibility: "workspace" | "private";
 };
 
-export type WorkspaceAction = "workspace.read" | "workspace.update" | "workspace.delete" | "workspace.members.manage" | "workspace.projects.create" | "workspace.webhooks.manage";
+export type WorkspaceAction =
+  | "workspace.read"
+  | "workspace.update"
+  | "workspace.delete"
+  | "workspace.members.manage"
+  | "workspace.projects.create"
+  | "workspace.webhooks.manage";
 export type ProjectAction = "project.read" | "project.write" | "project.admin";
 export type Action = WorkspaceAction | ProjectAction;
 

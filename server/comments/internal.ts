@@ -13,7 +13,12 @@ export type CommentRow = typeof comments.$inferSelect;
 export type CommentAccess = ProjectAccess & { comment: CommentRow; task: { id: string; key: string; title: string } };
 
 /** The comment with the caller's access to its project: 404 when invisible, 403/409 as for the project. */
-export async function getCommentForActorOrThrow(args: { db: Database; ctx: ServiceContext; commentId: string; action: ProjectAction }): Promise<CommentAccess> {
+export async function getCommentForActorOrThrow(args: {
+  db: Database;
+  ctx: ServiceContext;
+  commentId: string;
+  action: ProjectAction;
+}): Promise<CommentAccess> {
   const [row] = await args.db
     .select({ comment: comments, task: { id: tasks.id, number: tasks.number, title: tasks.title, projectId: tasks.projectId } })
     .from(comments)
@@ -27,12 +32,18 @@ export async function getCommentForActorOrThrow(args: { db: Database; ctx: Servi
     if (error instanceof NotFoundError) throw new NotFoundError("Comment");
     throw error;
   }
-  return { ...access, comment: row.comment, task: { id: row.task.id, key: `${access.project.key}-${row.task.number}`, title: row.task.title } };
+  return {
+    ...access,
+    comment: row.comment,
+    task: { id: row.task.id, key: `${access.project.key}-${row.task.number}`, title: row.task.title },
+  };
 }
 
 export async function toComments(db: Database, rows: CommentRow[]): Promise<Comment[]> {
   const authorIds = [...new Set(rows.flatMap((r) => (r.authorId ? [r.authorId] : [])))];
-  const authors = authorIds.length ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, authorIds)) : [];
+  const authors = authorIds.length
+    ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, authorIds))
+    : [];
   const names = new Map(authors.map((a) => [a.id, a.name]));
   return rows.map((r) => ({
     id: r.id,
@@ -49,7 +60,9 @@ export async function toComments(db: Database, rows: CommentRow[]): Promise<Comm
 export async function syncCommentsText(tx: Database, taskId: string): Promise<void> {
   await tx
     .update(tasks)
-    .set({ commentsText: sql`coalesce((select string_agg(c.body, chr(10) order by c.created_at, c.id) from comments c where c.task_id = ${taskId}::uuid), '')` })
+    .set({
+      commentsText: sql`coalesce((select string_agg(c.body, chr(10) order by c.created_at, c.id) from comments c where c.task_id = ${taskId}::uuid), '')`,
+    })
     .where(eq(tasks.id, taskId));
 }
 

@@ -18,9 +18,19 @@ export async function listComments(args: { ctx: ServiceContext; ref: TaskRef | s
   const rows = await db
     .select()
     .from(comments)
-    .where(and(eq(comments.taskId, task.id), at ? or(gt(comments.createdAt, at), and(eq(comments.createdAt, at), gt(comments.id, after![1]))) : undefined))
+    .where(
+      and(
+        eq(comments.taskId, task.id),
+        at ? or(gt(comments.createdAt, at), and(eq(comments.createdAt, at), gt(comments.id, after![1]))) : undefined,
+      ),
+    )
     .orderBy(asc(comments.createdAt), asc(comments.id))
     .limit(page.limit + 1);
-  const served = toPage(rows, page.limit, (r) => [r.createdAt.toISOString(), r.id], (r) => r);
+  const served = toPage(
+    rows,
+    page.limit,
+    (r) => [r.createdAt.toISOString(), r.id],
+    (r) => r,
+  );
   return { data: await toComments(db, served.data), nextCursor: served.nextCursor };
 }

@@ -11,8 +11,14 @@ import { getCommentForActorOrThrow, syncCommentsText } from "./internal";
 export async function removeComment(args: { ctx: ServiceContext; commentId: string; ifMatch?: number }): Promise<void> {
   const userId = requireUserId(args.ctx);
   await withTransaction(args.ctx, async (tx) => {
-    const { project, comment, task, role } = await getCommentForActorOrThrow({ db: tx, ctx: args.ctx, commentId: args.commentId, action: "project.write" });
-    if (comment.authorId !== userId && role !== "admin") throw new ForbiddenError("Only the author or a project admin may delete a comment");
+    const { project, comment, task, role } = await getCommentForActorOrThrow({
+      db: tx,
+      ctx: args.ctx,
+      commentId: args.commentId,
+      action: "project.write",
+    });
+    if (comment.authorId !== userId && role !== "admin")
+      throw new ForbiddenError("Only the author or a project admin may delete a comment");
     await lockProject(tx, project.id);
     const [deleted] = await tx
       .delete(comments)

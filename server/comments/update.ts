@@ -9,11 +9,21 @@ import { getCommentForActorOrThrow, mentionedUserIds, syncCommentsText, toCommen
 import { UpdateCommentInput, type Comment } from "./schemas";
 
 /** Only the author edits a comment; `ifMatch` makes the edit conditional on the version read. */
-export async function updateComment(args: { ctx: ServiceContext; commentId: string; input: UpdateCommentInput; ifMatch?: number }): Promise<Comment> {
+export async function updateComment(args: {
+  ctx: ServiceContext;
+  commentId: string;
+  input: UpdateCommentInput;
+  ifMatch?: number;
+}): Promise<Comment> {
   const input = UpdateCommentInput.parse(args.input);
   const userId = requireUserId(args.ctx);
   return withTransaction(args.ctx, async (tx) => {
-    const { project, comment, task } = await getCommentForActorOrThrow({ db: tx, ctx: args.ctx, commentId: args.commentId, action: "project.write" });
+    const { project, comment, task } = await getCommentForActorOrThrow({
+      db: tx,
+      ctx: args.ctx,
+      commentId: args.commentId,
+      action: "project.write",
+    });
     if (comment.authorId !== userId) throw new ForbiddenError("Only the author may edit a comment");
     await lockProject(tx, project.id);
     const expected = args.ifMatch ?? comment.version;

@@ -30,14 +30,17 @@ export function startEmailWorker(): WorkLoop {
 
 /** Claims due jobs for a minute (a crashed worker's claim lapses), counting the attempt up front. */
 async function claim(db: Database): Promise<(typeof emailJobs.$inferSelect)[]> {
-  const claimed = await queryRows<{ id: string }>(db, sql`
+  const claimed = await queryRows<{ id: string }>(
+    db,
+    sql`
     update email_jobs set locked_until = now() + interval '60 seconds', attempts = attempts + 1
     where id in (
       select id from email_jobs
       where sent_at is null and failed_at is null and next_attempt_at <= now() and (locked_until is null or locked_until < now())
       order by next_attempt_at limit ${BATCH}
       for update skip locked)
-    returning id`);
+    returning id`,
+  );
   const ids = claimed.map((r) => r.id);
   return ids.length ? db.select().from(emailJobs).where(inArray(emailJobs.id, ids)) : [];
 }
@@ -54,18 +57,30 @@ async function sendOne(db: Database, job: typeof emailJobs.$inferSelect): Promis
     // The local mailbox: the message and "sent" commit together, so it lands exactly once.
     await db.transaction(async (tx) => {
       await tx.insert(mailboxMessages).values({ to: job.to.toLowerCase(), subject: job.subject, html: job.html, text: job.text });
-      await tx.update(emailJobs).set({ sentAt: sql`now()`, lockedUntil: null }).where(eq(emailJobs.id, job.id));
+      await tx
+        .update(emailJobs)
+        .set({ sentAt: sql`now()`, lockedUntil: null })
+        .where(eq(emailJobs.id, job.id));
     });
     return;
   }
   let result: SendResult;
   try {
-    result = await sendThroughResend({ to: job.to, subject: job.subject, html: job.html, text: job.text, idempotencyKey: job.idempotencyKey });
+    result = await sendThroughResend({
+      to: job.to,
+      subject: job.subject,
+      html: job.html,
+      text: job.text,
+      idempotencyKey: job.idempotencyKey,
+    });
   } catch (err) {
     result = { ok: false, retryable: true, status: null, error: (err as Error).message };
   }
   if (result.ok) {
-    await db.update(emailJobs).set({ sentAt: sql`now()`, lockedUntil: null, providerId: result.id, lastError: null }).where(eq(emailJobs.id, job.id));
+    await db
+      .update(emailJobs)
+      .set({ sentAt: sql`now()`, lockedUntil: null, providerId: result.id, lastError: null })
+      .where(eq(emailJobs.id, job.id));
     return;
   }
   const s = settings();

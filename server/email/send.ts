@@ -7,7 +7,8 @@ import { settings } from "@/config/settings";
 export type Email = { to: string; subject: string; html: string; text: string; idempotencyKey: string };
 
 /** What the provider said: sent, or failed and whether trying again may help (429, 5xx, network). */
-export type SendResult = { ok: true; id: string | null } | { ok: false; retryable: boolean; status: number | null; error: string; retryAfterMs?: number };
+export type SendResult =
+  { ok: true; id: string | null } | { ok: false; retryable: boolean; status: number | null; error: string; retryAfterMs?: number };
 
 let client: Resend | undefined;
 

@@ -16,7 +16,10 @@ export function invitationEmail(args: { inviter: string; workspace: string; role
   const title = `${args.inviter} invited you to ${args.workspace} on Tasklane`;
   return {
     subject: title,
-    html: layout(title, `You have been invited to join <b>${escape(args.workspace)}</b> as ${escape(args.role)}.`, { href, label: "Accept invitation" }),
+    html: layout(title, `You have been invited to join <b>${escape(args.workspace)}</b> as ${escape(args.role)}.`, {
+      href,
+      label: "Accept invitation",
+    }),
     text: `${title}\n\nYou have been invited to join ${args.workspace} as ${args.role}.\nAccept: ${href}\n`,
   };
 }

@@ -9,7 +9,13 @@ import { parsePayload } from "./parse";
 
 const serverDir = path.resolve(import.meta.dirname, "..");
 const sources = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? sources(path.join(dir, d.name)) : d.name.endsWith(".ts") && !d.name.endsWith(".test.ts") ? [path.join(dir, d.name)] : []));
+  readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory()
+      ? sources(path.join(dir, d.name))
+      : d.name.endsWith(".ts") && !d.name.endsWith(".test.ts")
+        ? [path.join(dir, d.name)]
+        : [],
+  );
 
 /** The types the services pass to recordEvent, read from their source. */
 function recordedTypes(): Set<string> {
@@ -56,12 +62,50 @@ describe("event catalog", () => {
   it("parses what planChanges emits for every scalar field", async () => {
     const now = new Date();
     const current = {
-      id: uuid(), projectId: uuid(), number: 1, title: "Old", description: "", statusId: uuid(), priority: 0, reporterId: null,
-      dueDate: null, startDate: null, estimate: null, parentId: null, position: "a0", version: 1, createdAt: now, updatedAt: now, completedAt: null,
+      id: uuid(),
+      projectId: uuid(),
+      number: 1,
+      title: "Old",
+      description: "",
+      statusId: uuid(),
+      priority: 0,
+      reporterId: null,
+      dueDate: null,
+      startDate: null,
+      estimate: null,
+      parentId: null,
+      position: "a0",
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      completedAt: null,
     } as unknown as TaskRow;
     // None of these fields reads the database, so no handle is needed.
-    const plan = await planChanges(undefined as unknown as Database, current, { title: "New", description: "d", dueDate: "2030-01-02", startDate: "2030-01-01", estimate: 3, priority: "high", parentId: uuid(), position: "a1" }, now);
-    expect(plan.changes.map((c) => c.field).sort()).toEqual(["description", "dueDate", "estimate", "parent", "position", "priority", "startDate", "title"]);
+    const plan = await planChanges(
+      undefined as unknown as Database,
+      current,
+      {
+        title: "New",
+        description: "d",
+        dueDate: "2030-01-02",
+        startDate: "2030-01-01",
+        estimate: 3,
+        priority: "high",
+        parentId: uuid(),
+        position: "a1",
+      },
+      now,
+    );
+    expect(plan.changes.map((c) => c.field).sort()).toEqual([
+      "description",
+      "dueDate",
+      "estimate",
+      "parent",
+      "position",
+      "priority",
+      "startDate",
+      "title",
+    ]);
     for (const change of plan.changes) expect(TaskFieldChange.safeParse(change).error).toBeUndefined();
     expect(TaskUpdatedPayload.safeParse({ task: task(), changes: plan.changes }).success).toBe(true);
   });

@@ -11,7 +11,9 @@ export type Claim = { projectId: string; lastEventId: number };
 export async function ensureCursors(db: Database, consumers: string[], projectId?: string): Promise<void> {
   for (const consumer of consumers) {
     if (projectId) {
-      await db.execute(sql`insert into event_cursors (consumer, project_id) select ${consumer}, id from projects where id = ${projectId} on conflict do nothing`);
+      await db.execute(
+        sql`insert into event_cursors (consumer, project_id) select ${consumer}, id from projects where id = ${projectId} on conflict do nothing`,
+      );
     } else {
       await db.execute(sql`insert into event_cursors (consumer, project_id) select ${consumer}, id from projects on conflict do nothing`);
     }
@@ -54,7 +56,15 @@ export async function readEvents(db: Database, projectId: string, afterId: numbe
     const payload = parsePayload(r.type, r.data);
     // A row that does not match the catalog would stall every consumer of the project: skip it, loudly.
     if (!payload) logger().error({ eventId: r.id, type: r.type, projectId }, "outbox event does not match the event catalog; skipped");
-    else parsed.push({ id: Number(r.id), workspaceId: r.workspaceId, projectId, actorId: r.actorId, at: r.createdAt.toISOString(), ...payload } as OutboxEvent);
+    else
+      parsed.push({
+        id: Number(r.id),
+        workspaceId: r.workspaceId,
+        projectId,
+        actorId: r.actorId,
+        at: r.createdAt.toISOString(),
+        ...payload,
+      } as OutboxEvent);
   }
   return { events: parsed, lastId: rows.length ? Number(rows[rows.length - 1]!.id) : afterId, more: rows.length === limit };
 }

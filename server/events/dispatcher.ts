@@ -95,7 +95,8 @@ export class Dispatcher {
         claimed = claim.projectId;
         const { events: batch, lastId } = await readEvents(tx, claim.projectId, claim.lastEventId, BATCH);
         if (lastId === claim.lastEventId) return false;
-        if (batch.length > 0) await consumer.handle(tx, batch, { afterCommit: (effect) => effects.push(effect), previousId: claim.lastEventId });
+        if (batch.length > 0)
+          await consumer.handle(tx, batch, { afterCommit: (effect) => effects.push(effect), previousId: claim.lastEventId });
         await advanceCursor(tx, consumer.name, claim.projectId, lastId);
         return true;
       });

@@ -24,7 +24,14 @@ export async function eventPage(projectId: string, afterId: number, limit: numbe
 export function parseRealtimeMessage(m: unknown): RealtimeMessage | undefined {
   if (!m || typeof m !== "object") return undefined;
   const { id, type, projectId, actorId, at, data, prevId } = m as Record<string, unknown>;
-  if (typeof id !== "number" || typeof prevId !== "number" || typeof projectId !== "string" || typeof at !== "string" || typeof type !== "string") return undefined;
+  if (
+    typeof id !== "number" ||
+    typeof prevId !== "number" ||
+    typeof projectId !== "string" ||
+    typeof at !== "string" ||
+    typeof type !== "string"
+  )
+    return undefined;
   if (actorId !== null && typeof actorId !== "string") return undefined;
   const payload = parsePayload(type, data);
   return payload && ({ id, projectId, actorId, at, prevId, ...payload } as RealtimeMessage);

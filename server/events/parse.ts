@@ -20,6 +20,10 @@ function upgradeTaskUpdated(data: unknown): unknown {
   if (!data || typeof data !== "object" || "task" in data) return data;
   const { changes, ...task } = data as { changes?: unknown };
   if (!changes || typeof changes !== "object" || Array.isArray(changes)) return data;
-  const list = Object.entries(changes as Record<string, { from?: unknown; to?: unknown } | null>).map(([field, c]) => ({ field, from: c?.from, to: c?.to }));
+  const list = Object.entries(changes as Record<string, { from?: unknown; to?: unknown } | null>).map(([field, c]) => ({
+    field,
+    from: c?.from,
+    to: c?.to,
+  }));
   return { task, changes: list };
 }

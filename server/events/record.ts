@@ -34,5 +34,12 @@ export async function recordEvent<T extends EventType>(
     .returning();
   // Delivered only when the transaction commits: dispatchers wake at once instead of polling.
   await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${e.projectId})`);
-  return { id: row!.id, type: e.type, projectId: e.projectId, actorId: e.actorId, at: row!.createdAt.toISOString(), data: e.data } as RecordedEvent<T>;
+  return {
+    id: row!.id,
+    type: e.type,
+    projectId: e.projectId,
+    actorId: e.actorId,
+    at: row!.createdAt.toISOString(),
+    data: e.data,
+  } as RecordedEvent<T>;
 }

@@ -26,7 +26,10 @@ export async function readBody(op: Operation, req: Request): Promise<Parsed> {
   if (type !== "application/json" && !type.endsWith("+json")) throw new ServiceError("UNSUPPORTED_MEDIA_TYPE", "Send application/json");
   const text = await req.text();
   if (Buffer.byteLength(text) > limit) throw new ServiceError("PAYLOAD_TOO_LARGE", `The body exceeds ${Math.floor(limit / 1024)} KiB`);
-  if (text.trim() === "") throw new ServiceError("VALIDATION", "The body is empty; send a JSON object", { errors: [{ path: "", message: "must be a JSON object" }] });
+  if (text.trim() === "")
+    throw new ServiceError("VALIDATION", "The body is empty; send a JSON object", {
+      errors: [{ path: "", message: "must be a JSON object" }],
+    });
   let json: unknown;
   try {
     json = JSON.parse(text);

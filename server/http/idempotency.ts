@@ -20,7 +20,12 @@ export async function bodyFingerprint(text: string | undefined, form: FormData |
   if (!form) return req.bodyUsed ? "" : req.clone().text();
   const parts: string[] = [];
   for (const [name, value] of form.entries()) {
-    const digest = typeof value === "string" ? value : `${value.name};${value.type};${createHash("sha256").update(new Uint8Array(await value.arrayBuffer())).digest("hex")}`;
+    const digest =
+      typeof value === "string"
+        ? value
+        : `${value.name};${value.type};${createHash("sha256")
+            .update(new Uint8Array(await value.arrayBuffer()))
+            .digest("hex")}`;
     parts.push(`${name}=${digest}`);
   }
   return parts.join("\n");
@@ -31,12 +36,27 @@ export async function bodyFingerprint(text: string | undefined, form: FormData |
  * response back, the same key with another body is a conflict. The key is claimed before
  * the work starts, so two concurrent retries cannot both create.
  */
-export async function withIdempotency(args: { callerKey: string; key: string; hash: string; now: Date; run: () => Promise<Response> }): Promise<Response> {
-  if (args.key.length === 0 || args.key.length > 255) throw new ServiceError("VALIDATION", "Idempotency-Key must be 1–255 characters", { errors: [{ path: "Idempotency-Key", message: "must be 1–255 characters" }] });
+export async function withIdempotency(args: {
+  callerKey: string;
+  key: string;
+  hash: string;
+  now: Date;
+  run: () => Promise<Response>;
+}): Promise<Response> {
+  if (args.key.length === 0 || args.key.length > 255)
+    throw new ServiceError("VALIDATION", "Idempotency-Key must be 1–255 characters", {
+      errors: [{ path: "Idempotency-Key", message: "must be 1–255 characters" }],
+    });
   const db = await database();
   await db
     .delete(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.callerKey, args.callerKey), eq(idempotencyKeys.key, args.key), lt(idempotencyKeys.createdAt, new Date(args.now.getTime() - TTL_MS))));
+    .where(
+      and(
+        eq(idempotencyKeys.callerKey, args.callerKey),
+        eq(idempotencyKeys.key, args.key),
+        lt(idempotencyKeys.createdAt, new Date(args.now.getTime() - TTL_MS)),
+      ),
+    );
   const claimed = await db
     .insert(idempotencyKeys)
     .values({ callerKey: args.callerKey, key: args.key, requestHash: args.hash, createdAt: args.now })

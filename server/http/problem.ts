@@ -30,9 +30,22 @@ const titles: Record<number, string> = {
   503: "Service unavailable",
 };
 
-export type Problem = { type: string; title: string; status: number; detail: string; instance?: string; requestId: string; errors?: FieldError[] };
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  requestId: string;
+  errors?: FieldError[];
+};
 
-export function problem(status: number, detail: string, requestId: string, extra: { errors?: FieldError[]; headers?: Record<string, string> } = {}): Response {
+export function problem(
+  status: number,
+  detail: string,
+  requestId: string,
+  extra: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+): Response {
   const title = titles[status] ?? "Error";
   const body: Problem = {
     type: `https://tasklane.dev/problems/${title.toLowerCase().replace(/\s+/g, "-")}`,

@@ -72,14 +72,19 @@ async function handle<O extends Operation>(
   // Every caller counts per IP, signed-in callers per user too; also when about to be refused.
   await rateLimit(actor.kind === "user" || actor.kind === "token" ? actor.userId : null, ip, rateHeaders);
   if (op.auth === "required" && actor.kind === "anonymous") {
-    throw new ServiceError("UNAUTHENTICATED", presented ? "The token or session is invalid, expired or revoked" : "Send a bearer token or sign in");
+    throw new ServiceError(
+      "UNAUTHENTICATED",
+      presented ? "The token or session is invalid, expired or revoked" : "Send a bearer token or sign in",
+    );
   }
 
   const rawParams = await routeCtx.params;
   const params = op.params ? op.params.safeParse(rawParams) : { success: true as const, data: undefined };
   if (!params.success) throw new ServiceError("NOT_FOUND", "Not found");
 
-  const query = op.query ? op.query.safeParse(Object.fromEntries(new URL(req.url).searchParams)) : { success: true as const, data: undefined };
+  const query = op.query
+    ? op.query.safeParse(Object.fromEntries(new URL(req.url).searchParams))
+    : { success: true as const, data: undefined };
   if (!query.success) throw new ServiceError("VALIDATION", "The query string is invalid", { errors: fieldErrors(query.error.issues) });
 
   const { body, form, text } = await readBody(op, req);
@@ -114,7 +119,11 @@ async function rateLimit(userId: string | null, ip: string, headers: Record<stri
   ]);
   // The headers describe the limit closest to refusing.
   const tightest = states.reduce((a, b) => (b.remaining < a.remaining || (!b.allowed && a.allowed) ? b : a));
-  Object.assign(headers, { "RateLimit-Limit": String(tightest.limit), "RateLimit-Remaining": String(tightest.remaining), "RateLimit-Reset": String(tightest.resetSeconds) });
+  Object.assign(headers, {
+    "RateLimit-Limit": String(tightest.limit),
+    "RateLimit-Remaining": String(tightest.remaining),
+    "RateLimit-Reset": String(tightest.resetSeconds),
+  });
   const refused = states.filter((st) => !st.allowed);
   if (refused.length) {
     throw new ServiceError("RATE_LIMITED", "Rate limit exceeded", { retryAfterSeconds: Math.max(...refused.map((st) => st.resetSeconds)) });

@@ -3,11 +3,25 @@ import type { Database } from "@/db/client";
 import { projectMembers, projects, taskAssignees, tasks, taskWatchers, users, workspaceMembers, workspaces } from "@/db/schema";
 import { effectiveProjectRole } from "../auth/policy";
 
-export type ProjectInfo = { id: string; key: string; name: string; visibility: "workspace" | "private"; workspaceId: string; workspaceSlug: string };
+export type ProjectInfo = {
+  id: string;
+  key: string;
+  name: string;
+  visibility: "workspace" | "private";
+  workspaceId: string;
+  workspaceSlug: string;
+};
 
 export async function projectInfo(db: Database, projectId: string): Promise<ProjectInfo | undefined> {
   const [row] = await db
-    .select({ id: projects.id, key: projects.key, name: projects.name, visibility: projects.visibility, workspaceId: projects.workspaceId, workspaceSlug: workspaces.slug })
+    .select({
+      id: projects.id,
+      key: projects.key,
+      name: projects.name,
+      visibility: projects.visibility,
+      workspaceId: projects.workspaceId,
+      workspaceSlug: workspaces.slug,
+    })
     .from(projects)
     .innerJoin(workspaces, eq(workspaces.id, projects.workspaceId))
     .where(eq(projects.id, projectId));
@@ -39,6 +53,14 @@ export async function whoCanSee(db: Database, project: ProjectInfo, userIds: str
     .leftJoin(projectMembers, and(eq(projectMembers.projectId, project.id), eq(projectMembers.userId, workspaceMembers.userId)))
     .where(and(eq(workspaceMembers.workspaceId, project.workspaceId), inArray(workspaceMembers.userId, unique)));
   return rows
-    .filter((r) => effectiveProjectRole({ type: "project", workspaceRole: r.workspaceRole, projectRole: r.projectRole ?? null, visibility: project.visibility }) !== null)
+    .filter(
+      (r) =>
+        effectiveProjectRole({
+          type: "project",
+          workspaceRole: r.workspaceRole,
+          projectRole: r.projectRole ?? null,
+          visibility: project.visibility,
+        }) !== null,
+    )
     .map((r) => r.userId);
 }

@@ -13,7 +13,14 @@ function excerpt(text: string, max = 300): string {
 
 type Base = { e: OutboxEvent; project: ProjectInfo; actor?: { id: string; name: string } };
 
-function taskDraft(b: Base, task: { id: string; key: string; title: string }, type: NotificationDraft["type"], userIds: string[], message: string, detail?: string): NotificationDraft {
+function taskDraft(
+  b: Base,
+  task: { id: string; key: string; title: string },
+  type: NotificationDraft["type"],
+  userIds: string[],
+  message: string,
+  detail?: string,
+): NotificationDraft {
   return {
     type,
     userIds: userIds.filter((id) => id !== b.e.actorId),
@@ -22,7 +29,13 @@ function taskDraft(b: Base, task: { id: string; key: string; title: string }, ty
     projectId: b.project.id,
     taskId: task.id,
     actorId: b.e.actorId,
-    subject: { task: { id: task.id, key: task.key, title: task.title }, project: { id: b.project.id, key: b.project.key, name: b.project.name }, workspace: { id: b.project.workspaceId, slug: b.project.workspaceSlug }, actor: b.actor, message },
+    subject: {
+      task: { id: task.id, key: task.key, title: task.title },
+      project: { id: b.project.id, key: b.project.key, name: b.project.name },
+      workspace: { id: b.project.workspaceId, slug: b.project.workspaceSlug },
+      actor: b.actor,
+      message,
+    },
     link: { href: taskLink(b.project.workspaceSlug, task.key), label: `Open ${task.key}` },
     detail,
     at: new Date(b.e.at),
@@ -36,7 +49,15 @@ async function draftsFor(tx: Database, b: Base): Promise<NotificationDraft[]> {
   switch (e.type) {
     case "task.created": {
       const t = e.data;
-      return [taskDraft(b, t, "task.assigned", t.assignees.map((a) => a.id), `${who} assigned you ${t.key}: ${t.title}`)];
+      return [
+        taskDraft(
+          b,
+          t,
+          "task.assigned",
+          t.assignees.map((a) => a.id),
+          `${who} assigned you ${t.key}: ${t.title}`,
+        ),
+      ];
     }
     case "task.updated": {
       const { task: t, changes } = e.data;
@@ -44,7 +65,15 @@ async function draftsFor(tx: Database, b: Base): Promise<NotificationDraft[]> {
       for (const c of changes) {
         if (c.field === "assignees") {
           const before = new Set(c.from);
-          drafts.push(taskDraft(b, t, "task.assigned", c.to.filter((id) => !before.has(id)), `${who} assigned you ${t.key}: ${t.title}`));
+          drafts.push(
+            taskDraft(
+              b,
+              t,
+              "task.assigned",
+              c.to.filter((id) => !before.has(id)),
+              `${who} assigned you ${t.key}: ${t.title}`,
+            ),
+          );
         } else if (c.field === "status") {
           const audience = [...(await taskFollowers(tx, t.id)), ...t.assignees.map((a) => a.id)];
           drafts.push(taskDraft(b, t, "task.status_changed", audience, `${who} moved ${t.key} to ${t.status.name}`));
@@ -74,7 +103,12 @@ async function draftsFor(tx: Database, b: Base): Promise<NotificationDraft[]> {
           projectId: p.id,
           taskId: null,
           actorId: e.actorId,
-          subject: { project: { id: p.id, key: p.key, name: p.name }, workspace: { id: p.workspaceId, slug: p.workspaceSlug }, actor: b.actor, message: `${who} added you to ${p.name}` },
+          subject: {
+            project: { id: p.id, key: p.key, name: p.name },
+            workspace: { id: p.workspaceId, slug: p.workspaceSlug },
+            actor: b.actor,
+            message: `${who} added you to ${p.name}`,
+          },
           link: { href: appLink(`/w/${encodeURIComponent(p.workspaceSlug)}/p/${encodeURIComponent(p.key)}`), label: `Open ${p.name}` },
           at: new Date(e.at),
         },

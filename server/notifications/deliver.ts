@@ -22,7 +22,13 @@ export type NotificationDraft = {
   at?: Date;
 };
 
-export type CreatedNotification = { userId: string; eventId: number | null; projectId: string | null; actorId: string | null; notification: Notification };
+export type CreatedNotification = {
+  userId: string;
+  eventId: number | null;
+  projectId: string | null;
+  actorId: string | null;
+  notification: Notification;
+};
 
 export function toNotification(row: typeof notifications.$inferSelect): Notification {
   const s = row.subject;
@@ -47,7 +53,9 @@ export async function createNotifications(tx: Database, draft: NotificationDraft
   const userIds = [...new Set(draft.userIds)];
   if (userIds.length === 0) return [];
   const choices: Map<string, ChannelChoice> =
-    draft.type === "webhook.disabled" ? new Map(userIds.map((id) => [id, { inApp: true, email: true }])) : await choicesFor(tx, userIds, draft.type);
+    draft.type === "webhook.disabled"
+      ? new Map(userIds.map((id) => [id, { inApp: true, email: true }]))
+      : await choicesFor(tx, userIds, draft.type);
 
   const inApp = userIds.filter((id) => choices.get(id)?.inApp);
   const created = inApp.length
@@ -76,13 +84,30 @@ export async function createNotifications(tx: Database, draft: NotificationDraft
     const mail = notificationEmail({ headline: draft.subject.message, detail: draft.detail, link: draft.link });
     await tx
       .insert(emailJobs)
-      .values(people.map((p) => ({ idempotencyKey: `${draft.dedupe}:${p.id}`, userId: p.id, to: p.email, ...mail, subject: mail.subject.slice(0, 200) })))
+      .values(
+        people.map((p) => ({
+          idempotencyKey: `${draft.dedupe}:${p.id}`,
+          userId: p.id,
+          to: p.email,
+          ...mail,
+          subject: mail.subject.slice(0, 200),
+        })),
+      )
       .onConflictDoNothing();
   }
-  return created.map((row) => ({ userId: row.userId, eventId: row.eventId, projectId: row.projectId, actorId: row.actorId, notification: toNotification(row) }));
+  return created.map((row) => ({
+    userId: row.userId,
+    eventId: row.eventId,
+    projectId: row.projectId,
+    actorId: row.actorId,
+    notification: toNotification(row),
+  }));
 }
 
 export async function unreadCountOf(db: Database, userId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
   return Number(row?.n ?? 0);
 }

@@ -21,7 +21,13 @@ export async function remindDueSoon(now = new Date()): Promise<number> {
       number: tasks.number,
       title: tasks.title,
       dueDate: tasks.dueDate,
-      project: { id: projects.id, key: projects.key, name: projects.name, visibility: projects.visibility, workspaceId: projects.workspaceId },
+      project: {
+        id: projects.id,
+        key: projects.key,
+        name: projects.name,
+        visibility: projects.visibility,
+        workspaceId: projects.workspaceId,
+      },
       workspaceSlug: workspaces.slug,
     })
     .from(tasks)
@@ -41,8 +47,15 @@ export async function remindDueSoon(now = new Date()): Promise<number> {
   for (const t of due) {
     const key = `${t.project.key}-${t.number}`;
     const created: CreatedNotification[] = await db.transaction(async (tx) => {
-      const assignees = await (tx as unknown as Database).select({ id: taskAssignees.userId }).from(taskAssignees).where(eq(taskAssignees.taskId, t.id));
-      const userIds = await whoCanSee(tx as unknown as Database, { ...t.project, workspaceSlug: t.workspaceSlug }, assignees.map((a) => a.id));
+      const assignees = await (tx as unknown as Database)
+        .select({ id: taskAssignees.userId })
+        .from(taskAssignees)
+        .where(eq(taskAssignees.taskId, t.id));
+      const userIds = await whoCanSee(
+        tx as unknown as Database,
+        { ...t.project, workspaceSlug: t.workspaceSlug },
+        assignees.map((a) => a.id),
+      );
       return createNotifications(tx as unknown as Database, {
         type: "task.due_soon",
         userIds,
@@ -51,7 +64,12 @@ export async function remindDueSoon(now = new Date()): Promise<number> {
         projectId: t.project.id,
         taskId: t.id,
         actorId: null,
-        subject: { task: { id: t.id, key, title: t.title }, project: { id: t.project.id, key: t.project.key, name: t.project.name }, workspace: { id: t.project.workspaceId, slug: t.workspaceSlug }, message: `${key} is due ${t.dueDate}: ${t.title}` },
+        subject: {
+          task: { id: t.id, key, title: t.title },
+          project: { id: t.project.id, key: t.project.key, name: t.project.name },
+          workspace: { id: t.project.workspaceId, slug: t.workspaceSlug },
+          message: `${key} is due ${t.dueDate}: ${t.title}`,
+        },
         link: { href: taskLink(t.workspaceSlug, key), label: `Open ${key}` },
       });
     });

@@ -34,7 +34,11 @@ export async function markNotificationRead(args: { ctx: ServiceContext; id: stri
   const userId = requireUserId(args.ctx);
   const db = await dbFor(args.ctx);
   const mine = and(eq(notifications.id, args.id), eq(notifications.userId, userId));
-  const [updated] = await db.update(notifications).set({ readAt: args.ctx.now }).where(and(mine, isNull(notifications.readAt))).returning();
+  const [updated] = await db
+    .update(notifications)
+    .set({ readAt: args.ctx.now })
+    .where(and(mine, isNull(notifications.readAt)))
+    .returning();
   if (updated) return toNotification(updated);
   const [row] = await db.select().from(notifications).where(mine);
   if (!row) throw new NotFoundError("Notification");

@@ -19,7 +19,10 @@ export async function getNotificationPreferences(args: { ctx: ServiceContext }):
   return storedChoices(await dbFor(args.ctx), requireUserId(args.ctx));
 }
 
-export async function updateNotificationPreferences(args: { ctx: ServiceContext; input: UpdateNotificationPreferences }): Promise<NotificationPreferences> {
+export async function updateNotificationPreferences(args: {
+  ctx: ServiceContext;
+  input: UpdateNotificationPreferences;
+}): Promise<NotificationPreferences> {
   const userId = requireUserId(args.ctx);
   const input = UpdateNotificationPreferences.parse(args.input);
   return withTransaction(args.ctx, async (tx) => {
@@ -31,7 +34,10 @@ export async function updateNotificationPreferences(args: { ctx: ServiceContext;
       await tx
         .insert(notificationPreferences)
         .values({ userId, type, ...next, updatedAt: args.ctx.now })
-        .onConflictDoUpdate({ target: [notificationPreferences.userId, notificationPreferences.type], set: { ...next, updatedAt: args.ctx.now } });
+        .onConflictDoUpdate({
+          target: [notificationPreferences.userId, notificationPreferences.type],
+          set: { ...next, updatedAt: args.ctx.now },
+        });
     }
     return current;
   });

@@ -10,7 +10,9 @@ export const Notification = z
     type: z.string().meta({ description: `One of ${notificationTypes.join(", ")}, or webhook.disabled` }),
     task: Ref({ key: z.string(), title: z.string() }).optional(),
     project: Ref({ key: z.string(), name: z.string() }).optional(),
-    workspace: Ref({ slug: z.string() }).optional().meta({ description: "Where the task or project lives, for links: APP_URL/w/<slug>/t/<key>" }),
+    workspace: Ref({ slug: z.string() })
+      .optional()
+      .meta({ description: "Where the task or project lives, for links: APP_URL/w/<slug>/t/<key>" }),
     actor: Ref({ name: z.string() }).optional(),
     message: z.string().meta({ description: "A one-line summary, ready to show" }),
     readAt: z.iso.datetime().nullable(),
@@ -29,7 +31,10 @@ export const ReadAllResult = z.object({ updated: z.number().int().min(0) }).meta
 
 export const ChannelChoice = z.object({ inApp: z.boolean(), email: z.boolean() }).meta({ id: "ChannelChoice" });
 
-const choiceShape = Object.fromEntries(notificationTypes.map((t) => [t, ChannelChoice])) as Record<(typeof notificationTypes)[number], typeof ChannelChoice>;
+const choiceShape = Object.fromEntries(notificationTypes.map((t) => [t, ChannelChoice])) as Record<
+  (typeof notificationTypes)[number],
+  typeof ChannelChoice
+>;
 export const NotificationPreferences = z.object(choiceShape).meta({ id: "NotificationPreferences" });
 export type NotificationPreferences = z.infer<typeof NotificationPreferences>;
 

@@ -4,7 +4,12 @@ import type { z } from "zod";
 // validates with its schemas and the OpenAPI document is generated from them.
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
-export type Operation<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> = {
+export type Operation<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+  R extends z.ZodType = z.ZodType,
+> = {
   method: Method;
   path: string;
   summary: string;

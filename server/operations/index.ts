@@ -1,13 +1,59 @@
 import type { Operation } from "./define";
 import { healthOp, readyOp, openapiOp, docsOp, metricsOp } from "./health";
 import { registerOp, loginOp, logoutOp, getMeOp, updateMeOp, listTokensOp, createTokenOp, revokeTokenOp } from "./auth";
-import { createWorkspaceOp, listWorkspacesOp, getWorkspaceOp, updateWorkspaceOp, deleteWorkspaceOp, listMembersOp, addMemberOp, updateMemberOp, removeMemberOp, acceptInvitationOp } from "./workspaces";
-import { createProjectOp, listProjectsOp, getProjectOp, updateProjectOp, archiveProjectOp, restoreProjectOp, listProjectMembersOp, addProjectMemberOp, updateProjectMemberOp, removeProjectMemberOp, listStatusesOp, createStatusOp, updateStatusOp, removeStatusOp, listLabelsOp, createLabelOp, updateLabelOp, removeLabelOp } from "./projects";
+import {
+  createWorkspaceOp,
+  listWorkspacesOp,
+  getWorkspaceOp,
+  updateWorkspaceOp,
+  deleteWorkspaceOp,
+  listMembersOp,
+  addMemberOp,
+  updateMemberOp,
+  removeMemberOp,
+  acceptInvitationOp,
+} from "./workspaces";
+import {
+  createProjectOp,
+  listProjectsOp,
+  getProjectOp,
+  updateProjectOp,
+  archiveProjectOp,
+  restoreProjectOp,
+  listProjectMembersOp,
+  addProjectMemberOp,
+  updateProjectMemberOp,
+  removeProjectMemberOp,
+  listStatusesOp,
+  createStatusOp,
+  updateStatusOp,
+  removeStatusOp,
+  listLabelsOp,
+  createLabelOp,
+  updateLabelOp,
+  removeLabelOp,
+} from "./projects";
 import { projectAnalyticsOp, projectAnalyticsCsvOp, workspaceAnalyticsOp, workspaceAnalyticsCsvOp } from "./analytics";
 import { listNotificationsOp, unreadCountOp, markReadOp, markAllReadOp, getPreferencesOp, updatePreferencesOp } from "./notifications";
 import { listWebhooksOp, createWebhookOp, deleteWebhookOp, listDeliveriesOp } from "./webhooks";
 import { listProjectTasksOp, listWorkspaceTasksOp, exportTasksCsvOp, importTasksCsvOp } from "./search";
-import { createTaskOp, getTaskOp, updateTaskOp, deleteTaskOp, getDependenciesOp, addDependencyOp, removeDependencyOp, listWatchersOp, watchTaskOp, unwatchTaskOp, getActivityOp, listCommentsOp, createCommentOp, updateCommentOp, deleteCommentOp } from "./tasks";
+import {
+  createTaskOp,
+  getTaskOp,
+  updateTaskOp,
+  deleteTaskOp,
+  getDependenciesOp,
+  addDependencyOp,
+  removeDependencyOp,
+  listWatchersOp,
+  watchTaskOp,
+  unwatchTaskOp,
+  getActivityOp,
+  listCommentsOp,
+  createCommentOp,
+  updateCommentOp,
+  deleteCommentOp,
+} from "./tasks";
 import { listViewsOp, createViewOp, getViewOp, updateViewOp, deleteViewOp } from "./views";
 import { listAttachmentsOp, uploadAttachmentOp, downloadAttachmentOp, deleteAttachmentOp } from "./attachments";
 
@@ -15,25 +61,97 @@ import { listAttachmentsOp, uploadAttachmentOp, downloadAttachmentOp, deleteAtta
 // serves one of these; tests/integration/openapi checks that none is missing here.
 export const operations: readonly Operation[] = [
   // health
-  healthOp, readyOp, openapiOp, docsOp, metricsOp,
+  healthOp,
+  readyOp,
+  openapiOp,
+  docsOp,
+  metricsOp,
   // auth
-  registerOp, loginOp, logoutOp, getMeOp, updateMeOp, listTokensOp, createTokenOp, revokeTokenOp,
+  registerOp,
+  loginOp,
+  logoutOp,
+  getMeOp,
+  updateMeOp,
+  listTokensOp,
+  createTokenOp,
+  revokeTokenOp,
   // workspaces
-  createWorkspaceOp, listWorkspacesOp, getWorkspaceOp, updateWorkspaceOp, deleteWorkspaceOp, listMembersOp, addMemberOp, updateMemberOp, removeMemberOp, acceptInvitationOp,
+  createWorkspaceOp,
+  listWorkspacesOp,
+  getWorkspaceOp,
+  updateWorkspaceOp,
+  deleteWorkspaceOp,
+  listMembersOp,
+  addMemberOp,
+  updateMemberOp,
+  removeMemberOp,
+  acceptInvitationOp,
   // projects
-  createProjectOp, listProjectsOp, getProjectOp, updateProjectOp, archiveProjectOp, restoreProjectOp, listProjectMembersOp, addProjectMemberOp, updateProjectMemberOp, removeProjectMemberOp, listStatusesOp, createStatusOp, updateStatusOp, removeStatusOp, listLabelsOp, createLabelOp, updateLabelOp, removeLabelOp,
+  createProjectOp,
+  listProjectsOp,
+  getProjectOp,
+  updateProjectOp,
+  archiveProjectOp,
+  restoreProjectOp,
+  listProjectMembersOp,
+  addProjectMemberOp,
+  updateProjectMemberOp,
+  removeProjectMemberOp,
+  listStatusesOp,
+  createStatusOp,
+  updateStatusOp,
+  removeStatusOp,
+  listLabelsOp,
+  createLabelOp,
+  updateLabelOp,
+  removeLabelOp,
   // analytics
-  projectAnalyticsOp, projectAnalyticsCsvOp, workspaceAnalyticsOp, workspaceAnalyticsCsvOp,
+  projectAnalyticsOp,
+  projectAnalyticsCsvOp,
+  workspaceAnalyticsOp,
+  workspaceAnalyticsCsvOp,
   // notifications
-  listNotificationsOp, unreadCountOp, markReadOp, markAllReadOp, getPreferencesOp, updatePreferencesOp,
+  listNotificationsOp,
+  unreadCountOp,
+  markReadOp,
+  markAllReadOp,
+  getPreferencesOp,
+  updatePreferencesOp,
   // webhooks
-  listWebhooksOp, createWebhookOp, deleteWebhookOp, listDeliveriesOp,
+  listWebhooksOp,
+  createWebhookOp,
+  deleteWebhookOp,
+  listDeliveriesOp,
   // search
-  listProjectTasksOp, listWorkspaceTasksOp, exportTasksCsvOp, importTasksCsvOp,
+  listProjectTasksOp,
+  listWorkspaceTasksOp,
+  exportTasksCsvOp,
+  importTasksCsvOp,
   // tasks
-  createTaskOp, getTaskOp, updateTaskOp, deleteTaskOp, getDependenciesOp, addDependencyOp, removeDependencyOp, listWatchersOp, watchTaskOp, unwatchTaskOp, getActivityOp, listCommentsOp, createCommentOp, updateCommentOp, deleteCommentOp,
+  createTaskOp,
+  getTaskOp,
+  updateTaskOp,
+  deleteTaskOp,
+  getDependenciesOp,
+  addDependencyOp,
+  removeDependencyOp,
+  listWatchersOp,
+  watchTaskOp,
+  unwatchTaskOp,
+  getActivityOp,
+  listCommentsOp,
+  createCommentOp,
+  updateCommentOp,
+  deleteCommentOp,
   // views
-  listViewsOp, createViewOp, getViewOp, updateViewOp, deleteViewOp,
+  listViewsOp,
+  createViewOp,
+  getViewOp,
+  updateViewOp,
+  deleteViewOp,
   // attachments
-  listAttachmentsOp, uploadAttachmentOp, downloadAttachmentOp, deleteAttachmentOp,
+  listAttachmentsOp,
+  uploadAttachmentOp,
+  downloadAttachmentOp,
+  deleteAttachmentOp,
 ];

@@ -19,22 +19,37 @@ const descriptions: Record<number, string> = {
 };
 
 function operationId(op: Operation): string {
-  const words = op.path.replace(/^\/api\/(v1\/)?/, "").split(/[/{}.-]+/).filter(Boolean);
+  const words = op.path
+    .replace(/^\/api\/(v1\/)?/, "")
+    .split(/[/{}.-]+/)
+    .filter(Boolean);
   return [op.method.toLowerCase(), ...words.map((w) => w[0]!.toUpperCase() + w.slice(1))].join("");
 }
 
 function register(registry: OpenAPIRegistry, op: Operation): void {
   const headers: Record<string, z.ZodType> = {};
-  if (op.idempotent) headers["Idempotency-Key"] = z.string().max(255).optional().meta({ description: "Retries with the same key and body return the first response (kept 24 h)" });
-  if (op.versioned && (op.method === "PATCH" || op.method === "DELETE")) headers["If-Match"] = z.string().optional().meta({ description: 'The version you read, as an entity tag: "3"' });
+  if (op.idempotent)
+    headers["Idempotency-Key"] = z
+      .string()
+      .max(255)
+      .optional()
+      .meta({ description: "Retries with the same key and body return the first response (kept 24 h)" });
+  if (op.versioned && (op.method === "PATCH" || op.method === "DELETE"))
+    headers["If-Match"] = z.string().optional().meta({ description: 'The version you read, as an entity tag: "3"' });
   // The route helper answers 413 to any oversized body and 429 on every /api/v1 route.
-  const problems = [...new Set([...(op.errors ?? []), ...(op.body || op.multipart ? [413] : []), ...(op.path.startsWith("/api/v1") ? [429] : [])])].sort();
+  const problems = [
+    ...new Set([...(op.errors ?? []), ...(op.body || op.multipart ? [413] : []), ...(op.path.startsWith("/api/v1") ? [429] : [])]),
+  ].sort();
   const success =
     op.status === 204
       ? { description: "No content" }
       : op.produces && op.produces !== "application/json"
         ? { description: "OK", content: { [op.produces]: { schema: { type: "string" } } } }
-        : { description: "OK", content: { "application/json": { schema: op.response ?? z.object({}).loose() } }, ...(op.versioned ? { headers: { ETag: { description: 'The version: "3"', schema: { type: "string" } } } } : {}) };
+        : {
+            description: "OK",
+            content: { "application/json": { schema: op.response ?? z.object({}).loose() } },
+            ...(op.versioned ? { headers: { ETag: { description: 'The version: "3"', schema: { type: "string" } } } } : {}),
+          };
   registry.registerPath({
     method: op.method.toLowerCase() as "get",
     path: op.path,
@@ -47,12 +62,26 @@ function register(registry: OpenAPIRegistry, op: Operation): void {
       ...(op.query ? { query: op.query as z.ZodObject } : {}),
       ...(Object.keys(headers).length ? { headers: z.object(headers) } : {}),
       ...(op.body && !op.multipart ? { body: { required: true, content: { "application/json": { schema: op.body } } } } : {}),
-      ...(op.multipart ? { body: { required: true, content: { "multipart/form-data": { schema: op.body ?? z.object({ file: z.string().meta({ format: "binary" }) }) } } } } : {}),
+      ...(op.multipart
+        ? {
+            body: {
+              required: true,
+              content: { "multipart/form-data": { schema: op.body ?? z.object({ file: z.string().meta({ format: "binary" }) }) } },
+            },
+          }
+        : {}),
     },
     responses: {
       [op.status]: success,
-      ...Object.fromEntries((op.alternatives ?? []).map((a) => [a.status, { description: a.description, ...(a.schema ? { content: { "application/json": { schema: a.schema } } } : {}) }])),
-      ...Object.fromEntries(problems.map((s) => [s, { description: descriptions[s] ?? "Error", content: { "application/problem+json": { schema: Problem } } }])),
+      ...Object.fromEntries(
+        (op.alternatives ?? []).map((a) => [
+          a.status,
+          { description: a.description, ...(a.schema ? { content: { "application/json": { schema: a.schema } } } : {}) },
+        ]),
+      ),
+      ...Object.fromEntries(
+        problems.map((s) => [s, { description: descriptions[s] ?? "Error", content: { "application/problem+json": { schema: Problem } } }]),
+      ),
     },
   });
 }
@@ -62,8 +91,17 @@ let cached: ReturnType<OpenApiGeneratorV31["generateDocument"]> | undefined;
 export function openApiDocument(serverUrl: string) {
   if (!cached) {
     const registry = new OpenAPIRegistry();
-    registry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", description: "A login token (POST /api/v1/auth/login) or a personal access token" });
-    registry.registerComponent("securitySchemes", "sessionCookie", { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "The browser session" });
+    registry.registerComponent("securitySchemes", "bearerAuth", {
+      type: "http",
+      scheme: "bearer",
+      description: "A login token (POST /api/v1/auth/login) or a personal access token",
+    });
+    registry.registerComponent("securitySchemes", "sessionCookie", {
+      type: "apiKey",
+      in: "cookie",
+      name: "authjs.session-token",
+      description: "The browser session",
+    });
     for (const op of operations) register(registry, op);
     registerWebhooks(registry);
     cached = new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -27,12 +27,17 @@ export function registerWebhooks(registry: OpenAPIRegistry): void {
     registry.registerWebhook({
       method: "post",
       path: type,
-      operationId: `webhook${type.split(/[._]/).map((w) => w[0]!.toUpperCase() + w.slice(1)).join("")}`,
+      operationId: `webhook${type
+        .split(/[._]/)
+        .map((w) => w[0]!.toUpperCase() + w.slice(1))
+        .join("")}`,
       summary: summaries[type],
       tags: ["Webhooks"],
       request: { headers, body: { required: true, content: { "application/json": { schema: webhookPayloads[type] } } } },
       responses: {
-        200: { description: "Any 2xx acknowledges the delivery. Anything else, or no answer within 10 s, is retried with exponential backoff" },
+        200: {
+          description: "Any 2xx acknowledges the delivery. Anything else, or no answer within 10 s, is retried with exponential backoff",
+        },
       },
     });
   }

@@ -9,7 +9,11 @@ import { getMemberOrNull, toMember } from "./members";
 import { AddProjectMemberInput, type ProjectMember } from "./schemas";
 
 /** Project admins add people who are already in the workspace (guests included); the event feeds notifications. */
-export async function addProjectMember(args: { ctx: ServiceContext; projectId: string; input: AddProjectMemberInput }): Promise<ProjectMember> {
+export async function addProjectMember(args: {
+  ctx: ServiceContext;
+  projectId: string;
+  input: AddProjectMemberInput;
+}): Promise<ProjectMember> {
   const actorId = requireUserId(args.ctx);
   const input = AddProjectMemberInput.parse(args.input);
   return withTransaction(args.ctx, async (tx) => {
@@ -26,7 +30,12 @@ export async function addProjectMember(args: { ctx: ServiceContext; projectId: s
       .onConflictDoNothing()
       .returning();
     if (inserted.length === 0) throw new ConflictError("This person is already a member of the project; PATCH their role instead");
-    await recordEvent(tx, { type: "project.member_added", projectId: project.id, actorId, data: { userId: input.userId, role: input.role } });
+    await recordEvent(tx, {
+      type: "project.member_added",
+      projectId: project.id,
+      actorId,
+      data: { userId: input.userId, role: input.role },
+    });
     return toMember((await getMemberOrNull(tx, project.workspaceId, project.id, input.userId))!);
   });
 }

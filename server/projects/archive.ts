@@ -8,7 +8,13 @@ import { writeProject } from "./update";
 /** DELETE archives: the project leaves the list and refuses writes; archiving twice changes nothing. */
 export async function archiveProject(args: { ctx: ServiceContext; projectId: string; ifMatch?: number }): Promise<void> {
   await withTransaction(args.ctx, async (tx) => {
-    const { project } = await getProjectForActorOrThrow({ db: tx, ctx: args.ctx, projectId: args.projectId, action: "project.admin", allowArchived: true });
+    const { project } = await getProjectForActorOrThrow({
+      db: tx,
+      ctx: args.ctx,
+      projectId: args.projectId,
+      action: "project.admin",
+      allowArchived: true,
+    });
     if (project.archivedAt) {
       if (args.ifMatch !== undefined && args.ifMatch !== project.version) throw new PreconditionFailedError();
       return;
@@ -20,7 +26,13 @@ export async function archiveProject(args: { ctx: ServiceContext; projectId: str
 /** Brings an archived project back; restoring an active one answers it unchanged. */
 export async function restoreProject(args: { ctx: ServiceContext; projectId: string; ifMatch?: number }): Promise<Project> {
   return withTransaction(args.ctx, async (tx) => {
-    const { project, role } = await getProjectForActorOrThrow({ db: tx, ctx: args.ctx, projectId: args.projectId, action: "project.admin", allowArchived: true });
+    const { project, role } = await getProjectForActorOrThrow({
+      db: tx,
+      ctx: args.ctx,
+      projectId: args.projectId,
+      action: "project.admin",
+      allowArchived: true,
+    });
     if (!project.archivedAt) {
       if (args.ifMatch !== undefined && args.ifMatch !== project.version) throw new PreconditionFailedError();
       return toProject(project, role);

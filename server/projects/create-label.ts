@@ -12,7 +12,10 @@ export async function createLabel(args: { ctx: ServiceContext; projectId: string
   try {
     return await withTransaction(args.ctx, async (tx) => {
       const { project } = await getProjectForActorOrThrow({ db: tx, ctx: args.ctx, projectId: args.projectId, action: "project.write" });
-      const [row] = await tx.insert(labels).values({ projectId: project.id, name: input.name, color: input.color, createdAt: args.ctx.now }).returning();
+      const [row] = await tx
+        .insert(labels)
+        .values({ projectId: project.id, name: input.name, color: input.color, createdAt: args.ctx.now })
+        .returning();
       return toLabel(row!);
     });
   } catch (error) {

@@ -17,7 +17,14 @@ export async function createStatus(args: { ctx: ServiceContext; projectId: strin
       const position = await positionFor(tx, project.id, { before: null });
       const [row] = await tx
         .insert(statuses)
-        .values({ projectId: project.id, name: input.name, category: input.category, color: input.color, position, createdAt: args.ctx.now })
+        .values({
+          projectId: project.id,
+          name: input.name,
+          category: input.category,
+          color: input.color,
+          position,
+          createdAt: args.ctx.now,
+        })
         .returning();
       return toStatus(row!);
     });

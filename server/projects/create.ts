@@ -13,10 +13,25 @@ export async function createProject(args: { ctx: ServiceContext; slug: string; i
   const input = CreateProjectInput.parse(args.input);
   try {
     return await withTransaction(args.ctx, async (tx) => {
-      const { workspace } = await getWorkspaceForActorOrThrow({ db: tx, ctx: args.ctx, slug: args.slug, action: "workspace.projects.create" });
+      const { workspace } = await getWorkspaceForActorOrThrow({
+        db: tx,
+        ctx: args.ctx,
+        slug: args.slug,
+        action: "workspace.projects.create",
+      });
       const [row] = await tx
         .insert(projects)
-        .values({ workspaceId: workspace.id, key: input.key, name: input.name, description: input.description ?? "", visibility: input.visibility, timezone: input.timezone, createdBy: userId, createdAt: args.ctx.now, updatedAt: args.ctx.now })
+        .values({
+          workspaceId: workspace.id,
+          key: input.key,
+          name: input.name,
+          description: input.description ?? "",
+          visibility: input.visibility,
+          timezone: input.timezone,
+          createdBy: userId,
+          createdAt: args.ctx.now,
+          updatedAt: args.ctx.now,
+        })
         .returning();
       await tx.insert(statuses).values(defaultStatuses(row!.id));
       await tx.insert(projectMembers).values({ projectId: row!.id, userId, role: "admin" });

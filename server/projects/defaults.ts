@@ -13,5 +13,12 @@ const DEFAULT_STATUSES: { name: string; category: StatusCategory; color: string;
 
 export function defaultStatuses(projectId: string) {
   const keys = generateNKeysBetween(null, null, DEFAULT_STATUSES.length);
-  return DEFAULT_STATUSES.map((s, i) => ({ projectId, name: s.name, category: s.category, color: s.color, isDefault: s.isDefault ?? false, position: keys[i]! }));
+  return DEFAULT_STATUSES.map((s, i) => ({
+    projectId,
+    name: s.name,
+    category: s.category,
+    color: s.color,
+    isDefault: s.isDefault ?? false,
+    position: keys[i]!,
+  }));
 }

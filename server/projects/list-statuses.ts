@@ -10,7 +10,16 @@ import type { Status } from "./schemas";
 export type StatusRow = typeof statuses.$inferSelect;
 
 export function toStatus(s: StatusRow): Status {
-  return { id: s.id, projectId: s.projectId, name: s.name, category: s.category, color: s.color, position: s.position, isDefault: s.isDefault, createdAt: s.createdAt.toISOString() };
+  return {
+    id: s.id,
+    projectId: s.projectId,
+    name: s.name,
+    category: s.category,
+    color: s.color,
+    position: s.position,
+    isDefault: s.isDefault,
+    createdAt: s.createdAt.toISOString(),
+  };
 }
 
 /** The workflow in board order. */

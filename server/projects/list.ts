@@ -10,7 +10,10 @@ import { toProject } from "./internal";
 import type { Project } from "./schemas";
 
 export const ListProjectsQuery = PageQuery.extend({
-  archived: z.enum(["true", "false"], "must be true or false").optional().describe("true lists only archived projects; by default they are left out"),
+  archived: z
+    .enum(["true", "false"], "must be true or false")
+    .optional()
+    .describe("true lists only archived projects; by default they are left out"),
 });
 export type ListProjectsQuery = z.infer<typeof ListProjectsQuery>;
 

@@ -8,9 +8,7 @@ export type ProjectRole = z.infer<typeof ProjectRole>;
 export const StatusCategory = z.enum(statusCategories).meta({ id: "StatusCategory" });
 export const Visibility = z.enum(["workspace", "private"]).meta({ id: "ProjectVisibility" });
 
-export const ProjectKey = z
-  .string()
-  .regex(/^[A-Z][A-Z0-9]{1,9}$/, "must be 2–10 characters of A-Z and 0-9, starting with a letter");
+export const ProjectKey = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, "must be 2–10 characters of A-Z and 0-9, starting with a letter");
 
 /** An IANA zone name that this runtime knows (Intl refuses unknown ones). */
 export const Timezone = z
@@ -25,7 +23,10 @@ export const Timezone = z
     }
   }, "must be an IANA time zone such as Europe/Berlin or UTC");
 
-export const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour #rrggbb").transform((c) => c.toLowerCase());
+export const Color = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, "must be a colour #rrggbb")
+  .transform((c) => c.toLowerCase());
 
 const Name = z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters");
 const Description = z.string().max(10_000, "must be at most 10000 characters");
@@ -49,12 +50,24 @@ export const Project = z
 export type Project = z.infer<typeof Project>;
 
 export const CreateProjectInput = z
-  .strictObject({ name: Name, key: ProjectKey, description: Description.optional(), visibility: Visibility.optional(), timezone: Timezone.optional() })
+  .strictObject({
+    name: Name,
+    key: ProjectKey,
+    description: Description.optional(),
+    visibility: Visibility.optional(),
+    timezone: Timezone.optional(),
+  })
   .meta({ id: "CreateProjectInput" });
 export type CreateProjectInput = z.infer<typeof CreateProjectInput>;
 
 export const UpdateProjectInput = z
-  .strictObject({ name: Name.optional(), key: ProjectKey.optional(), description: Description.optional(), visibility: Visibility.optional(), timezone: Timezone.optional() })
+  .strictObject({
+    name: Name.optional(),
+    key: ProjectKey.optional(),
+    description: Description.optional(),
+    visibility: Visibility.optional(),
+    timezone: Timezone.optional(),
+  })
   .meta({ id: "UpdateProjectInput" });
 export type UpdateProjectInput = z.infer<typeof UpdateProjectInput>;
 
@@ -97,7 +110,10 @@ export const UpdateStatusInput = z
   .strictObject({
     name: ShortName.optional(),
     color: Color.optional(),
-    isDefault: z.literal(true, "only true: make another status the default to move it").optional().describe("Make this the status new tasks start in"),
+    isDefault: z
+      .literal(true, "only true: make another status the default to move it")
+      .optional()
+      .describe("Make this the status new tasks start in"),
     after: StatusRef.optional().describe("Move right after this status; null moves it first"),
     before: StatusRef.optional().describe("Move right before this status; null moves it last"),
   })

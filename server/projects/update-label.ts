@@ -8,7 +8,12 @@ import { toLabel } from "./list-labels";
 import { UpdateLabelInput, type Label } from "./schemas";
 
 /** Rename or recolour; project members. */
-export async function updateLabel(args: { ctx: ServiceContext; projectId: string; labelId: string; input: UpdateLabelInput }): Promise<Label> {
+export async function updateLabel(args: {
+  ctx: ServiceContext;
+  projectId: string;
+  labelId: string;
+  input: UpdateLabelInput;
+}): Promise<Label> {
   const input = UpdateLabelInput.parse(args.input);
   try {
     return await withTransaction(args.ctx, async (tx) => {

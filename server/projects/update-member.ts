@@ -7,7 +7,12 @@ import { getProjectForActorOrThrow } from "./internal";
 import { getMemberOrNull, toMember } from "./members";
 import { UpdateProjectMemberInput, type ProjectMember } from "./schemas";
 
-export async function updateProjectMember(args: { ctx: ServiceContext; projectId: string; userId: string; input: UpdateProjectMemberInput }): Promise<ProjectMember> {
+export async function updateProjectMember(args: {
+  ctx: ServiceContext;
+  projectId: string;
+  userId: string;
+  input: UpdateProjectMemberInput;
+}): Promise<ProjectMember> {
   const input = UpdateProjectMemberInput.parse(args.input);
   return withTransaction(args.ctx, async (tx) => {
     const { project } = await getProjectForActorOrThrow({ db: tx, ctx: args.ctx, projectId: args.projectId, action: "project.admin" });

@@ -30,16 +30,31 @@ export async function writeProject(
     .returning();
   if (!row) throw new PreconditionFailedError();
   const { role: _role, ...data } = toProject(row, "admin");
-  await recordEvent(tx, { type: "project.updated", projectId: row.id, actorId: requireUserId(ctx), data: { ...data, changed: Object.keys(changes) as ProjectField[] } });
+  await recordEvent(tx, {
+    type: "project.updated",
+    projectId: row.id,
+    actorId: requireUserId(ctx),
+    data: { ...data, changed: Object.keys(changes) as ProjectField[] },
+  });
   return row;
 }
 
 /** Settings: project admins (and workspace owners/admins). */
-export async function updateProject(args: { ctx: ServiceContext; projectId: string; input: UpdateProjectInput; ifMatch?: number }): Promise<Project> {
+export async function updateProject(args: {
+  ctx: ServiceContext;
+  projectId: string;
+  input: UpdateProjectInput;
+  ifMatch?: number;
+}): Promise<Project> {
   const input = UpdateProjectInput.parse(args.input);
   try {
     return await withTransaction(args.ctx, async (tx) => {
-      const { project, role } = await getProjectForActorOrThrow({ db: tx, ctx: args.ctx, projectId: args.projectId, action: "project.admin" });
+      const { project, role } = await getProjectForActorOrThrow({
+        db: tx,
+        ctx: args.ctx,
+        projectId: args.projectId,
+        action: "project.admin",
+      });
       const changes = Object.fromEntries(Object.entries(input).filter(([k, v]) => v !== undefined && project[k as keyof ProjectRow] !== v));
       if (Object.keys(changes).length === 0) {
         if (args.ifMatch !== undefined && args.ifMatch !== project.version) throw new PreconditionFailedError();

@@ -1,7 +1,14 @@
 import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { assertSafeKey, type Storage, type StoredObject } from "./types";
 
-export type S3Config = { bucket: string; region: string; endpoint?: string; forcePathStyle?: boolean; accessKeyId?: string; secretAccessKey?: string };
+export type S3Config = {
+  bucket: string;
+  region: string;
+  endpoint?: string;
+  forcePathStyle?: boolean;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+};
 
 /** An S3 bucket (or an S3-compatible store at `endpoint`). A PutObject is atomic: no partial objects. */
 export function s3Storage(config: S3Config): Storage {
@@ -9,13 +16,17 @@ export function s3Storage(config: S3Config): Storage {
     region: config.region,
     endpoint: config.endpoint,
     forcePathStyle: config.forcePathStyle ?? Boolean(config.endpoint),
-    ...(config.accessKeyId && config.secretAccessKey ? { credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey } } : {}),
+    ...(config.accessKeyId && config.secretAccessKey
+      ? { credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey } }
+      : {}),
   });
   return {
     kind: "s3",
     async put(key: string, data: Uint8Array, contentType: string): Promise<void> {
       assertSafeKey(key);
-      await client.send(new PutObjectCommand({ Bucket: config.bucket, Key: key, Body: data, ContentType: contentType, ContentLength: data.byteLength }));
+      await client.send(
+        new PutObjectCommand({ Bucket: config.bucket, Key: key, Body: data, ContentType: contentType, ContentLength: data.byteLength }),
+      );
     },
     async get(key: string): Promise<StoredObject | null> {
       assertSafeKey(key);

@@ -13,7 +13,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const BulkUpdateTasksInput = z.object({
   updates: z
-    .array(z.object({ ref: z.string().trim().min(1, "must be a task id or key").max(100), input: UpdateTaskInput, ifMatch: z.number().int().optional() }))
+    .array(
+      z.object({
+        ref: z.string().trim().min(1, "must be a task id or key").max(100),
+        input: UpdateTaskInput,
+        ifMatch: z.number().int().optional(),
+      }),
+    )
     .min(1, "name at least one task")
     .max(MAX_BULK_UPDATES, `at most ${MAX_BULK_UPDATES} tasks at once`),
 });
@@ -27,7 +33,10 @@ export type BulkUpdateTasksInput = z.input<typeof BulkUpdateTasksInput>;
 export async function bulkUpdateTasks(args: { ctx: ServiceContext; input: BulkUpdateTasksInput }): Promise<Task[]> {
   const { updates } = BulkUpdateTasksInput.parse(args.input);
   return withTransaction(args.ctx, async (tx, ctx) => {
-    const keys = await keysOf(tx, updates.map((u) => u.ref));
+    const keys = await keysOf(
+      tx,
+      updates.map((u) => u.ref),
+    );
     const updated: Task[] = [];
     for (const [i, u] of updates.entries()) {
       try {

@@ -57,7 +57,14 @@ export async function createTask(args: { ctx: ServiceContext; projectId: string;
     if (input.assigneeIds?.length) await tx.insert(taskAssignees).values(input.assigneeIds.map((userId) => ({ taskId, userId })));
     if (input.labelIds?.length) await tx.insert(taskLabels).values(input.labelIds.map((labelId) => ({ taskId, labelId })));
 
-    await recordActivity(tx, { taskId, projectId: project.id, actorId, at: args.ctx.now, type: "created", changes: [{ field: "status", from: null, to: status.id }] });
+    await recordActivity(tx, {
+      taskId,
+      projectId: project.id,
+      actorId,
+      at: args.ctx.now,
+      type: "created",
+      changes: [{ field: "status", from: null, to: status.id }],
+    });
     const [task] = await loadTasks(tx, [taskId]);
     await recordEvent(tx, { type: "task.created", projectId: project.id, actorId, data: task! });
     return task!;

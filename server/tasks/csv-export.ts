@@ -20,14 +20,25 @@ export async function exportTasksCsv(args: { ctx: ServiceContext; projectId: str
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       const records = await batch(db, project.id, project.key, after);
-      if (first || records.length) controller.enqueue(new TextEncoder().encode(stringify(records.map((r) => r.record), { header: first, columns: [...csvColumns] })));
+      if (first || records.length)
+        controller.enqueue(
+          new TextEncoder().encode(
+            stringify(
+              records.map((r) => r.record),
+              { header: first, columns: [...csvColumns] },
+            ),
+          ),
+        );
       first = false;
       if (records.length < BATCH) return controller.close();
       after = records[records.length - 1]!.number;
     },
   });
   const filename = `${project.key.toLowerCase()}-tasks.csv`;
-  return new Response(body, { status: 200, headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${filename}"` } });
+  return new Response(body, {
+    status: 200,
+    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${filename}"` },
+  });
 }
 
 async function batch(db: Database, projectId: string, projectKey: string, after: number): Promise<{ number: number; record: CsvRecord }[]> {
@@ -43,11 +54,25 @@ async function batch(db: Database, projectId: string, projectKey: string, after:
   const ids = rows.map((r) => r.task.id);
   const [emails, names] = ids.length
     ? await Promise.all([
-        db.select({ taskId: taskAssignees.taskId, v: users.email }).from(taskAssignees).innerJoin(users, eq(users.id, taskAssignees.userId)).where(inArray(taskAssignees.taskId, ids)).orderBy(users.email),
-        db.select({ taskId: taskLabels.taskId, v: labels.name }).from(taskLabels).innerJoin(labels, eq(labels.id, taskLabels.labelId)).where(inArray(taskLabels.taskId, ids)).orderBy(labels.name),
+        db
+          .select({ taskId: taskAssignees.taskId, v: users.email })
+          .from(taskAssignees)
+          .innerJoin(users, eq(users.id, taskAssignees.userId))
+          .where(inArray(taskAssignees.taskId, ids))
+          .orderBy(users.email),
+        db
+          .select({ taskId: taskLabels.taskId, v: labels.name })
+          .from(taskLabels)
+          .innerJoin(labels, eq(labels.id, taskLabels.labelId))
+          .where(inArray(taskLabels.taskId, ids))
+          .orderBy(labels.name),
       ])
     : [[], []];
-  const joined = (list: { taskId: string; v: string }[], id: string) => list.filter((x) => x.taskId === id).map((x) => x.v).join(";");
+  const joined = (list: { taskId: string; v: string }[], id: string) =>
+    list
+      .filter((x) => x.taskId === id)
+      .map((x) => x.v)
+      .join(";");
   return rows.map(({ task: t, status, parentNumber }) => ({
     number: t.number,
     record: Object.fromEntries(

@@ -1,7 +1,19 @@
 // The CSV format shared by export and import. Multi-value cells (assignees, labels) are
 // separated by ";". Cells that a spreadsheet would run as a formula get a leading "'" on export
 // (OWASP CSV injection), which import strips again, so a round trip is lossless.
-export const csvColumns = ["key", "title", "description", "status", "priority", "assignees", "labels", "dueDate", "startDate", "estimate", "parent"] as const;
+export const csvColumns = [
+  "key",
+  "title",
+  "description",
+  "status",
+  "priority",
+  "assignees",
+  "labels",
+  "dueDate",
+  "startDate",
+  "estimate",
+  "parent",
+] as const;
 export type CsvColumn = (typeof csvColumns)[number];
 export type CsvRecord = Partial<Record<CsvColumn, string>>;
 

@@ -19,14 +19,22 @@ class Rollback extends Error {}
  * after the header; `row: 0` is the header. A dry run runs every create and rolls back, so it
  * reports exactly what a real import would.
  */
-export async function importTasksCsv(args: { ctx: ServiceContext; projectId: string; csv: string; dryRun: boolean }): Promise<ImportReport> {
+export async function importTasksCsv(args: {
+  ctx: ServiceContext;
+  projectId: string;
+  csv: string;
+  dryRun: boolean;
+}): Promise<ImportReport> {
   const records = parseCsv(args.csv);
   const report: ImportReport = { dryRun: args.dryRun, rows: records.length, created: 0, valid: 0, errors: [], keys: [] };
   try {
     await withTransaction(args.ctx, async (tx, ctx) => {
       const { project } = await getProjectForActorOrThrow({ db: tx, ctx, projectId: args.projectId, action: "project.write" });
       const lookups = await loadLookups(tx, project, records);
-      const file = { keys: new Set(records.map((r) => (r.key ?? "").trim().toUpperCase()).filter(Boolean)), created: new Map<string, string>() };
+      const file = {
+        keys: new Set(records.map((r) => (r.key ?? "").trim().toUpperCase()).filter(Boolean)),
+        created: new Map<string, string>(),
+      };
       for (const i of parentsFirst(records)) {
         const mapped = toCreateInput(records[i]!, i + 1, lookups, file);
         if (!mapped.input) {
@@ -39,7 +47,12 @@ export async function importTasksCsv(args: { ctx: ServiceContext; projectId: str
           report.keys.push(task.key);
           if (records[i]!.key) file.created.set(records[i]!.key.trim().toUpperCase(), task.id);
         } catch (error) {
-          const fields = error instanceof z.ZodError ? error.issues.map((x) => ({ path: x.path.join("."), message: x.message })) : error instanceof ServiceError && error.code === "VALIDATION" ? (error.extra.errors ?? [{ path: "", message: error.message }]) : null;
+          const fields =
+            error instanceof z.ZodError
+              ? error.issues.map((x) => ({ path: x.path.join("."), message: x.message }))
+              : error instanceof ServiceError && error.code === "VALIDATION"
+                ? (error.extra.errors ?? [{ path: "", message: error.message }])
+                : null;
           if (!fields) throw error;
           report.errors.push(...fields.map((f) => ({ row: i + 1, path: columnOf(f.path), message: f.message })));
         }
@@ -64,10 +77,18 @@ function parseCsv(csv: string): CsvRecord[] {
   }
   const header = Object.keys(records[0] ?? {});
   const unknown = header.filter((c) => !(csvColumns as readonly string[]).includes(c));
-  if (records.length && !header.includes("title")) throw new ValidationError([{ path: "title", message: "the header must name a title column" }], "The CSV header is invalid");
-  if (unknown.length) throw new ValidationError(unknown.map((c) => ({ path: c, message: `unknown column; expected ${csvColumns.join(",")}` })), "The CSV header is invalid");
+  if (records.length && !header.includes("title"))
+    throw new ValidationError([{ path: "title", message: "the header must name a title column" }], "The CSV header is invalid");
+  if (unknown.length)
+    throw new ValidationError(
+      unknown.map((c) => ({ path: c, message: `unknown column; expected ${csvColumns.join(",")}` })),
+      "The CSV header is invalid",
+    );
   if (records.length === 0) throw new ValidationError([{ path: "csv", message: "no rows after the header" }], "The CSV is empty");
-  if (records.length > MAX_IMPORT_ROWS) throw new ServiceError("VALIDATION", `At most ${MAX_IMPORT_ROWS} rows per import`, { errors: [{ path: "csv", message: `at most ${MAX_IMPORT_ROWS} rows` }] });
+  if (records.length > MAX_IMPORT_ROWS)
+    throw new ServiceError("VALIDATION", `At most ${MAX_IMPORT_ROWS} rows per import`, {
+      errors: [{ path: "csv", message: `at most ${MAX_IMPORT_ROWS} rows` }],
+    });
   return records;
 }
 

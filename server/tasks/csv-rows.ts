@@ -8,7 +8,13 @@ import { priorities, type Priority } from "./schemas";
 export type RowError = { row: number; path: string; message: string };
 
 /** Names → ids for one project: statuses and labels by name, people by email, tasks by number. */
-export type Lookups = { statuses: Map<string, string>; labels: Map<string, string>; users: Map<string, string>; projectKey: string; tasksByNumber: Map<number, string> };
+export type Lookups = {
+  statuses: Map<string, string>;
+  labels: Map<string, string>;
+  users: Map<string, string>;
+  projectKey: string;
+  tasksByNumber: Map<number, string>;
+};
 
 export async function loadLookups(db: Database, project: { id: string; key: string }, records: CsvRecord[]): Promise<Lookups> {
   const emails = [...new Set(records.flatMap((r) => splitList(r.assignees).map((e) => e.toLowerCase())))];
@@ -16,8 +22,18 @@ export async function loadLookups(db: Database, project: { id: string; key: stri
   const [s, l, u, t] = await Promise.all([
     db.select({ id: statuses.id, name: statuses.name }).from(statuses).where(eq(statuses.projectId, project.id)),
     db.select({ id: labels.id, name: labels.name }).from(labels).where(eq(labels.projectId, project.id)),
-    emails.length ? db.select({ id: users.id, email: users.email }).from(users).where(inArray(sql`lower(${users.email})`, emails)) : Promise.resolve([]),
-    numbers.length ? db.select({ id: tasks.id, number: tasks.number }).from(tasks).where(and(eq(tasks.projectId, project.id), inArray(tasks.number, numbers))) : Promise.resolve([]),
+    emails.length
+      ? db
+          .select({ id: users.id, email: users.email })
+          .from(users)
+          .where(inArray(sql`lower(${users.email})`, emails))
+      : Promise.resolve([]),
+    numbers.length
+      ? db
+          .select({ id: tasks.id, number: tasks.number })
+          .from(tasks)
+          .where(and(eq(tasks.projectId, project.id), inArray(tasks.number, numbers)))
+      : Promise.resolve([]),
   ]);
   return {
     statuses: new Map(s.map((x) => [x.name.toLowerCase(), x.id])),
@@ -37,7 +53,12 @@ function parentNumber(ref: string | undefined, key: string): number | null {
  * One CSV record → the create input, or the row's errors. `parent` names a row of the file by
  * its key (once that row is created) or else an existing task of the project.
  */
-export function toCreateInput(r: CsvRecord, row: number, lk: Lookups, file: { keys: Set<string>; created: Map<string, string> }): { input?: CreateTaskInput; errors: RowError[] } {
+export function toCreateInput(
+  r: CsvRecord,
+  row: number,
+  lk: Lookups,
+  file: { keys: Set<string>; created: Map<string, string> },
+): { input?: CreateTaskInput; errors: RowError[] } {
   const errors: RowError[] = [];
   const fail = (path: string, message: string) => errors.push({ row, path, message });
   const cell = (c: keyof CsvRecord) => unescapeCell(r[c] ?? "").trim();

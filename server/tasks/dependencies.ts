@@ -19,7 +19,11 @@ export async function getDependencies(args: { ctx: ServiceContext; ref: TaskRef 
   return dependenciesOf(db, task.id);
 }
 
-export async function addDependency(args: { ctx: ServiceContext; ref: TaskRef | string; input: AddDependencyInput }): Promise<Dependencies> {
+export async function addDependency(args: {
+  ctx: ServiceContext;
+  ref: TaskRef | string;
+  input: AddDependencyInput;
+}): Promise<Dependencies> {
   const input = AddDependencyInput.parse(args.input);
   return withTransaction(args.ctx, async (tx) => {
     const access = await getTaskForActorOrThrow({ db: tx, ctx: args.ctx, ref: args.ref, action: "project.write" });
@@ -28,7 +32,11 @@ export async function addDependency(args: { ctx: ServiceContext; ref: TaskRef | 
     if (!blocker) throw fieldError("blockedBy", "is not a task of this project");
     if (await reaches(tx, blocker.id, access.task.id)) throw fieldError("blockedBy", "would create a cycle of blocked tasks");
     const before = await blockerIds(tx, access.task.id);
-    const inserted = await tx.insert(taskDependencies).values({ taskId: access.task.id, blockedById: blocker.id, createdAt: args.ctx.now }).onConflictDoNothing().returning();
+    const inserted = await tx
+      .insert(taskDependencies)
+      .values({ taskId: access.task.id, blockedById: blocker.id, createdAt: args.ctx.now })
+      .onConflictDoNothing()
+      .returning();
     if (inserted.length) await recordChange(tx, args.ctx, access, before, [...before, blocker.id]);
     return dependenciesOf(tx, access.task.id);
   });
@@ -46,7 +54,13 @@ export async function removeDependency(args: { ctx: ServiceContext; ref: TaskRef
       .where(and(eq(taskDependencies.taskId, access.task.id), eq(taskDependencies.blockedById, other.id)))
       .returning();
     if (!deleted.length) throw new NotFoundError("Dependency");
-    await recordChange(tx, args.ctx, access, before, before.filter((id) => id !== other.id));
+    await recordChange(
+      tx,
+      args.ctx,
+      access,
+      before,
+      before.filter((id) => id !== other.id),
+    );
   });
 }
 
@@ -64,7 +78,11 @@ async function reaches(db: Database, from: string, target: string): Promise<bool
 }
 
 async function blockerIds(db: Database, taskId: string): Promise<string[]> {
-  const rows = await db.select({ id: taskDependencies.blockedById }).from(taskDependencies).where(eq(taskDependencies.taskId, taskId)).orderBy(asc(taskDependencies.blockedById));
+  const rows = await db
+    .select({ id: taskDependencies.blockedById })
+    .from(taskDependencies)
+    .where(eq(taskDependencies.taskId, taskId))
+    .orderBy(asc(taskDependencies.blockedById));
   return rows.map((r) => r.id);
 }
 
@@ -78,8 +96,25 @@ async function recordChange(tx: Database, ctx: ServiceContext, access: TaskAcces
 
 async function dependenciesOf(db: Database, taskId: string): Promise<Dependencies> {
   const [blockedBy, blocking] = await Promise.all([
-    db.select({ id: taskDependencies.blockedById }).from(taskDependencies).where(eq(taskDependencies.taskId, taskId)).orderBy(asc(taskDependencies.createdAt)),
-    db.select({ id: taskDependencies.taskId }).from(taskDependencies).where(eq(taskDependencies.blockedById, taskId)).orderBy(asc(taskDependencies.createdAt)),
+    db
+      .select({ id: taskDependencies.blockedById })
+      .from(taskDependencies)
+      .where(eq(taskDependencies.taskId, taskId))
+      .orderBy(asc(taskDependencies.createdAt)),
+    db
+      .select({ id: taskDependencies.taskId })
+      .from(taskDependencies)
+      .where(eq(taskDependencies.blockedById, taskId))
+      .orderBy(asc(taskDependencies.createdAt)),
   ]);
-  return { blockedBy: await loadTasks(db, blockedBy.map((r) => r.id)), blocking: await loadTasks(db, blocking.map((r) => r.id)) };
+  return {
+    blockedBy: await loadTasks(
+      db,
+      blockedBy.map((r) => r.id),
+    ),
+    blocking: await loadTasks(
+      db,
+      blocking.map((r) => r.id),
+    ),
+  };
 }

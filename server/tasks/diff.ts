@@ -35,7 +35,10 @@ export async function planChanges(tx: Database, current: TaskRow, input: UpdateT
   scalar("dueDate", input.dueDate);
   scalar("startDate", input.startDate);
   scalar("estimate", input.estimate);
-  checkDates(input.startDate !== undefined ? input.startDate : current.startDate, input.dueDate !== undefined ? input.dueDate : current.dueDate);
+  checkDates(
+    input.startDate !== undefined ? input.startDate : current.startDate,
+    input.dueDate !== undefined ? input.dueDate : current.dueDate,
+  );
 
   if (input.priority !== undefined && priorityRank[input.priority] !== current.priority) {
     plan.set.priority = priorityRank[input.priority];
@@ -46,27 +49,39 @@ export async function planChanges(tx: Database, current: TaskRow, input: UpdateT
     plan.changes.push({ field: "parent", from: current.parentId, to: input.parentId });
   }
   if (input.statusId !== undefined && input.statusId !== current.statusId) {
-    const [from, to] = await Promise.all([checkStatus(tx, current.projectId, current.statusId), checkStatus(tx, current.projectId, input.statusId)]);
+    const [from, to] = await Promise.all([
+      checkStatus(tx, current.projectId, current.statusId),
+      checkStatus(tx, current.projectId, input.statusId),
+    ]);
     plan.set.statusId = to.id;
     plan.set.completedAt = completedAtAfter(from, to, current.completedAt, now);
     plan.changes.push({ field: "status", from: from.id, to: to.id });
   }
   if (input.position !== undefined) {
-    const key = typeof input.position === "string" ? input.position : await keyBetweenNeighbours(tx, current.projectId, current.id, input.position);
+    const key =
+      typeof input.position === "string" ? input.position : await keyBetweenNeighbours(tx, current.projectId, current.id, input.position);
     if (key !== current.position) {
       plan.set.position = key;
       plan.changes.push({ field: "position", from: current.position, to: key });
     }
   }
   if (input.assigneeIds !== undefined) {
-    const before = (await tx.select({ id: taskAssignees.userId }).from(taskAssignees).where(eq(taskAssignees.taskId, current.id)).orderBy(asc(taskAssignees.userId))).map((r) => r.id);
+    const before = (
+      await tx
+        .select({ id: taskAssignees.userId })
+        .from(taskAssignees)
+        .where(eq(taskAssignees.taskId, current.id))
+        .orderBy(asc(taskAssignees.userId))
+    ).map((r) => r.id);
     if (!sameSet(before, input.assigneeIds)) {
       plan.assigneeIds = input.assigneeIds;
       plan.changes.push({ field: "assignees", from: before, to: [...input.assigneeIds].sort() });
     }
   }
   if (input.labelIds !== undefined) {
-    const before = (await tx.select({ id: taskLabels.labelId }).from(taskLabels).where(eq(taskLabels.taskId, current.id)).orderBy(asc(taskLabels.labelId))).map((r) => r.id);
+    const before = (
+      await tx.select({ id: taskLabels.labelId }).from(taskLabels).where(eq(taskLabels.taskId, current.id)).orderBy(asc(taskLabels.labelId))
+    ).map((r) => r.id);
     if (!sameSet(before, input.labelIds)) {
       plan.labelIds = input.labelIds;
       plan.changes.push({ field: "labels", from: before, to: [...input.labelIds].sort() });

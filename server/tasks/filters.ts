@@ -20,7 +20,10 @@ function anyOf<T extends z.ZodType>(item: T, description: string) {
     .meta({ description: `${description}; comma-separated, matches any of them`, type: "string" } as Record<string, unknown>);
 }
 
-const Uuid = z.string().regex(UUID, "must be a UUID").transform((v) => v.toLowerCase());
+const Uuid = z
+  .string()
+  .regex(UUID, "must be a UUID")
+  .transform((v) => v.toLowerCase());
 
 export const sorts = ["relevance", "position", "created", "-created", "updated", "-updated", "priority", "due"] as const;
 export const TaskSort = z.enum(sorts).meta({ id: "TaskSort" });
@@ -33,11 +36,17 @@ export const taskFilterShape = {
     .max(200, "must be at most 200 characters")
     .optional()
     .transform((v) => (v ? v : undefined))
-    .meta({ description: 'Full text over title, description and comments: "quoted phrases", -excluded words; the last word also matches as a prefix; a task key (ENG-4) finds that task' }),
+    .meta({
+      description:
+        'Full text over title, description and comments: "quoted phrases", -excluded words; the last word also matches as a prefix; a task key (ENG-4) finds that task',
+    }),
   status: anyOf(Uuid, "Status ids"),
   category: anyOf(z.enum(statusCategories), "Status categories (backlog, unstarted, started, completed, canceled)"),
   assignee: anyOf(
-    z.string().refine((v) => v === "me" || v === "none" || UUID.test(v), "must be me, none or a user id").transform((v) => v.toLowerCase()),
+    z
+      .string()
+      .refine((v) => v === "me" || v === "none" || UUID.test(v), "must be me, none or a user id")
+      .transform((v) => v.toLowerCase()),
     "me, none (unassigned) or user ids",
   ),
   label: anyOf(Uuid, "Label ids"),

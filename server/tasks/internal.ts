@@ -19,7 +19,12 @@ const KEY = /^([A-Za-z][A-Za-z0-9]{1,9})-(\d{1,9})$/;
  * The task with the caller's access to its project: 404 when it does not exist or its project is
  * invisible to the caller, 403 when the role is too low, 409 for a write to an archived project.
  */
-export async function getTaskForActorOrThrow(args: { db: Database; ctx: ServiceContext; ref: TaskRef | string; action: ProjectAction }): Promise<TaskAccess> {
+export async function getTaskForActorOrThrow(args: {
+  db: Database;
+  ctx: ServiceContext;
+  ref: TaskRef | string;
+  action: ProjectAction;
+}): Promise<TaskAccess> {
   const ref = typeof args.ref === "string" ? { idOrKey: args.ref } : args.ref;
   const taskId = await resolveTaskId(args.db, args.ctx, ref);
   if (!taskId) throw new NotFoundError("Task");
@@ -52,9 +57,17 @@ async function resolveTaskId(db: Database, ctx: ServiceContext, ref: TaskRef): P
     .innerJoin(workspaces, eq(workspaces.id, projects.workspaceId))
     .innerJoin(workspaceMembers, and(eq(workspaceMembers.workspaceId, projects.workspaceId), eq(workspaceMembers.userId, userId)))
     .leftJoin(projectMembers, and(eq(projectMembers.projectId, projects.id), eq(projectMembers.userId, userId)))
-    .where(and(eq(projects.key, m[1]!.toUpperCase()), eq(tasks.number, Number(m[2])), ref.workspace ? eq(workspaces.slug, ref.workspace) : undefined))
+    .where(
+      and(
+        eq(projects.key, m[1]!.toUpperCase()),
+        eq(tasks.number, Number(m[2])),
+        ref.workspace ? eq(workspaces.slug, ref.workspace) : undefined,
+      ),
+    )
     .orderBy(asc(projects.createdAt), asc(projects.id));
-  const visible = rows.find((r) => canSee({ type: "project", workspaceRole: r.workspaceRole, projectRole: r.projectRole, visibility: r.visibility }));
+  const visible = rows.find((r) =>
+    canSee({ type: "project", workspaceRole: r.workspaceRole, projectRole: r.projectRole, visibility: r.visibility }),
+  );
   return visible?.id ?? null;
 }
 

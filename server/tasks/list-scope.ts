@@ -7,7 +7,10 @@ import { canSee } from "../auth/policy";
  * The non-archived projects of a workspace the caller can see, decided by the policy module:
  * owners/admins all, members the workspace-visible ones and their own, guests only their own.
  */
-export async function visibleProjectIds(db: Database, args: { workspaceId: string; userId: string; workspaceRole: WorkspaceRole }): Promise<string[]> {
+export async function visibleProjectIds(
+  db: Database,
+  args: { workspaceId: string; userId: string; workspaceRole: WorkspaceRole },
+): Promise<string[]> {
   const rows = await db
     .select({ id: projects.id, visibility: projects.visibility, projectRole: projectMembers.role })
     .from(projects)

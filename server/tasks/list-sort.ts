@@ -7,8 +7,21 @@ import type { TaskSort } from "./filters";
 // Keyset pagination for every sort: ORDER BY the sort key then id, and the cursor holds both
 // (prefixed with the sort's name, so a cursor from another sort is refused as malformed).
 
-export type SortRow = { id: string; position: string; createdAt: Date; updatedAt: Date; priority: number; dueDate: string | null; rank: number | null };
-type Sort = { orderBy: () => SQL[]; keyOf: (r: SortRow) => unknown[]; after: (key: unknown[]) => SQL; key: z.ZodType<unknown[], unknown[]> };
+export type SortRow = {
+  id: string;
+  position: string;
+  createdAt: Date;
+  updatedAt: Date;
+  priority: number;
+  dueDate: string | null;
+  rank: number | null;
+};
+type Sort = {
+  orderBy: () => SQL[];
+  keyOf: (r: SortRow) => unknown[];
+  after: (key: unknown[]) => SQL;
+  key: z.ZodType<unknown[], unknown[]>;
+};
 
 const id = z.uuid();
 const iso = z.iso.datetime();
@@ -67,7 +80,10 @@ export function sortOf(sort: TaskSort): Sort {
 
 /** The cursor's key for this sort, or 400 when it is malformed or from another sort. */
 export function decodeTaskCursor(cursor: string | undefined, sort: TaskSort): unknown[] | undefined {
-  const schema = z.tuple([z.literal(sort)], z.unknown()).transform((t) => t.slice(1)).pipe(table[sort].key);
+  const schema = z
+    .tuple([z.literal(sort)], z.unknown())
+    .transform((t) => t.slice(1))
+    .pipe(table[sort].key);
   return decodeCursor(cursor, schema);
 }
 

@@ -45,7 +45,12 @@ async function queryTasks(db: Database, scope: TaskScope, query: TaskListQuery):
     if (found.length < needed && step.fallback) found = await step.fallback;
     rows.push(...found.slice(0, needed));
   }
-  const page = toPage(rows, query.limit, (r) => cursorKeyOf(built.sort, r), (r) => r.id);
+  const page = toPage(
+    rows,
+    query.limit,
+    (r) => cursorKeyOf(built.sort, r),
+    (r) => r.id,
+  );
   return { data: await loadTasks(db, page.data), nextCursor: page.nextCursor };
 }
 
@@ -74,7 +79,9 @@ export async function buildTaskQuery(db: Database, scope: TaskScope, query: Task
     dueDate: tasks.dueDate,
   };
   // The same columns read from a subquery aliased "tasks" (drizzle checks a column's table is in FROM).
-  const aliased = Object.fromEntries(Object.entries(fields).map(([k, c]) => [k, sql`${c}`.mapWith(c)])) as { [K in keyof typeof fields]: SQL<(typeof fields)[K]["_"]["data"]> };
+  const aliased = Object.fromEntries(Object.entries(fields).map(([k, c]) => [k, sql`${c}`.mapWith(c)])) as {
+    [K in keyof typeof fields]: SQL<(typeof fields)[K]["_"]["data"]>;
+  };
   const rankOf = (rank: number | null) => sql<number | null>`${rank}::int`.mapWith((v: unknown) => (v === null ? null : Number(v)));
   const select = (rank: number | null, terms: SQL[]) =>
     db
@@ -93,9 +100,19 @@ export async function buildTaskQuery(db: Database, scope: TaskScope, query: Task
     const steps = tiers.map((t): TaskQueryStep => {
       const cursor = after && t.tier === fromTier ? [sort.after(after)] : [];
       if (t.tier === 3 || t.tier < Math.min(2, fromTier)) return { first: select(t.tier, [t.where, ...cursor]) };
-      const recent = db.select().from(tasks).where(and(...where, ...cursor)).orderBy(...sort.orderBy()).limit(SEARCH_WINDOW);
+      const recent = db
+        .select()
+        .from(tasks)
+        .where(and(...where, ...cursor))
+        .orderBy(...sort.orderBy())
+        .limit(SEARCH_WINDOW);
       return {
-        first: db.select({ ...aliased, rank: rankOf(t.tier) }).from(sql`(${recent}) as ${tasks}`).where(t.where).orderBy(...sort.orderBy()).limit(query.limit + 1),
+        first: db
+          .select({ ...aliased, rank: rankOf(t.tier) })
+          .from(sql`(${recent}) as ${tasks}`)
+          .where(t.where)
+          .orderBy(...sort.orderBy())
+          .limit(query.limit + 1),
         fallback: select(t.tier, [t.where, ...cursor]),
       };
     });

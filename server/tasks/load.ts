@@ -11,7 +11,12 @@ export async function loadTasks(db: Database, ids: string[]): Promise<Task[]> {
   if (ids.length === 0) return [];
   // Sequential on purpose: inside a transaction all three share one connection.
   const rows = await db
-    .select({ task: tasks, projectKey: projects.key, status: { id: statuses.id, name: statuses.name, category: statuses.category }, reporterName: users.name })
+    .select({
+      task: tasks,
+      projectKey: projects.key,
+      status: { id: statuses.id, name: statuses.name, category: statuses.category },
+      reporterName: users.name,
+    })
     .from(tasks)
     .innerJoin(projects, eq(projects.id, tasks.projectId))
     .innerJoin(statuses, eq(statuses.id, tasks.statusId))

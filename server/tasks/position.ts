@@ -19,7 +19,12 @@ export async function endOfColumn(db: Database, projectId: string, statusId: str
  * A key between two neighbours (task ids of the same project). With one neighbour, the other
  * bound is that neighbour's next (or previous) task in the same status column.
  */
-export async function keyBetweenNeighbours(db: Database, projectId: string, taskId: string, p: { after?: string | null; before?: string | null }): Promise<string> {
+export async function keyBetweenNeighbours(
+  db: Database,
+  projectId: string,
+  taskId: string,
+  p: { after?: string | null; before?: string | null },
+): Promise<string> {
   const after = p.after ? await neighbour(db, projectId, taskId, p.after, "position.after") : null;
   const before = p.before ? await neighbour(db, projectId, taskId, p.before, "position.before") : null;
   let low = after?.position ?? null;

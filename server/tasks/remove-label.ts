@@ -24,21 +24,44 @@ export async function removeLabel(args: { ctx: ServiceContext; projectId: string
     const tagged = await tx
       .update(tasks)
       .set({ version: sql`${tasks.version} + 1`, updatedAt: args.ctx.now })
-      .where(and(eq(tasks.projectId, project.id), inArray(tasks.id, tx.select({ id: taskLabels.taskId }).from(taskLabels).where(eq(taskLabels.labelId, label.id)))))
+      .where(
+        and(
+          eq(tasks.projectId, project.id),
+          inArray(tasks.id, tx.select({ id: taskLabels.taskId }).from(taskLabels).where(eq(taskLabels.labelId, label.id))),
+        ),
+      )
       .returning({ id: tasks.id });
     const ids = tagged.map((t) => t.id);
     const before = ids.length ? await tx.select().from(taskLabels).where(inArray(taskLabels.taskId, ids)) : [];
     await tx.delete(labels).where(and(eq(labels.id, label.id), eq(labels.projectId, project.id)));
     if (ids.length === 0) return;
-    const labelIdsOf = (taskId: string) => before.filter((r) => r.taskId === taskId).map((r) => r.labelId).sort();
+    const labelIdsOf = (taskId: string) =>
+      before
+        .filter((r) => r.taskId === taskId)
+        .map((r) => r.labelId)
+        .sort();
     await tx.insert(activity).values(
       ids.map((taskId) => {
         const from = labelIdsOf(taskId);
-        return { taskId, projectId: project.id, actorId, type: "updated", field: "labels", fromValue: from, toValue: from.filter((id) => id !== label.id), createdAt: args.ctx.now };
+        return {
+          taskId,
+          projectId: project.id,
+          actorId,
+          type: "updated",
+          field: "labels",
+          fromValue: from,
+          toValue: from.filter((id) => id !== label.id),
+          createdAt: args.ctx.now,
+        };
       }),
     );
     for (const task of await loadTasks(tx, ids)) {
-      await recordEvent(tx, { type: "task.updated", projectId: project.id, actorId, data: { task, changes: [{ field: "labels", from: labelIdsOf(task.id), to: task.labels.map((l) => l.id).sort() }] } });
+      await recordEvent(tx, {
+        type: "task.updated",
+        projectId: project.id,
+        actorId,
+        data: { task, changes: [{ field: "labels", from: labelIdsOf(task.id), to: task.labels.map((l) => l.id).sort() }] },
+      });
     }
   });
 }

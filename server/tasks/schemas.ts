@@ -39,12 +39,16 @@ export type Task = z.infer<typeof Task>;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 // Only ISO-8601: Date.parse alone takes "1 2 3" for a date and rolls 02-30 over into March.
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
-const isRealDay = (v: string) => DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+const isRealDay = (v: string) =>
+  DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 
 /** `YYYY-MM-DD`, or an ISO timestamp whose UTC date is kept; years 1000–9999 (what PostgreSQL and the format hold). */
 export const CalendarDate = z
   .string()
-  .refine((v) => isRealDay(v) || (isRealDay(TIMESTAMP.exec(v)?.[1] ?? "") && !Number.isNaN(Date.parse(v))), "must be a date (YYYY-MM-DD) or an ISO timestamp")
+  .refine(
+    (v) => isRealDay(v) || (isRealDay(TIMESTAMP.exec(v)?.[1] ?? "") && !Number.isNaN(Date.parse(v))),
+    "must be a date (YYYY-MM-DD) or an ISO timestamp",
+  )
   .transform((v) => (DAY.test(v) ? v : new Date(v).toISOString().slice(0, 10)))
   .refine((v) => DAY.test(v) && v >= "1000-01-01", "must be between the years 1000 and 9999");
 
@@ -121,14 +125,20 @@ export const UpdateTaskInput = z
     position: z
       .union([PositionKey, PositionBetween])
       .optional()
-      .describe("A fractional index key computed between the neighbours' positions, or { after, before } neighbour task ids for the server to compute it"),
+      .describe(
+        "A fractional index key computed between the neighbours' positions, or { after, before } neighbour task ids for the server to compute it",
+      ),
   })
   .refine((o) => Object.values(o).some((v) => v !== undefined), { message: "name at least one field to change", path: [] })
   .meta({ id: "UpdateTaskInput" });
 export type UpdateTaskInput = z.infer<typeof UpdateTaskInput>;
 
 export const TaskRefQuery = z.object({
-  workspace: z.string().regex(/^[a-z0-9-]{1,100}$/, "must be a workspace slug").optional().describe("Workspace slug; narrows a key like ENG-42 when it exists in several of your workspaces"),
+  workspace: z
+    .string()
+    .regex(/^[a-z0-9-]{1,100}$/, "must be a workspace slug")
+    .optional()
+    .describe("Workspace slug; narrows a key like ENG-42 when it exists in several of your workspaces"),
 });
 
 export const AddDependencyInput = z

@@ -15,7 +15,8 @@ export function splitPrefix(q: string): { rest: string; prefix: string | null } 
   const before = words[words.length - 2];
   // Not inside quotes, not an exclusion, not after OR (whose meaning a split would change).
   const quotes = (q.match(/"/g) ?? []).length;
-  if (!PREFIXABLE.test(last) || quotes % 2 === 1 || /^or$/i.test(last) || (before && /^or$/i.test(before))) return { rest: q, prefix: null };
+  if (!PREFIXABLE.test(last) || quotes % 2 === 1 || /^or$/i.test(last) || (before && /^or$/i.test(before)))
+    return { rest: q, prefix: null };
   return { rest: words.slice(0, -1).join(" "), prefix: last.toLowerCase() };
 }
 

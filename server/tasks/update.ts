@@ -17,7 +17,12 @@ import { checkAssignees, checkLabels, checkParent } from "./validate";
  * the update conditional: a stale version → 412 with nothing changed. Without it the version still
  * rises atomically. An update that changes nothing returns the task as it is.
  */
-export async function updateTask(args: { ctx: ServiceContext; ref: TaskRef | string; input: UpdateTaskInput; ifMatch?: number }): Promise<Task> {
+export async function updateTask(args: {
+  ctx: ServiceContext;
+  ref: TaskRef | string;
+  input: UpdateTaskInput;
+  ifMatch?: number;
+}): Promise<Task> {
   const input = UpdateTaskInput.parse(args.input);
   const actorId = requireUserId(args.ctx);
   return withTransaction(args.ctx, async (tx) => {
@@ -42,14 +47,22 @@ export async function updateTask(args: { ctx: ServiceContext; ref: TaskRef | str
     if (!updated) throw new PreconditionFailedError();
     if (plan.assigneeIds) {
       await tx.delete(taskAssignees).where(eq(taskAssignees.taskId, current.id));
-      if (plan.assigneeIds.length) await tx.insert(taskAssignees).values(plan.assigneeIds.map((userId) => ({ taskId: current.id, userId })));
+      if (plan.assigneeIds.length)
+        await tx.insert(taskAssignees).values(plan.assigneeIds.map((userId) => ({ taskId: current.id, userId })));
     }
     if (plan.labelIds) {
       await tx.delete(taskLabels).where(eq(taskLabels.taskId, current.id));
       if (plan.labelIds.length) await tx.insert(taskLabels).values(plan.labelIds.map((labelId) => ({ taskId: current.id, labelId })));
     }
 
-    await recordActivity(tx, { taskId: current.id, projectId: project.id, actorId, at: args.ctx.now, type: "updated", changes: plan.changes });
+    await recordActivity(tx, {
+      taskId: current.id,
+      projectId: project.id,
+      actorId,
+      at: args.ctx.now,
+      type: "updated",
+      changes: plan.changes,
+    });
     const [loaded] = await loadTasks(tx, [current.id]);
     await recordEvent(tx, { type: "task.updated", projectId: project.id, actorId, data: { task: loaded!, changes: plan.changes } });
     return loaded!;

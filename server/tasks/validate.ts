@@ -45,7 +45,9 @@ export async function checkAssignees(db: Database, project: ProjectRow, userIds:
   if (userIds.length === 0) return;
   const visible = await projectVisibleUsers(db, project, inArray(users.id, userIds));
   const ok = new Set(visible.map((u) => u.id));
-  const bad = userIds.flatMap((id, i) => (ok.has(id) ? [] : [{ path: `assigneeIds.${i}`, message: "is not a user who can see this project" }]));
+  const bad = userIds.flatMap((id, i) =>
+    ok.has(id) ? [] : [{ path: `assigneeIds.${i}`, message: "is not a user who can see this project" }],
+  );
   if (bad.length) throw new ValidationError(bad);
 }
 

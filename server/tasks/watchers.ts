@@ -19,10 +19,20 @@ export async function listWatchers(args: { ctx: ServiceContext; ref: TaskRef | s
     .select({ id: users.id, name: users.name })
     .from(taskWatchers)
     .innerJoin(users, eq(users.id, taskWatchers.userId))
-    .where(and(eq(taskWatchers.taskId, task.id), after ? or(gt(users.name, after[0]), and(eq(users.name, after[0]), gt(users.id, after[1]))) : undefined))
+    .where(
+      and(
+        eq(taskWatchers.taskId, task.id),
+        after ? or(gt(users.name, after[0]), and(eq(users.name, after[0]), gt(users.id, after[1]))) : undefined,
+      ),
+    )
     .orderBy(asc(users.name), asc(users.id))
     .limit(page.limit + 1);
-  return toPage(rows, page.limit, (r) => [r.name, r.id], (r) => r);
+  return toPage(
+    rows,
+    page.limit,
+    (r) => [r.name, r.id],
+    (r) => r,
+  );
 }
 
 export async function watchTask(args: { ctx: ServiceContext; ref: TaskRef | string }): Promise<void> {

@@ -22,7 +22,10 @@ function throttles() {
 async function refuseIfThrottled(email: string, ip: string): Promise<void> {
   const { account, ip: perIp } = throttles();
   const [a, i] = await Promise.all([account.get(email), perIp.get(ip)]);
-  for (const [state, l] of [[a, account], [i, perIp]] as const) {
+  for (const [state, l] of [
+    [a, account],
+    [i, perIp],
+  ] as const) {
     if (state && state.consumedPoints >= l.points) {
       throw new RateLimitedError(Math.max(1, Math.ceil(state.msBeforeNext / 1000)), "Too many failed sign-in attempts; try again later");
     }
@@ -40,7 +43,11 @@ export async function login(args: { ctx: ServiceContext; input: LoginInput }): P
   const ip = args.ctx.ip ?? "unknown";
   await refuseIfThrottled(input.email, ip);
   const db = await dbFor(args.ctx);
-  const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${input.email}`).limit(1);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${input.email}`)
+    .limit(1);
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
   if (!user || !ok) {
     await recordFailure(input.email, ip);
@@ -49,6 +56,9 @@ export async function login(args: { ctx: ServiceContext; input: LoginInput }): P
   await throttles().account.delete(input.email);
   const { token, hash } = newToken("session");
   const expiresAt = new Date(args.ctx.now.getTime() + settings().SESSION_TTL_DAYS * 86_400_000);
-  const [row] = await db.insert(authTokens).values({ userId: user.id, kind: "session", tokenHash: hash, expiresAt }).returning({ id: authTokens.id });
+  const [row] = await db
+    .insert(authTokens)
+    .values({ userId: user.id, kind: "session", tokenHash: hash, expiresAt })
+    .returning({ id: authTokens.id });
   return { token, tokenId: row!.id, expiresAt: expiresAt.toISOString(), user: toUser(user) };
 }

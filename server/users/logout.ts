@@ -19,5 +19,8 @@ export async function logout(args: { ctx: ServiceContext }): Promise<void> {
 export async function revokeSessionToken(tokenHash: string, now = new Date()): Promise<void> {
   const { database } = await import("@/db/client");
   const db = await database();
-  await db.update(authTokens).set({ revokedAt: now }).where(and(eq(authTokens.tokenHash, tokenHash), isNull(authTokens.revokedAt)));
+  await db
+    .update(authTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(authTokens.tokenHash, tokenHash), isNull(authTokens.revokedAt)));
 }

@@ -23,12 +23,20 @@ export async function updateMe(args: { ctx: ServiceContext; input: UpdateMeInput
     const [current] = await tx.select().from(users).where(eq(users.id, userId)).for("update").limit(1);
     if (!current) throw new NotFoundError("User");
     if (newHash) {
-      if (!(await verifyPassword(current.passwordHash, input.currentPassword ?? ""))) throw fieldError("currentPassword", "is not your current password");
+      if (!(await verifyPassword(current.passwordHash, input.currentPassword ?? "")))
+        throw fieldError("currentPassword", "is not your current password");
       const keep = args.ctx.actor.kind === "user" || args.ctx.actor.kind === "token" ? args.ctx.actor.tokenId : "";
       await tx
         .update(authTokens)
         .set({ revokedAt: args.ctx.now })
-        .where(and(eq(authTokens.userId, userId), eq(authTokens.kind, "session"), isNull(authTokens.revokedAt), keep ? ne(authTokens.id, keep) : undefined));
+        .where(
+          and(
+            eq(authTokens.userId, userId),
+            eq(authTokens.kind, "session"),
+            isNull(authTokens.revokedAt),
+            keep ? ne(authTokens.id, keep) : undefined,
+          ),
+        );
     }
     const [row] = await tx
       .update(users)

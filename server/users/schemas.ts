@@ -4,9 +4,7 @@ import { Password } from "../auth/password";
 const Email = z.string().trim().toLowerCase().email("must be an email address").max(254);
 const Name = z.string().trim().min(1, "is required").max(100);
 
-export const User = z
-  .object({ id: z.uuid(), email: z.string(), name: z.string(), createdAt: z.iso.datetime() })
-  .meta({ id: "User" });
+export const User = z.object({ id: z.uuid(), email: z.string(), name: z.string(), createdAt: z.iso.datetime() }).meta({ id: "User" });
 export type User = z.infer<typeof User>;
 
 export const RegisterInput = z.object({ name: Name, email: Email, password: Password }).meta({ id: "RegisterInput" });
@@ -20,12 +18,21 @@ export type LoginResult = z.infer<typeof LoginResult>;
 
 export const UpdateMeInput = z
   .object({ name: Name.optional(), password: Password.optional(), currentPassword: z.string().max(256).optional() })
-  .refine((v) => v.password === undefined || v.currentPassword !== undefined, { path: ["currentPassword"], message: "is required to change the password" })
+  .refine((v) => v.password === undefined || v.currentPassword !== undefined, {
+    path: ["currentPassword"],
+    message: "is required to change the password",
+  })
   .meta({ id: "UpdateMeInput" });
 export type UpdateMeInput = z.infer<typeof UpdateMeInput>;
 
 export const TokenSummary = z
-  .object({ id: z.uuid(), name: z.string(), createdAt: z.iso.datetime(), expiresAt: z.iso.datetime().nullable(), lastUsedAt: z.iso.datetime().nullable() })
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    createdAt: z.iso.datetime(),
+    expiresAt: z.iso.datetime().nullable(),
+    lastUsedAt: z.iso.datetime().nullable(),
+  })
   .meta({ id: "TokenSummary" });
 export type TokenSummary = z.infer<typeof TokenSummary>;
 

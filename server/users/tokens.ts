@@ -26,13 +26,18 @@ export async function listTokens(args: { ctx: ServiceContext; page: PageQuery })
     )
     .orderBy(desc(authTokens.createdAt), desc(authTokens.id))
     .limit(page.limit + 1);
-  return toPage(rows, page.limit, (r) => [r.createdAt.toISOString(), r.id], (r) => ({
-    id: r.id,
-    name: r.name ?? "",
-    createdAt: r.createdAt.toISOString(),
-    expiresAt: r.expiresAt?.toISOString() ?? null,
-    lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
-  }));
+  return toPage(
+    rows,
+    page.limit,
+    (r) => [r.createdAt.toISOString(), r.id],
+    (r) => ({
+      id: r.id,
+      name: r.name ?? "",
+      createdAt: r.createdAt.toISOString(),
+      expiresAt: r.expiresAt?.toISOString() ?? null,
+      lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
+    }),
+  );
 }
 
 /** The token is returned once; only its hash is kept. */
@@ -52,7 +57,9 @@ export async function revokeToken(args: { ctx: ServiceContext; tokenId: string }
   const rows = await db
     .update(authTokens)
     .set({ revokedAt: args.ctx.now })
-    .where(and(eq(authTokens.id, args.tokenId), eq(authTokens.userId, userId), eq(authTokens.kind, "personal"), isNull(authTokens.revokedAt)))
+    .where(
+      and(eq(authTokens.id, args.tokenId), eq(authTokens.userId, userId), eq(authTokens.kind, "personal"), isNull(authTokens.revokedAt)),
+    )
     .returning({ id: authTokens.id });
   if (rows.length === 0) throw new NotFoundError("Token");
 }

@@ -11,7 +11,10 @@ export async function getView(args: { ctx: ServiceContext; projectId: string; vi
   const userId = requireUserId(args.ctx);
   const db = await dbFor(args.ctx);
   const { project } = await getProjectForActorOrThrow({ db, ctx: args.ctx, projectId: args.projectId, action: "project.read" });
-  const [view] = await db.select().from(savedViews).where(and(eq(savedViews.id, args.viewId), eq(savedViews.projectId, project.id)));
+  const [view] = await db
+    .select()
+    .from(savedViews)
+    .where(and(eq(savedViews.id, args.viewId), eq(savedViews.projectId, project.id)));
   if (!view || !canSeeView(view, userId)) throw new NotFoundError("View");
   return toView(view);
 }

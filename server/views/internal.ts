@@ -15,7 +15,12 @@ export function canSeeView(view: ViewRow, userId: string): boolean {
 }
 
 /** The view for a change: 404 when invisible, 403 unless owner or project admin, 409 when archived. */
-export async function getViewForChangeOrThrow(args: { db: Database; ctx: ServiceContext; projectId: string; viewId: string }): Promise<{ view: ViewRow; access: ProjectAccess }> {
+export async function getViewForChangeOrThrow(args: {
+  db: Database;
+  ctx: ServiceContext;
+  projectId: string;
+  viewId: string;
+}): Promise<{ view: ViewRow; access: ProjectAccess }> {
   const userId = requireUserId(args.ctx);
   const access = await getProjectForActorOrThrow({ db: args.db, ctx: args.ctx, projectId: args.projectId, action: "project.read" });
   const [view] = await args.db
@@ -24,7 +29,8 @@ export async function getViewForChangeOrThrow(args: { db: Database; ctx: Service
     .where(and(eq(savedViews.id, args.viewId), eq(savedViews.projectId, access.project.id)))
     .for("update");
   if (!view || !canSeeView(view, userId)) throw new NotFoundError("View");
-  if (view.ownerId !== userId && access.role !== "admin") throw new ForbiddenError("Only the view's owner or a project admin may change it");
+  if (view.ownerId !== userId && access.role !== "admin")
+    throw new ForbiddenError("Only the view's owner or a project admin may change it");
   if (access.project.archivedAt) throw new ConflictError("The project is archived; restore it before changing it");
   return { view, access };
 }

@@ -6,7 +6,13 @@ import { ForbiddenError, PreconditionFailedError } from "../errors";
 import { getViewForChangeOrThrow, toView } from "./internal";
 import { UpdateViewInput, type SavedView } from "./schemas";
 
-export async function updateView(args: { ctx: ServiceContext; projectId: string; viewId: string; input: UpdateViewInput; ifMatch?: number }): Promise<SavedView> {
+export async function updateView(args: {
+  ctx: ServiceContext;
+  projectId: string;
+  viewId: string;
+  input: UpdateViewInput;
+  ifMatch?: number;
+}): Promise<SavedView> {
   const input = UpdateViewInput.parse(args.input);
   return withTransaction(args.ctx, async (tx) => {
     const { view, access } = await getViewForChangeOrThrow({ db: tx, ctx: args.ctx, projectId: args.projectId, viewId: args.viewId });

@@ -9,10 +9,18 @@ import { getWorkspaceForActorOrThrow } from "../workspaces/internal";
 import type { WebhookDelivery } from "./schemas";
 
 /** The delivery log of one webhook, newest first. */
-export async function listDeliveries(args: { ctx: ServiceContext; slug: string; webhookId: string; page: PageQuery }): Promise<Page<WebhookDelivery>> {
+export async function listDeliveries(args: {
+  ctx: ServiceContext;
+  slug: string;
+  webhookId: string;
+  page: PageQuery;
+}): Promise<Page<WebhookDelivery>> {
   const db = await dbFor(args.ctx);
   const { workspace } = await getWorkspaceForActorOrThrow({ db, ctx: args.ctx, slug: args.slug, action: "workspace.webhooks.manage" });
-  const [hook] = await db.select({ id: webhooks.id }).from(webhooks).where(and(eq(webhooks.id, args.webhookId), eq(webhooks.workspaceId, workspace.id)));
+  const [hook] = await db
+    .select({ id: webhooks.id })
+    .from(webhooks)
+    .where(and(eq(webhooks.id, args.webhookId), eq(webhooks.workspaceId, workspace.id)));
   if (!hook) throw new NotFoundError("Webhook");
   const page = PageQuery.parse(args.page);
   const after = decodeCursor(page.cursor, z.tuple([z.iso.datetime(), z.uuid()]));
@@ -27,16 +35,21 @@ export async function listDeliveries(args: { ctx: ServiceContext; slug: string; 
     )
     .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
     .limit(page.limit + 1);
-  return toPage(rows, page.limit, (r) => [r.createdAt.toISOString(), r.id], (r) => ({
-    id: r.id,
-    eventId: Number(r.eventId),
-    type: r.eventType,
-    status: r.status,
-    attempts: r.attempts,
-    lastStatusCode: r.lastStatusCode,
-    lastError: r.lastError,
-    nextAttemptAt: r.status === "pending" ? r.nextAttemptAt.toISOString() : null,
-    createdAt: r.createdAt.toISOString(),
-    completedAt: r.completedAt?.toISOString() ?? null,
-  }));
+  return toPage(
+    rows,
+    page.limit,
+    (r) => [r.createdAt.toISOString(), r.id],
+    (r) => ({
+      id: r.id,
+      eventId: Number(r.eventId),
+      type: r.eventType,
+      status: r.status,
+      attempts: r.attempts,
+      lastStatusCode: r.lastStatusCode,
+      lastError: r.lastError,
+      nextAttemptAt: r.status === "pending" ? r.nextAttemptAt.toISOString() : null,
+      createdAt: r.createdAt.toISOString(),
+      completedAt: r.completedAt?.toISOString() ?? null,
+    }),
+  );
 }

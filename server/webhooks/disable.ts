@@ -15,7 +15,10 @@ export async function disableWebhook(db: Database, webhookId: string, reason: st
       .where(and(eq(webhooks.id, webhookId), isNull(webhooks.disabledAt)))
       .returning();
     if (!hook?.createdBy) return [];
-    const [ws] = await tx.select({ slug: workspaces.slug, name: workspaces.name }).from(workspaces).where(eq(workspaces.id, hook.workspaceId));
+    const [ws] = await tx
+      .select({ slug: workspaces.slug, name: workspaces.name })
+      .from(workspaces)
+      .where(eq(workspaces.id, hook.workspaceId));
     return createNotifications(tx, {
       type: "webhook.disabled",
       userIds: [hook.createdBy],

@@ -32,7 +32,10 @@ export async function createWebhook(args: { ctx: ServiceContext; slug: string; i
   const input = CreateWebhookInput.parse(args.input);
   await assertPublicUrl(input.url);
   const secret = input.secret ?? `whsec_${randomBytes(32).toString("base64url")}`;
-  const [row] = await db.insert(webhooks).values({ workspaceId: workspace.id, url: input.url, events: input.events, secret, createdBy: userId }).returning();
+  const [row] = await db
+    .insert(webhooks)
+    .values({ workspaceId: workspace.id, url: input.url, events: input.events, secret, createdBy: userId })
+    .returning();
   return { ...toWebhook(row!), secret };
 }
 

@@ -2,7 +2,11 @@ import { z } from "zod";
 import { eventPayloads, eventTypes, type EventType } from "../events/catalog";
 import type { OutboxEvent } from "../events/types";
 
-const componentName = (type: EventType) => `${type.split(/[._]/).map((w) => w[0]!.toUpperCase() + w.slice(1)).join("")}Webhook`;
+const componentName = (type: EventType) =>
+  `${type
+    .split(/[._]/)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join("")}Webhook`;
 
 function payloadOf<T extends EventType>(type: T) {
   return z
@@ -17,7 +21,9 @@ function payloadOf<T extends EventType>(type: T) {
 }
 
 /** The body POSTed to receivers, per event type: `{ id, type, createdAt, projectId, data }`. Also the OpenAPI `webhooks` section. */
-export const webhookPayloads = Object.fromEntries(eventTypes.map((t) => [t, payloadOf(t)])) as { [T in EventType]: ReturnType<typeof payloadOf<T>> };
+export const webhookPayloads = Object.fromEntries(eventTypes.map((t) => [t, payloadOf(t)])) as {
+  [T in EventType]: ReturnType<typeof payloadOf<T>>;
+};
 
 /** The exact bytes sent (and signed) for one event, read through its schema so only documented fields go out. */
 export function webhookBody(e: OutboxEvent): string {

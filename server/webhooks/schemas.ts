@@ -8,9 +8,7 @@ export const WebhookEventType = z.enum(webhookEventTypes).meta({ id: "WebhookEve
 
 export const CreateWebhookInput = z
   .object({
-    url: z
-      .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
-      .max(2000, "must be at most 2000 characters"),
+    url: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).max(2000, "must be at most 2000 characters"),
     events: z
       .array(WebhookEventType)
       .min(1, "choose at least one event type")

@@ -36,7 +36,9 @@ export function startWebhookWorker(): WorkLoop {
  * after a minute if this worker dies; the attempt is counted up front.
  */
 async function claim(db: Database) {
-  const claimed = await queryRows<{ id: string }>(db, sql`
+  const claimed = await queryRows<{ id: string }>(
+    db,
+    sql`
     update webhook_deliveries set locked_until = now() + interval '60 seconds', attempts = attempts + 1
     where id in (
       select d.id from webhook_deliveries d join webhooks w on w.id = d.webhook_id
@@ -45,13 +47,19 @@ async function claim(db: Database) {
         and not exists (select 1 from webhook_deliveries p where p.webhook_id = d.webhook_id and p.status = 'pending' and p.event_id < d.event_id)
       order by d.next_attempt_at limit ${BATCH}
       for update of d skip locked)
-    returning id`);
+    returning id`,
+  );
   if (claimed.length === 0) return [];
   return db
     .select({ delivery: webhookDeliveries, url: webhooks.url, secret: webhooks.secret })
     .from(webhookDeliveries)
     .innerJoin(webhooks, eq(webhooks.id, webhookDeliveries.webhookId))
-    .where(inArray(webhookDeliveries.id, claimed.map((c) => c.id)));
+    .where(
+      inArray(
+        webhookDeliveries.id,
+        claimed.map((c) => c.id),
+      ),
+    );
 }
 
 export async function deliverDueWebhooks(): Promise<boolean> {
@@ -61,7 +69,11 @@ export async function deliverDueWebhooks(): Promise<boolean> {
   return due.length === BATCH;
 }
 
-async function post(url: string, secret: string, delivery: typeof webhookDeliveries.$inferSelect): Promise<{ status: number | null; error: string | null }> {
+async function post(
+  url: string,
+  secret: string,
+  delivery: typeof webhookDeliveries.$inferSelect,
+): Promise<{ status: number | null; error: string | null }> {
   try {
     await assertPublicUrl(url);
     const res = await fetch(url, {
@@ -95,7 +107,10 @@ async function deliverOne(db: Database, delivery: typeof webhookDeliveries.$infe
   }
   const s = settings();
   const giveUp = delivery.attempts >= s.WEBHOOK_MAX_ATTEMPTS;
-  logger().warn({ webhookId: delivery.webhookId, eventId: delivery.eventId, attempts: delivery.attempts, status, giveUp }, "webhook delivery failed");
+  logger().warn(
+    { webhookId: delivery.webhookId, eventId: delivery.eventId, attempts: delivery.attempts, status, giveUp },
+    "webhook delivery failed",
+  );
   await db
     .update(webhookDeliveries)
     .set({
@@ -107,5 +122,10 @@ async function deliverOne(db: Database, delivery: typeof webhookDeliveries.$infe
         : { nextAttemptAt: sql`now() + ${backoffMs(s.WEBHOOK_RETRY_BASE_MS, delivery.attempts)} * interval '1 millisecond'` }),
     })
     .where(eq(webhookDeliveries.id, delivery.id));
-  if (giveUp) await disableWebhook(db, delivery.webhookId, `Disabled after ${delivery.attempts} failed attempts to deliver event ${delivery.eventId} (${error ?? "error"})`);
+  if (giveUp)
+    await disableWebhook(
+      db,
+      delivery.webhookId,
+      `Disabled after ${delivery.attempts} failed attempts to deliver event ${delivery.eventId} (${error ?? "error"})`,
+    );
 }

@@ -19,7 +19,8 @@ export async function acceptInvitation(args: { ctx: ServiceContext; token: strin
       .limit(1);
     if (!found) throw new NotFoundError("Invitation");
     const [me] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
-    if (me?.email.toLowerCase() !== found.invitation.email.toLowerCase()) throw new ForbiddenError("This invitation was sent to another email address");
+    if (me?.email.toLowerCase() !== found.invitation.email.toLowerCase())
+      throw new ForbiddenError("This invitation was sent to another email address");
     if (found.invitation.acceptedAt) throw new ConflictError("This invitation has already been accepted");
     if (found.invitation.expiresAt <= args.ctx.now) throw new ConflictError("This invitation has expired; ask for a new one");
     await tx
@@ -27,7 +28,10 @@ export async function acceptInvitation(args: { ctx: ServiceContext; token: strin
       .set({ acceptedAt: args.ctx.now })
       .where(and(eq(invitations.id, found.invitation.id), isNull(invitations.acceptedAt)));
     // Already a member (e.g. added directly meanwhile): the existing role stays.
-    await tx.insert(workspaceMembers).values({ workspaceId: found.workspace.id, userId, role: found.invitation.role }).onConflictDoNothing();
+    await tx
+      .insert(workspaceMembers)
+      .values({ workspaceId: found.workspace.id, userId, role: found.invitation.role })
+      .onConflictDoNothing();
     const [membership] = await tx
       .select({ role: workspaceMembers.role })
       .from(workspaceMembers)

@@ -18,9 +18,18 @@ export async function addMember(args: { ctx: ServiceContext; slug: string; input
   const actorId = requireUserId(args.ctx);
   const input = AddMemberInput.parse(args.input);
   const outcome = await withTransaction(args.ctx, async (tx) => {
-    const { workspace, role } = await getWorkspaceForActorOrThrow({ db: tx, ctx: args.ctx, slug: args.slug, action: "workspace.members.manage" });
+    const { workspace, role } = await getWorkspaceForActorOrThrow({
+      db: tx,
+      ctx: args.ctx,
+      slug: args.slug,
+      action: "workspace.members.manage",
+    });
     if (!canAssignWorkspaceRole(role, null, input.role)) throw new ForbiddenError("Only owners can grant the owner role");
-    const [user] = await tx.select().from(users).where(sql`lower(${users.email}) = ${input.email}`).limit(1);
+    const [user] = await tx
+      .select()
+      .from(users)
+      .where(sql`lower(${users.email}) = ${input.email}`)
+      .limit(1);
     if (user) {
       const inserted = await tx
         .insert(workspaceMembers)
@@ -46,6 +55,10 @@ export async function addMember(args: { ctx: ServiceContext; slug: string; input
   });
   if (outcome.kind === "member") return outcome;
   const { mail, invitation } = outcome;
-  await sendEmail({ to: invitation.email, idempotencyKey: `invitation-${invitation.id}`, ...invitationEmail({ ...mail, role: invitation.role }) });
+  await sendEmail({
+    to: invitation.email,
+    idempotencyKey: `invitation-${invitation.id}`,
+    ...invitationEmail({ ...mail, role: invitation.role }),
+  });
   return { kind: "invitation", invitation };
 }

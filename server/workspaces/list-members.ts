@@ -19,5 +19,10 @@ export async function listMembers(args: { ctx: ServiceContext; slug: string; pag
     .where(and(eq(workspaceMembers.workspaceId, workspace.id), after ? gt(users.email, after[0]) : undefined))
     .orderBy(asc(users.email))
     .limit(page.limit + 1);
-  return toPage(rows, page.limit, (r) => [r.email], (r) => ({ user: { id: r.id, name: r.name, email: r.email }, role: r.role }));
+  return toPage(
+    rows,
+    page.limit,
+    (r) => [r.email],
+    (r) => ({ user: { id: r.id, name: r.name, email: r.email }, role: r.role }),
+  );
 }

@@ -19,5 +19,10 @@ export async function listWorkspaces(args: { ctx: ServiceContext; page: PageQuer
     .where(and(eq(workspaceMembers.userId, userId), after ? gt(workspaces.slug, after[0]) : undefined))
     .orderBy(asc(workspaces.slug))
     .limit(page.limit + 1);
-  return toPage(rows, page.limit, (r) => [r.workspace.slug], (r) => toWorkspace(r.workspace, r.role));
+  return toPage(
+    rows,
+    page.limit,
+    (r) => [r.workspace.slug],
+    (r) => toWorkspace(r.workspace, r.role),
+  );
 }

@@ -20,7 +20,12 @@ export async function assertAnotherOwner(tx: Database, workspaceId: string, user
 export async function updateMember(args: { ctx: ServiceContext; slug: string; userId: string; input: UpdateMemberInput }): Promise<Member> {
   const input = UpdateMemberInput.parse(args.input);
   return withTransaction(args.ctx, async (tx) => {
-    const { workspace, role } = await getWorkspaceForActorOrThrow({ db: tx, ctx: args.ctx, slug: args.slug, action: "workspace.members.manage" });
+    const { workspace, role } = await getWorkspaceForActorOrThrow({
+      db: tx,
+      ctx: args.ctx,
+      slug: args.slug,
+      action: "workspace.members.manage",
+    });
     const [target] = await tx
       .select({ role: workspaceMembers.role, id: users.id, name: users.name, email: users.email })
       .from(workspaceMembers)
@@ -29,7 +34,8 @@ export async function updateMember(args: { ctx: ServiceContext; slug: string; us
       .for("update", { of: workspaceMembers })
       .limit(1);
     if (!target) throw new NotFoundError("Member");
-    if (!canAssignWorkspaceRole(role, target.role, input.role)) throw new ForbiddenError("Only owners can grant or take away the owner role");
+    if (!canAssignWorkspaceRole(role, target.role, input.role))
+      throw new ForbiddenError("Only owners can grant or take away the owner role");
     if (target.role === "owner" && input.role !== "owner") await assertAnotherOwner(tx, workspace.id, args.userId);
     await tx
       .update(workspaceMembers)

@@ -57,7 +57,9 @@ test("the keyboard moves a card too", async ({ ownerPage: page, project, request
   const task = await createTask(request, project, project.workspace.owner, { title: "Record the demo video" });
   await page.goto(`/w/${project.workspace.slug}/p/${project.key}/board`);
   await test.step("space, arrow right, space", async () => {
-    await column(page, "Todo").getByRole("button", { name: new RegExp(`^Move ${task.key}`) }).focus();
+    await column(page, "Todo")
+      .getByRole("button", { name: new RegExp(`^Move ${task.key}`) })
+      .focus();
     await page.keyboard.press("Space");
     await page.waitForTimeout(200);
     await page.keyboard.press("ArrowRight");
@@ -68,7 +70,9 @@ test("the keyboard moves a card too", async ({ ownerPage: page, project, request
   await test.step("saved: the API and a reload agree", async () => {
     await expect
       .poll(async () => {
-        const res = await request.get(`/api/v1/tasks/${task.key}`, { headers: { authorization: `Bearer ${project.workspace.owner.token}` } });
+        const res = await request.get(`/api/v1/tasks/${task.key}`, {
+          headers: { authorization: `Bearer ${project.workspace.owner.token}` },
+        });
         return ((await res.json()) as { status: { name: string } }).status.name;
       })
       .toBe("In Progress");

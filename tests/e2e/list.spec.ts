@@ -2,12 +2,22 @@ import { expect, test } from "./fixtures";
 import { createTask, createTasks } from "./support/api";
 import { attachScreenshot } from "./support/axe";
 
-test("the list view groups, bulk-edits and stays virtualised with 300 tasks", async ({ ownerPage: page, project, request, expectAccessible }) => {
+test("the list view groups, bulk-edits and stays virtualised with 300 tasks", async ({
+  ownerPage: page,
+  project,
+  request,
+  expectAccessible,
+}) => {
   test.slow(); // 300 creates over the API before the browser part
   const owner = project.workspace.owner;
   const first = await createTask(request, project, owner, { title: "Write the launch post" });
   await test.step("300 more tasks over the API", async () => {
-    await createTasks(request, project, owner, Array.from({ length: 300 }, (_, i) => ({ title: `Bulk task ${i + 1}`, priority: "low" })));
+    await createTasks(
+      request,
+      project,
+      owner,
+      Array.from({ length: 300 }, (_, i) => ({ title: `Bulk task ${i + 1}`, priority: "low" })),
+    );
   });
   const list = page.getByTestId("task-list");
   await test.step("only the visible rows are in the DOM", async () => {
@@ -57,7 +67,11 @@ test("saved views and CSV export and import on the list", async ({ ownerPage: pa
   await test.step("import: a bad row is reported, a good file is imported", async () => {
     const file = page.getByLabel("CSV file (the export's columns)");
     await page.locator("summary", { hasText: "Import CSV…" }).click();
-    await file.setInputFiles({ name: "t.csv", mimeType: "text/csv", buffer: Buffer.from("title,priority\nImported from CSV,high\nBad row,extreme\n") });
+    await file.setInputFiles({
+      name: "t.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("title,priority\nImported from CSV,high\nBad row,extreme\n"),
+    });
     await page.getByRole("button", { name: "Check file" }).click();
     await expect(page.getByText(/Row 2, priority/)).toBeVisible();
     await file.setInputFiles({ name: "t.csv", mimeType: "text/csv", buffer: Buffer.from("title,priority\nImported from CSV,high\n") });

@@ -12,7 +12,12 @@ test("project settings: the workflow and a new label", async ({ ownerPage: page,
   await expectAccessible(page, "project-settings");
 });
 
-test("analytics: the project tab, the printable report and the workspace overview", async ({ ownerPage: page, project, request, expectAccessible }) => {
+test("analytics: the project tab, the printable report and the workspace overview", async ({
+  ownerPage: page,
+  project,
+  request,
+  expectAccessible,
+}) => {
   const owner = project.workspace.owner;
   await createTask(request, project, owner, { title: "Write the launch post", priority: "high" });
   await createTask(request, project, owner, { title: "Record the demo video", dueDate: new Date().toISOString().slice(0, 10) });

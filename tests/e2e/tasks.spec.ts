@@ -2,7 +2,14 @@ import { expect, test } from "./fixtures";
 import { createTask } from "./support/api";
 import { attachScreenshot } from "./support/axe";
 
-test("a comment with an @mention raises the teammate's bell live", async ({ ownerPage: page, project, teammate, teammatePage: b, request, expectAccessible }) => {
+test("a comment with an @mention raises the teammate's bell live", async ({
+  ownerPage: page,
+  project,
+  teammate,
+  teammatePage: b,
+  request,
+  expectAccessible,
+}) => {
   const task = await createTask(request, project, project.workspace.owner, { title: "Write the launch post" });
   const board = `/w/${project.workspace.slug}/p/${project.key}/board`;
   await b.goto(board);

@@ -1,7 +1,13 @@
 import { expect, test } from "./fixtures";
 import { createUser, uniqueEmail } from "./support/api";
 
-test("the owner invites someone by email, who accepts from the mailbox", async ({ ownerPage: page, workspace, request, newPageAs, expectAccessible }) => {
+test("the owner invites someone by email, who accepts from the mailbox", async ({
+  ownerPage: page,
+  workspace,
+  request,
+  newPageAs,
+  expectAccessible,
+}) => {
   // Someone without an account gets an email; an existing user would join at once.
   const email = uniqueEmail("Bob Invitee");
   await test.step("the owner sends the invitation", async () => {
@@ -30,17 +36,21 @@ test("the owner changes a teammate's role and it sticks", async ({ ownerPage: pa
   const role = page.getByLabel(`Role of ${teammate.name}`);
   await test.step("member → admin, saved across a reload", async () => {
     await role.selectOption("admin");
-    await expect.poll(async () => {
-      await page.reload();
-      return role.inputValue();
-    }).toBe("admin");
+    await expect
+      .poll(async () => {
+        await page.reload();
+        return role.inputValue();
+      })
+      .toBe("admin");
   });
   await test.step("and back to member", async () => {
     await role.selectOption("member");
-    await expect.poll(async () => {
-      await page.reload();
-      return role.inputValue();
-    }).toBe("member");
+    await expect
+      .poll(async () => {
+        await page.reload();
+        return role.inputValue();
+      })
+      .toBe("member");
   });
 });
 

@@ -32,7 +32,14 @@ export async function loadRoute(file: string): Promise<RouteModule> {
   return (await import(path.join(root, file))) as RouteModule;
 }
 
-export type RequestOptions = { body?: unknown; rawBody?: BodyInit; token?: string; headers?: Record<string, string>; ip?: string; cookie?: string };
+export type RequestOptions = {
+  body?: unknown;
+  rawBody?: BodyInit;
+  token?: string;
+  headers?: Record<string, string>;
+  ip?: string;
+  cookie?: string;
+};
 
 export async function request(method: string, url: string, options: RequestOptions = {}): Promise<Response> {
   const full = new URL(url, "http://localhost:3000");

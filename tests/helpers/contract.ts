@@ -69,11 +69,17 @@ export async function buildWorld(): Promise<World> {
   const { project: other } = await createTestProject(ws);
   await addToProject(ws, project.id, member, "member");
   await addToProject(ws, project.id, viewer, "viewer");
-  const labelIds = [(await post(`/api/v1/projects/${project.id}/labels`, { name: "bug" }, owner.token)).id, (await post(`/api/v1/projects/${project.id}/labels`, { name: "ux" }, owner.token)).id] as [string, string];
+  const labelIds = [
+    (await post(`/api/v1/projects/${project.id}/labels`, { name: "bug" }, owner.token)).id,
+    (await post(`/api/v1/projects/${project.id}/labels`, { name: "ux" }, owner.token)).id,
+  ] as [string, string];
   const a = await createTestTask(project, owner, { title: "First task", assigneeIds: [member.id], labelIds });
   const b = await createTestTask(project, owner, { title: "Second task" });
   await api.patch(`/api/v1/tasks/${a.id}`, { title: "First task, renamed", priority: "high" }, { token: owner.token });
-  const comments = [await post(`/api/v1/tasks/${a.id}/comments`, { body: "one" }, owner.token), await post(`/api/v1/tasks/${a.id}/comments`, { body: "two" }, member.token)] as [any, any];
+  const comments = [
+    await post(`/api/v1/tasks/${a.id}/comments`, { body: "one" }, owner.token),
+    await post(`/api/v1/tasks/${a.id}/comments`, { body: "two" }, member.token),
+  ] as [any, any];
   const hooks = [
     await post(`/api/v1/workspaces/${ws.slug}/webhooks`, { url: "https://93.184.215.14/one", events: ["task.created"] }, owner.token),
     await post(`/api/v1/workspaces/${ws.slug}/webhooks`, { url: "https://93.184.215.14/two", events: ["task.updated"] }, owner.token),

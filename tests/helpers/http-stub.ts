@@ -15,10 +15,19 @@ export async function startStub(respond?: (req: StubRequest) => StubReply) {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      const r: StubRequest = { method: req.method ?? "", path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), at: Date.now() };
+      const r: StubRequest = {
+        method: req.method ?? "",
+        path: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+        at: Date.now(),
+      };
       requests.push(r);
       const failure = failNext.shift();
-      const reply: StubReply = failure !== undefined ? { status: failure, body: { statusCode: failure, name: "stub_failure", message: `stub answered ${failure}` } } : (respond?.(r) ?? { status: 200, body: {} });
+      const reply: StubReply =
+        failure !== undefined
+          ? { status: failure, body: { statusCode: failure, name: "stub_failure", message: `stub answered ${failure}` } }
+          : (respond?.(r) ?? { status: 200, body: {} });
       res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });
       res.end(reply.body === undefined ? "" : JSON.stringify(reply.body));
     });
@@ -39,11 +48,18 @@ export async function startResendStub() {
   const accepted = new Map<string, { id: string; to: string[]; subject: string; html: string; text: string }>();
   let n = 0;
   const stub = await startStub((req) => {
-    if (req.method !== "POST" || req.path !== "/emails") return { status: 404, body: { statusCode: 404, name: "not_found", message: "no such route" } };
+    if (req.method !== "POST" || req.path !== "/emails")
+      return { status: 404, body: { statusCode: 404, name: "not_found", message: "no such route" } };
     const key = String(req.headers["idempotency-key"] ?? `none-${n}`);
     if (!accepted.has(key)) {
       const body = JSON.parse(req.body) as { to: string | string[]; subject: string; html: string; text: string };
-      accepted.set(key, { id: `email_${++n}`, to: ([] as string[]).concat(body.to), subject: body.subject, html: body.html, text: body.text });
+      accepted.set(key, {
+        id: `email_${++n}`,
+        to: ([] as string[]).concat(body.to),
+        subject: body.subject,
+        html: body.html,
+        text: body.text,
+      });
     }
     return { status: 200, body: { id: accepted.get(key)!.id } };
   });

@@ -3,7 +3,14 @@ import { api } from "./app";
 import { addToWorkspace, createTestWorkspace, createUser, unique, type TestUser, type TestWorkspace } from "./factories";
 import { randomBytes } from "node:crypto";
 
-export type TestStatus = { id: string; name: string; category: "backlog" | "unstarted" | "started" | "completed" | "canceled"; color: string; position: string; isDefault: boolean };
+export type TestStatus = {
+  id: string;
+  name: string;
+  category: "backlog" | "unstarted" | "started" | "completed" | "canceled";
+  color: string;
+  position: string;
+  isDefault: boolean;
+};
 export type TestProject = {
   id: string;
   workspaceId: string;
@@ -33,7 +40,11 @@ export async function createTestProject(
 ): Promise<{ ws: TestWorkspace; project: TestProject; owner: TestUser }> {
   const workspace = ws ?? (await createTestWorkspace());
   const key = input.key ?? uniqueKey();
-  const res = await api.post(`/api/v1/workspaces/${workspace.slug}/projects`, { name: input.name ?? `Project ${key}`, key, ...(input.visibility ? { visibility: input.visibility } : {}) }, { token: workspace.owner.token });
+  const res = await api.post(
+    `/api/v1/workspaces/${workspace.slug}/projects`,
+    { name: input.name ?? `Project ${key}`, key, ...(input.visibility ? { visibility: input.visibility } : {}) },
+    { token: workspace.owner.token },
+  );
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   const list = await api.get(`/api/v1/projects/${res.body.id}/statuses`, { token: workspace.owner.token });
   expect(list.status, JSON.stringify(list.body)).toBe(200);
@@ -43,7 +54,12 @@ export async function createTestProject(
 }
 
 /** Adds a workspace member to a project with a role (as the workspace owner). */
-export async function addToProject(ws: TestWorkspace, projectId: string, user: TestUser, role: "admin" | "member" | "viewer"): Promise<void> {
+export async function addToProject(
+  ws: TestWorkspace,
+  projectId: string,
+  user: TestUser,
+  role: "admin" | "member" | "viewer",
+): Promise<void> {
   const res = await api.post(`/api/v1/projects/${projectId}/members`, { userId: user.id, role }, { token: ws.owner.token });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
 }

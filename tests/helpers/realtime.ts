@@ -1,7 +1,12 @@
 import { io, type Socket } from "socket.io-client";
 
 /** Polls until check() returns a value (not undefined/false) or the deadline passes. */
-export async function waitFor<T>(check: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string, timeoutMs = 15_000, everyMs = 25): Promise<T> {
+export async function waitFor<T>(
+  check: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  what: string,
+  timeoutMs = 15_000,
+  everyMs = 25,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -19,9 +24,18 @@ export async function waitFor<T>(check: () => T | undefined | null | false | Pro
 export type LiveEvent = { id: number; type: string; projectId: string; actorId: string | null; at: string; data: any };
 
 /** A socket.io-client that records every event it receives, in arrival order. */
-export type TestClient = { socket: Socket; received: { name: string; body: any }[]; events(projectId?: string): LiveEvent[]; close(): void };
+export type TestClient = {
+  socket: Socket;
+  received: { name: string; body: any }[];
+  events(projectId?: string): LiveEvent[];
+  close(): void;
+};
 
-export function connectClient(url: string, auth: { token?: string } = {}, opts: { reconnection?: boolean; cookie?: string } = {}): TestClient {
+export function connectClient(
+  url: string,
+  auth: { token?: string } = {},
+  opts: { reconnection?: boolean; cookie?: string } = {},
+): TestClient {
   const socket = io(url, {
     path: "/socket.io",
     auth,
@@ -38,7 +52,11 @@ export function connectClient(url: string, auth: { token?: string } = {}, opts: 
     socket,
     received,
     events: (projectId) =>
-      received.filter((r) => typeof r.body?.id === "number" && r.name !== "notification.created" && (!projectId || r.body.projectId === projectId)).map((r) => r.body as LiveEvent),
+      received
+        .filter(
+          (r) => typeof r.body?.id === "number" && r.name !== "notification.created" && (!projectId || r.body.projectId === projectId),
+        )
+        .map((r) => r.body as LiveEvent),
     close: () => void socket.close(),
   };
 }

@@ -29,7 +29,10 @@ export async function seedTasks(projectId: string, rows: SeedTask[]): Promise<{ 
       .set({ nextTaskNumber: sql`${projects.nextTaskNumber} + ${rows.length}` })
       .where(eq(projects.id, projectId))
       .returning({ first: sql<number>`${projects.nextTaskNumber} - ${rows.length}` });
-    const [last] = await tx.select({ p: max(tasks.position) }).from(tasks).where(eq(tasks.projectId, projectId));
+    const [last] = await tx
+      .select({ p: max(tasks.position) })
+      .from(tasks)
+      .where(eq(tasks.projectId, projectId));
     const positions = generateNKeysBetween(last?.p ?? null, null, rows.length);
     const first = Number(counter!.first);
     const inserted = await tx
@@ -47,7 +50,7 @@ export async function seedTasks(projectId: string, rows: SeedTask[]): Promise<{ 
           parentId: r.parentId ?? null,
           position: positions[i]!,
           ...(r.createdAt ? { createdAt: r.createdAt } : {}),
-          ...(r.updatedAt ?? r.createdAt ? { updatedAt: r.updatedAt ?? r.createdAt } : {}),
+          ...((r.updatedAt ?? r.createdAt) ? { updatedAt: r.updatedAt ?? r.createdAt } : {}),
         })),
       )
       .returning({ id: tasks.id, number: tasks.number });

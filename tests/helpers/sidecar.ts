@@ -16,7 +16,15 @@ export function freePort(): Promise<number> {
   });
 }
 
-export type Sidecar = { url: string; port: number; proc: ChildProcess; output: () => string; exited: Promise<number | null>; signal(sig: NodeJS.Signals): void; stop(): Promise<void> };
+export type Sidecar = {
+  url: string;
+  port: number;
+  proc: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+  signal(sig: NodeJS.Signals): void;
+  stop(): Promise<void>;
+};
 
 /** `npx tsx realtime/main.ts` on its own port, with this test run's database and the given Redis. */
 export async function startSidecar(redisUrl: string, env: Record<string, string> = {}): Promise<Sidecar> {

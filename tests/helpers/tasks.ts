@@ -61,5 +61,9 @@ export async function createTestTeam() {
 /** Outbox rows of a project about tasks and comments, oldest first. */
 export async function eventsOf(projectId: string): Promise<{ id: number; type: string; actorId: string | null; data: any }[]> {
   const db = await database();
-  return db.select({ id: events.id, type: events.type, actorId: events.actorId, data: events.data }).from(events).where(and(eq(events.projectId, projectId), or(like(events.type, "task.%"), like(events.type, "comment.%")))).orderBy(asc(events.id));
+  return db
+    .select({ id: events.id, type: events.type, actorId: events.actorId, data: events.data })
+    .from(events)
+    .where(and(eq(events.projectId, projectId), or(like(events.type, "task.%"), like(events.type, "comment.%"))))
+    .orderBy(asc(events.id));
 }

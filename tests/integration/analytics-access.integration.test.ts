@@ -56,7 +56,10 @@ describe("ranges", () => {
     for (const [q, path] of cases) {
       const res = await get(q);
       expectProblem(res, 422);
-      expect(res.body.errors.map((e: any) => e.path), q).toContain(path);
+      expect(
+        res.body.errors.map((e: any) => e.path),
+        q,
+      ).toContain(path);
     }
     // Exactly two years, and a single day, are fine.
     expect((await get("from=2023-01-02&to=2025-01-02")).status).toBe(200);
@@ -77,25 +80,43 @@ describe("workspace overview", () => {
     await seedTasks(open.id, owner.id, [
       { history: [[status(open, "Todo"), "2025-03-03T08:00:00Z"]], dueDate: past, priority: 2 },
       { history: [[status(open, "In Progress"), "2025-03-03T08:00:00Z"]], assignees: [owner.id], estimate: 3, priority: 4 },
-      { history: [[status(open, "In Progress"), "2025-03-04T08:00:00Z"], [status(open, "Done"), "2025-03-04T18:00:00Z"]], closed: true },
+      {
+        history: [
+          [status(open, "In Progress"), "2025-03-04T08:00:00Z"],
+          [status(open, "Done"), "2025-03-04T18:00:00Z"],
+        ],
+        closed: true,
+      },
     ]);
     // Private project: one open overdue task; one done after 30 h.
     await seedTasks(secret.id, owner.id, [
       { history: [[status(secret, "Backlog"), "2025-03-05T08:00:00Z"]], dueDate: past },
-      { history: [[status(secret, "In Progress"), "2025-03-05T08:00:00Z"], [status(secret, "Done"), "2025-03-06T14:00:00Z"]], closed: true },
+      {
+        history: [
+          [status(secret, "In Progress"), "2025-03-05T08:00:00Z"],
+          [status(secret, "Done"), "2025-03-06T14:00:00Z"],
+        ],
+        closed: true,
+      },
     ]);
     const q = "from=2025-03-03&to=2025-03-09";
     const all = (await api.get(`/api/v1/workspaces/${ws.slug}/analytics?${q}`, { token: owner.token })).body;
     expect(all.counts.open).toBe(3);
     expect(all.counts.byCategory).toEqual({ backlog: 1, unstarted: 1, started: 1, completed: 0, canceled: 0 });
     expect(all.counts.byPriority).toEqual({ none: 1, low: 0, medium: 1, high: 0, urgent: 1 });
-    expect(all.counts.byAssignee).toEqual([{ user: null, count: 2, estimate: 0 }, { user: { id: owner.id, name: owner.name }, count: 1, estimate: 3 }]);
+    expect(all.counts.byAssignee).toEqual([
+      { user: null, count: 2, estimate: 0 },
+      { user: { id: owner.id, name: owner.name }, count: 1, estimate: 3 },
+    ]);
     expect([all.overdue, all.unassigned, all.blocked]).toEqual([2, 2, 0]);
     // Created: 3 + 2 in the week of 03-03; completed: 1 + 1. Cycle times 10 and 30: p50 = 10, p85 = p95 = 30.
     expect(all.throughput).toEqual([{ weekStart: "2025-03-03", created: 5, completed: 2 }]);
     expect(all.cycleTimeHours).toEqual({ p50: 10, p85: 30, p95: 30 });
     expect(all.projects.map((p: any) => [p.id, p.open, p.overdue, p.created, p.completed, p.cycleTimeP50]).sort()).toEqual(
-      [[open.id, 2, 1, 3, 1, 10], [secret.id, 1, 1, 2, 1, 30]].sort(),
+      [
+        [open.id, 2, 1, 3, 1, 10],
+        [secret.id, 1, 1, 2, 1, 30],
+      ].sort(),
     );
     // A workspace member sees only the workspace-visible project.
     const member = await createUser();

@@ -48,9 +48,14 @@ async function copyRows(table: string, where: string, params: unknown[]): Promis
       [table],
     );
     const list = columns.rows.map((c) => `"${c.name}"`).join(", ");
-    const rows = await primary.query<{ rows: unknown[] }>(`select coalesce(json_agg(t), '[]') as rows from ${table} t where ${where}`, params);
+    const rows = await primary.query<{ rows: unknown[] }>(
+      `select coalesce(json_agg(t), '[]') as rows from ${table} t where ${where}`,
+      params,
+    );
     const data = rows.rows[0]!.rows;
-    await replica.query(`insert into ${table} (${list}) select ${list} from json_populate_recordset(null::${table}, $1::json)`, [JSON.stringify(data)]);
+    await replica.query(`insert into ${table} (${list}) select ${list} from json_populate_recordset(null::${table}, $1::json)`, [
+      JSON.stringify(data),
+    ]);
     return data.length;
   } finally {
     await Promise.all([primary.end(), replica.end()]);
@@ -81,7 +86,8 @@ describe.skipIf(!onPostgres)("analytics reads on the read replica", () => {
     await copyRows("statuses", "project_id = $1", [project.id]);
     expect(await copyRows("tasks", "project_id = $1 and id <> $2", [project.id, tasks[2]!.id])).toBe(2);
 
-    const openInTodo = (body: { counts: { byStatus: { statusId: string; count: number }[] } }) => body.counts.byStatus.find((s) => s.statusId === todo)!.count;
+    const openInTodo = (body: { counts: { byStatus: { statusId: string; count: number }[] } }) =>
+      body.counts.byStatus.find((s) => s.statusId === todo)!.count;
     const fromReplica = await api.get(`/api/v1/projects/${project.id}/analytics`, { token: owner.token });
     expect(fromReplica.status, JSON.stringify(fromReplica.body)).toBe(200);
     expect(openInTodo(fromReplica.body)).toBe(2);

@@ -18,7 +18,9 @@ export type SeedTask = {
 
 export async function seedTasks(projectId: string, actorId: string, list: SeedTask[]): Promise<string[]> {
   const db = await database();
-  const result = (await db.execute(sql`select (coalesce(max(number), 0) + 1)::int as next from tasks where project_id = ${projectId}::uuid`)) as unknown as { rows: { next: number }[] };
+  const result = (await db.execute(
+    sql`select (coalesce(max(number), 0) + 1)::int as next from tasks where project_id = ${projectId}::uuid`,
+  )) as unknown as { rows: { next: number }[] };
   const next = result.rows[0]!.next;
   const ids: string[] = [];
   for (const [i, t] of list.entries()) {

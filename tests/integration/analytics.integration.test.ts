@@ -32,19 +32,106 @@ beforeAll(async () => {
   await addToWorkspace(made.ws, alice, "member");
   await addToWorkspace(made.ws, bob, "member");
   const byName = (n: string) => project.statuses.find((x) => x.name === n)!.id;
-  s = { B: byName("Backlog"), T: byName("Todo"), P: byName("In Progress"), R: byName("In Review"), D: byName("Done"), C: byName("Canceled") };
+  s = {
+    B: byName("Backlog"),
+    T: byName("Todo"),
+    P: byName("In Progress"),
+    R: byName("In Review"),
+    D: byName("Done"),
+    C: byName("Canceled"),
+  };
   t = await seedTasks(project.id, owner.id, [
-    /* T1 */ { history: [[s.T, "2025-03-03T09:00:00Z"], [s.P, "2025-03-04T09:00:00Z"], [s.D, "2025-03-05T09:00:00Z"]], closed: true, priority: 4, estimate: 8, assignees: [alice.id], dueDate: "2025-01-01" },
-    /* T2 */ { history: [[s.B, "2025-03-03T10:00:00Z"], [s.T, "2025-03-04T10:00:00Z"], [s.P, "2025-03-06T10:00:00Z"], [s.R, "2025-03-07T10:00:00Z"], [s.D, "2025-03-10T10:00:00Z"]], closed: true },
-    /* T3 */ { history: [[s.T, "2025-02-20T12:00:00Z"], [s.P, "2025-03-10T12:00:00Z"], [s.D, "2025-03-12T00:00:00Z"]], closed: true },
-    /* T4 */ { history: [[s.T, "2025-03-05T08:00:00Z"], [s.C, "2025-03-06T08:00:00Z"]], closed: true },
-    /* T5 */ { title: "=SUM(A1)", history: [[s.P, "2025-03-11T09:00:00Z"], [s.D, "2025-03-11T15:00:00Z"]], closed: true },
-    /* T6 */ { history: [[s.T, "2025-03-12T09:00:00Z"], [s.D, "2025-03-13T09:00:00Z"]], closed: true },
-    /* T7 */ { history: [[s.T, "2025-03-04T11:00:00Z"], [s.P, "2025-03-05T11:00:00Z"], [s.T, "2025-03-06T11:00:00Z"]], priority: 3, estimate: 3, assignees: [alice.id], dueDate: mondayPlus(-1) },
-    /* T8 */ { history: [[s.B, "2025-03-08T10:00:00Z"], [s.T, "2025-03-08T11:00:00Z"], [s.P, "2025-03-08T12:00:00Z"]], priority: 4, estimate: 5, assignees: [alice.id, bob.id], dueDate: today },
+    /* T1 */ {
+      history: [
+        [s.T, "2025-03-03T09:00:00Z"],
+        [s.P, "2025-03-04T09:00:00Z"],
+        [s.D, "2025-03-05T09:00:00Z"],
+      ],
+      closed: true,
+      priority: 4,
+      estimate: 8,
+      assignees: [alice.id],
+      dueDate: "2025-01-01",
+    },
+    /* T2 */ {
+      history: [
+        [s.B, "2025-03-03T10:00:00Z"],
+        [s.T, "2025-03-04T10:00:00Z"],
+        [s.P, "2025-03-06T10:00:00Z"],
+        [s.R, "2025-03-07T10:00:00Z"],
+        [s.D, "2025-03-10T10:00:00Z"],
+      ],
+      closed: true,
+    },
+    /* T3 */ {
+      history: [
+        [s.T, "2025-02-20T12:00:00Z"],
+        [s.P, "2025-03-10T12:00:00Z"],
+        [s.D, "2025-03-12T00:00:00Z"],
+      ],
+      closed: true,
+    },
+    /* T4 */ {
+      history: [
+        [s.T, "2025-03-05T08:00:00Z"],
+        [s.C, "2025-03-06T08:00:00Z"],
+      ],
+      closed: true,
+    },
+    /* T5 */ {
+      title: "=SUM(A1)",
+      history: [
+        [s.P, "2025-03-11T09:00:00Z"],
+        [s.D, "2025-03-11T15:00:00Z"],
+      ],
+      closed: true,
+    },
+    /* T6 */ {
+      history: [
+        [s.T, "2025-03-12T09:00:00Z"],
+        [s.D, "2025-03-13T09:00:00Z"],
+      ],
+      closed: true,
+    },
+    /* T7 */ {
+      history: [
+        [s.T, "2025-03-04T11:00:00Z"],
+        [s.P, "2025-03-05T11:00:00Z"],
+        [s.T, "2025-03-06T11:00:00Z"],
+      ],
+      priority: 3,
+      estimate: 3,
+      assignees: [alice.id],
+      dueDate: mondayPlus(-1),
+    },
+    /* T8 */ {
+      history: [
+        [s.B, "2025-03-08T10:00:00Z"],
+        [s.T, "2025-03-08T11:00:00Z"],
+        [s.P, "2025-03-08T12:00:00Z"],
+      ],
+      priority: 4,
+      estimate: 5,
+      assignees: [alice.id, bob.id],
+      dueDate: today,
+    },
     /* T9 */ { history: [[s.T, "2025-03-20T09:00:00Z"]], priority: 0, estimate: 2, dueDate: mondayPlus(6) },
-    /* T10 */ { history: [[s.T, "2025-02-01T09:00:00Z"], [s.P, "2025-02-02T09:00:00Z"], [s.D, "2025-02-03T09:00:00Z"]], closed: true },
-    /* T11 */ { history: [[s.T, "2025-03-10T09:00:00Z"], [s.P, "2025-03-14T09:00:00Z"], [s.D, "2025-03-18T09:00:00Z"]], closed: true },
+    /* T10 */ {
+      history: [
+        [s.T, "2025-02-01T09:00:00Z"],
+        [s.P, "2025-02-02T09:00:00Z"],
+        [s.D, "2025-02-03T09:00:00Z"],
+      ],
+      closed: true,
+    },
+    /* T11 */ {
+      history: [
+        [s.T, "2025-03-10T09:00:00Z"],
+        [s.P, "2025-03-14T09:00:00Z"],
+        [s.D, "2025-03-18T09:00:00Z"],
+      ],
+      closed: true,
+    },
     /* T12 */ { history: [[s.B, "2025-03-01T09:00:00Z"]], priority: 1, assignees: [bob.id], dueDate: mondayPlus(7) },
   ]);
   await seedDependency(t[7]!, t[6]!); // T8 blocked by T7 (open): blocked
@@ -61,7 +148,12 @@ describe("project analytics, checked against a hand count", () => {
     expect(a.range).toEqual({ from: "2025-03-03", to: "2025-03-16", timezone: "UTC" });
     // Open: T7 (Todo), T8 (In Progress), T9 (Todo), T12 (Backlog); closed statuses count 0.
     expect(a.counts.byStatus.map((x: any) => [x.name, x.category, x.count])).toEqual([
-      ["Backlog", "backlog", 1], ["Todo", "unstarted", 2], ["In Progress", "started", 1], ["In Review", "started", 0], ["Done", "completed", 0], ["Canceled", "canceled", 0],
+      ["Backlog", "backlog", 1],
+      ["Todo", "unstarted", 2],
+      ["In Progress", "started", 1],
+      ["In Review", "started", 0],
+      ["Done", "completed", 0],
+      ["Canceled", "canceled", 0],
     ]);
     expect(a.counts.byCategory).toEqual({ backlog: 1, unstarted: 2, started: 1, completed: 0, canceled: 0 });
     // T9 none, T12 low, T7 high, T8 urgent (closed T1 is urgent too, and not counted).
@@ -96,10 +188,18 @@ describe("project analytics, checked against a hand count", () => {
     expect(a.leadTimeHours).toEqual({ p50: 48, p85: 468, p95: 468 });
     const key = (n: number) => `${project.key}-${n}`;
     expect(a.slowest.map((x: any) => [x.key, x.cycleTimeHours, x.leadTimeHours])).toEqual([
-      [key(2), 96, 168], [key(3), 36, 468], [key(1), 24, 48], [key(5), 6, 6], [key(6), null, 24],
+      [key(2), 96, 168],
+      [key(3), 36, 468],
+      [key(1), 24, 48],
+      [key(5), 6, 6],
+      [key(6), null, 24],
     ]);
     expect(a.completions.map((x: any) => [x.key, x.completedAt])).toEqual([
-      [key(6), "2025-03-13T09:00:00.000Z"], [key(3), "2025-03-12T00:00:00.000Z"], [key(5), "2025-03-11T15:00:00.000Z"], [key(2), "2025-03-10T10:00:00.000Z"], [key(1), "2025-03-05T09:00:00.000Z"],
+      [key(6), "2025-03-13T09:00:00.000Z"],
+      [key(3), "2025-03-12T00:00:00.000Z"],
+      [key(5), "2025-03-11T15:00:00.000Z"],
+      [key(2), "2025-03-10T10:00:00.000Z"],
+      [key(1), "2025-03-05T09:00:00.000Z"],
     ]);
   });
 
@@ -161,7 +261,10 @@ describe("project analytics, checked against a hand count", () => {
       expect(String(res.body).split("\r\n").length, table).toBeGreaterThan(2);
     }
     const flow = await api.get(`/api/v1/projects/${project.id}/analytics/export?table=cumulative-flow&${RANGE}`, { token: owner.token });
-    expect(String(flow.body).split("\r\n").slice(0, 2)).toEqual(["date,Backlog,Todo,In Progress,In Review,Done,Canceled", "2025-03-03,2,2,0,0,1,0"]);
+    expect(String(flow.body).split("\r\n").slice(0, 2)).toEqual([
+      "date,Backlog,Todo,In Progress,In Review,Done,Canceled",
+      "2025-03-03,2,2,0,0,1,0",
+    ]);
     expect((await api.get(`/api/v1/projects/${project.id}/analytics/export?table=nope`, { token: owner.token })).status).toBe(422);
   });
 });

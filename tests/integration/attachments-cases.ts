@@ -51,9 +51,16 @@ export function attachmentCases(backend: string, stored: () => Promise<string[]>
   describe(`attachments on ${backend}`, () => {
     it("uploads, lists and downloads the same bytes with a safe Content-Disposition", async () => {
       const bytes = new Uint8Array([0, 1, 2, 250, 255, 10, 13]);
-      const res = await json(await upload(task.key, team.member.token, new Blob([bytes], { type: "application/pdf" }), "résumé \"final\".pdf"));
+      const res = await json(
+        await upload(task.key, team.member.token, new Blob([bytes], { type: "application/pdf" }), 'résumé "final".pdf'),
+      );
       expect(res.status, JSON.stringify(res.body)).toBe(201);
-      expect(res.body).toMatchObject({ id: expect.any(String), filename: 'résumé "final".pdf', size: bytes.length, contentType: "application/pdf" });
+      expect(res.body).toMatchObject({
+        id: expect.any(String),
+        filename: 'résumé "final".pdf',
+        size: bytes.length,
+        contentType: "application/pdf",
+      });
       const list = await api.get(`/api/v1/tasks/${task.id}/attachments`, { token: team.viewer.token });
       expect(list.body.data.map((a: { id: string }) => a.id)).toEqual([res.body.id]);
       const download = await request("GET", `/api/v1/attachments/${res.body.id}`, { token: team.viewer.token });
@@ -62,7 +69,9 @@ export function attachmentCases(backend: string, stored: () => Promise<string[]>
       expect(download.headers.get("content-type")).toBe("application/pdf");
       expect(download.headers.get("x-content-type-options")).toBe("nosniff");
       const disposition = download.headers.get("content-disposition")!;
-      expect(disposition).toMatch(/^attachment; filename="r\?sum\? \\"final\\"\.pdf"; filename\*=UTF-8''r%C3%A9sum%C3%A9%20%22final%22\.pdf$/);
+      expect(disposition).toMatch(
+        /^attachment; filename="r\?sum\? \\"final\\"\.pdf"; filename\*=UTF-8''r%C3%A9sum%C3%A9%20%22final%22\.pdf$/,
+      );
       expect((await stored()).some((k) => k.includes(res.body.id))).toBe(true);
     });
 

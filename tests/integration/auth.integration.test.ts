@@ -13,7 +13,11 @@ describe("register", () => {
 
   it("refuses a duplicate email (409), case-insensitively", async () => {
     const u = await createUser();
-    const res = await api.post("/api/v1/auth/register", { name: "X", email: u.email.toUpperCase(), password: PASSWORD }, { ip: randomIp() });
+    const res = await api.post(
+      "/api/v1/auth/register",
+      { name: "X", email: u.email.toUpperCase(), password: PASSWORD },
+      { ip: randomIp() },
+    );
     expectProblem(res, 409);
   });
 
@@ -31,7 +35,11 @@ describe("register", () => {
 
   it("answers malformed JSON with 400, a wrong content type with 415, an empty body with 422", async () => {
     const ip = randomIp();
-    const bad = await api.post("/api/v1/auth/register", undefined, { rawBody: "{nope", headers: { "content-type": "application/json" }, ip });
+    const bad = await api.post("/api/v1/auth/register", undefined, {
+      rawBody: "{nope",
+      headers: { "content-type": "application/json" },
+      ip,
+    });
     expectProblem(bad, 400);
     const text = await api.post("/api/v1/auth/register", undefined, { rawBody: "name=a", headers: { "content-type": "text/plain" }, ip });
     expectProblem(text, 415);
@@ -42,7 +50,11 @@ describe("register", () => {
   });
 
   it("answers an oversized body with 413", async () => {
-    const res = await api.post("/api/v1/auth/register", { name: "x".repeat(2 * 1024 * 1024), email: "a@b.test", password: PASSWORD }, { ip: randomIp() });
+    const res = await api.post(
+      "/api/v1/auth/register",
+      { name: "x".repeat(2 * 1024 * 1024), email: "a@b.test", password: PASSWORD },
+      { ip: randomIp() },
+    );
     expectProblem(res, 413);
   });
 });
@@ -51,7 +63,11 @@ describe("login and logout", () => {
   it("gives the same answer for an unknown email and a wrong password", async () => {
     const u = await createUser();
     const wrong = await api.post("/api/v1/auth/login", { email: u.email, password: "wrong password 123" }, { ip: randomIp() });
-    const unknown = await api.post("/api/v1/auth/login", { email: `${unique("nobody")}@example.test`, password: "wrong password 123" }, { ip: randomIp() });
+    const unknown = await api.post(
+      "/api/v1/auth/login",
+      { email: `${unique("nobody")}@example.test`, password: "wrong password 123" },
+      { ip: randomIp() },
+    );
     expectProblem(wrong, 401);
     expectProblem(unknown, 401);
     expect(wrong.body.detail).toBe(unknown.body.detail);
@@ -60,10 +76,13 @@ describe("login and logout", () => {
   it("throttles failed logins per account, and a success does not count", async () => {
     const u = await createUser();
     for (let i = 0; i < 9; i++) {
-      expect((await api.post("/api/v1/auth/login", { email: u.email, password: "wrong password 123" }, { ip: randomIp() })).status).toBe(401);
+      expect((await api.post("/api/v1/auth/login", { email: u.email, password: "wrong password 123" }, { ip: randomIp() })).status).toBe(
+        401,
+      );
     }
     expect((await api.post("/api/v1/auth/login", { email: u.email, password: PASSWORD }, { ip: randomIp() })).status).toBe(200);
-    for (let i = 0; i < 10; i++) await api.post("/api/v1/auth/login", { email: u.email, password: "wrong password 123" }, { ip: randomIp() });
+    for (let i = 0; i < 10; i++)
+      await api.post("/api/v1/auth/login", { email: u.email, password: "wrong password 123" }, { ip: randomIp() });
     const blocked = await api.post("/api/v1/auth/login", { email: u.email, password: PASSWORD }, { ip: randomIp() });
     expectProblem(blocked, 429);
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
@@ -96,7 +115,11 @@ describe("me", () => {
   it("changes the password only with the current one, and ends other sessions", async () => {
     const u = await createUser();
     const other = await api.post("/api/v1/auth/login", { email: u.email, password: PASSWORD }, { ip: randomIp() });
-    const wrong = await api.patch("/api/v1/me", { password: "a brand new passphrase", currentPassword: "not it at all" }, { token: u.token });
+    const wrong = await api.patch(
+      "/api/v1/me",
+      { password: "a brand new passphrase", currentPassword: "not it at all" },
+      { token: u.token },
+    );
     expectProblem(wrong, 422);
     expect(wrong.body.errors[0].path).toBe("currentPassword");
     const missing = await api.patch("/api/v1/me", { password: "a brand new passphrase" }, { token: u.token });

@@ -26,8 +26,13 @@ describe("comments", () => {
     expect(first.status, JSON.stringify(first.body)).toBe(201);
     expect(first.headers.get("etag")).toBe('"1"');
     expect(first.body).toEqual({
-      id: expect.any(String), taskId: task.id, author: { id: member.id, name: member.name }, body: "First **thought**", version: 1,
-      createdAt: expect.any(String), updatedAt: expect.any(String),
+      id: expect.any(String),
+      taskId: task.id,
+      author: { id: member.id, name: member.name },
+      body: "First **thought**",
+      version: 1,
+      createdAt: expect.any(String),
+      updatedAt: expect.any(String),
     });
     const second = (await api.post(url, { body: "Second" }, { token: owner.token })).body;
     expect(await commentsText(task.id)).toBe("First **thought**\nSecond");
@@ -37,11 +42,18 @@ describe("comments", () => {
     const page2 = await api.get(`${url}?limit=1&cursor=${page1.body.nextCursor}`, { token: member.token });
     expect(page2.body).toEqual({ data: [second], nextCursor: null });
 
-    const edited = await api.patch(`/api/v1/comments/${first.body.id}`, { body: "Rethought" }, { token: member.token, headers: { "if-match": '"1"' } });
+    const edited = await api.patch(
+      `/api/v1/comments/${first.body.id}`,
+      { body: "Rethought" },
+      { token: member.token, headers: { "if-match": '"1"' } },
+    );
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ body: "Rethought", version: 2 });
     expect(edited.headers.get("etag")).toBe('"2"');
-    expectProblem(await api.patch(`/api/v1/comments/${first.body.id}`, { body: "stale" }, { token: member.token, headers: { "if-match": '"1"' } }), 412);
+    expectProblem(
+      await api.patch(`/api/v1/comments/${first.body.id}`, { body: "stale" }, { token: member.token, headers: { "if-match": '"1"' } }),
+      412,
+    );
     expect(await commentsText(task.id)).toBe("Rethought\nSecond");
 
     expect((await api.delete(`/api/v1/comments/${first.body.id}`, { token: member.token })).status).toBe(204);

@@ -21,7 +21,14 @@ describe("errors are application/problem+json with type, title, status, detail",
       [404, api.get("/api/v1/tasks/00000000-0000-4000-8000-000000000000", { token: owner.token })],
       [409, api.post(`/api/v1/workspaces/${cast.ws.slug}/projects`, { name: "Dup", key: project.key }, { token: owner.token })],
       [413, api.post(url, { title: "x", description: "y".repeat(3 * 1024 * 1024) }, { token: owner.token })],
-      [415, api.post(url, undefined, { token: owner.token, rawBody: "title=x", headers: { "content-type": "application/x-www-form-urlencoded" } })],
+      [
+        415,
+        api.post(url, undefined, {
+          token: owner.token,
+          rawBody: "title=x",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+        }),
+      ],
       [422, api.post(url, { title: "" }, { token: owner.token })],
     ];
     for (const [status, pending] of cases) {
@@ -47,7 +54,8 @@ describe("errors are application/problem+json with type, title, status, detail",
   it("429 rate limited (failed logins) with Retry-After", async () => {
     const u = await createUser();
     let last: any;
-    for (let i = 0; i < 15; i++) last = await api.post("/api/v1/auth/login", { email: u.email, password: "wrong password 1234" }, { ip: randomIp() });
+    for (let i = 0; i < 15; i++)
+      last = await api.post("/api/v1/auth/login", { email: u.email, password: "wrong password 1234" }, { ip: randomIp() });
     expectProblem(last, 429);
     expect(last.headers.get("retry-after")).toMatch(/^\d+$/);
   });
@@ -56,7 +64,11 @@ describe("errors are application/problem+json with type, title, status, detail",
 describe("validation errors add errors[{path,message}] with dotted paths like assigneeIds.0", () => {
   it("names the array element and nested fields", async () => {
     const { project, owner } = await createTestProject();
-    const res = await api.post(`/api/v1/projects/${project.id}/tasks`, { title: "x", assigneeIds: ["not-a-uuid"], labelIds: [crypto.randomUUID(), 7], priority: "extreme" }, { token: owner.token });
+    const res = await api.post(
+      `/api/v1/projects/${project.id}/tasks`,
+      { title: "x", assigneeIds: ["not-a-uuid"], labelIds: [crypto.randomUUID(), 7], priority: "extreme" },
+      { token: owner.token },
+    );
     expectProblem(res, 422);
     const paths = (res.body.errors as { path: string; message: string }[]).map((e) => e.path);
     expect(paths).toEqual(expect.arrayContaining(["assigneeIds.0", "labelIds.1", "priority"]));
@@ -69,8 +81,17 @@ describe("an empty or non-object body → 422", () => {
     const { project, owner } = await createTestProject();
     const task = await createTestTask(project, owner);
     for (const raw of ["", "[]", "42", "null", '"title"', "[{}]"]) {
-      for (const [method, url] of [["POST", `/api/v1/projects/${project.id}/tasks`], ["PATCH", `/api/v1/tasks/${task.id}`], ["PATCH", `/api/v1/projects/${project.id}`], ["POST", "/api/v1/workspaces"]] as const) {
-        const res = await (method === "POST" ? api.post : api.patch)(url, undefined, { token: owner.token, rawBody: raw, headers: { "content-type": "application/json" } });
+      for (const [method, url] of [
+        ["POST", `/api/v1/projects/${project.id}/tasks`],
+        ["PATCH", `/api/v1/tasks/${task.id}`],
+        ["PATCH", `/api/v1/projects/${project.id}`],
+        ["POST", "/api/v1/workspaces"],
+      ] as const) {
+        const res = await (method === "POST" ? api.post : api.patch)(url, undefined, {
+          token: owner.token,
+          rawBody: raw,
+          headers: { "content-type": "application/json" },
+        });
         expect(res.status, `${method} ${url} ${JSON.stringify(raw)}: ${JSON.stringify(res.body)}`).toBe(422);
         expectProblem(res, 422);
       }
@@ -132,11 +153,32 @@ describe("ids are UUID strings; times are ISO-8601 UTC", () => {
     const label = (await api.post(`/api/v1/projects/${project.id}/labels`, { name: "l" }, { token: owner.token })).body;
     const task = await createTestTask(project, owner, { labelIds: [label.id], assigneeIds: [owner.id] });
     const comment = (await api.post(`/api/v1/tasks/${task.id}/comments`, { body: "hi" }, { token: owner.token })).body;
-    for (const id of [me.id, token.id, project.id, project.workspaceId, project.statuses[0]!.id, label.id, task.id, task.status.id, task.assignees[0]!.id, task.labels[0]!.id, task.reporter!.id, comment.id]) {
+    for (const id of [
+      me.id,
+      token.id,
+      project.id,
+      project.workspaceId,
+      project.statuses[0]!.id,
+      label.id,
+      task.id,
+      task.status.id,
+      task.assignees[0]!.id,
+      task.labels[0]!.id,
+      task.reporter!.id,
+      comment.id,
+    ]) {
       expect(typeof id).toBe("string");
       expect(id).toMatch(UUID);
     }
-    for (const at of [me.createdAt, token.expiresAt, (project as unknown as { createdAt: string }).createdAt, task.createdAt, task.updatedAt, comment.createdAt]) expect(at).toMatch(ISO_UTC);
+    for (const at of [
+      me.createdAt,
+      token.expiresAt,
+      (project as unknown as { createdAt: string }).createdAt,
+      task.createdAt,
+      task.updatedAt,
+      comment.createdAt,
+    ])
+      expect(at).toMatch(ISO_UTC);
   });
 });
 
@@ -146,7 +188,11 @@ describe("dueDate and startDate are YYYY-MM-DD; an ISO timestamp is accepted and
     const task = await createTestTask(project, owner, { dueDate: "2030-01-31T23:30:00-05:00", startDate: "2030-01-02T01:00:00+03:00" });
     expect(task.dueDate).toBe("2030-02-01");
     expect(task.startDate).toBe("2030-01-01");
-    const res = await api.patch(`/api/v1/tasks/${task.id}`, { dueDate: "2030-03-04", startDate: "2030-03-01T12:00:00Z" }, { token: owner.token });
+    const res = await api.patch(
+      `/api/v1/tasks/${task.id}`,
+      { dueDate: "2030-03-04", startDate: "2030-03-01T12:00:00Z" },
+      { token: owner.token },
+    );
     expect(res.body).toMatchObject({ dueDate: "2030-03-04", startDate: "2030-03-01" });
     expectProblem(await api.patch(`/api/v1/tasks/${task.id}`, { dueDate: "2030-02-30" }, { token: owner.token }), 422);
     expectProblem(await api.patch(`/api/v1/tasks/${task.id}`, { dueDate: "tomorrow" }, { token: owner.token }), 422);
@@ -165,7 +211,8 @@ describe("responses carry RateLimit-* headers as integers", () => {
       await api.get("/api/v1/me"),
     ];
     for (const res of responses) {
-      for (const h of ["ratelimit-limit", "ratelimit-remaining", "ratelimit-reset"]) expect(res.headers.get(h), `${res.status} ${h}`).toMatch(/^\d+$/);
+      for (const h of ["ratelimit-limit", "ratelimit-remaining", "ratelimit-reset"])
+        expect(res.headers.get(h), `${res.status} ${h}`).toMatch(/^\d+$/);
     }
   });
 });
@@ -173,17 +220,26 @@ describe("responses carry RateLimit-* headers as integers", () => {
 describe("limits: passwords 12–256 and not breached, slugs 3–40 of a-z0-9-, keys 2–10 of A-Z0-9 from a letter", () => {
   it("enforces each bound with 422, and unique keys and slugs with 409", async () => {
     const ip = randomIp();
-    const reg = (password: string) => api.post("/api/v1/auth/register", { name: "Pat", email: `${unique("lim")}@example.test`, password }, { ip });
-    for (const [password, status] of [["a".repeat(11), 422], ["q7".repeat(6), 201], ["z".repeat(255) + "9", 201], ["z".repeat(257), 422], ["password1234", 422]] as const) {
+    const reg = (password: string) =>
+      api.post("/api/v1/auth/register", { name: "Pat", email: `${unique("lim")}@example.test`, password }, { ip });
+    for (const [password, status] of [
+      ["a".repeat(11), 422],
+      ["q7".repeat(6), 201],
+      ["z".repeat(255) + "9", 201],
+      ["z".repeat(257), 422],
+      ["password1234", 422],
+    ] as const) {
       expect((await reg(password)).status, `${password.length} characters: ${password.slice(0, 16)}`).toBe(status);
     }
 
     const ws = await createTestWorkspace();
     const t = ws.owner.token;
-    for (const slug of ["ab", "a".repeat(41), "Abc", "a_b", "a b"]) expectProblem(await api.post("/api/v1/workspaces", { name: "W", slug }, { token: t }), 422);
+    for (const slug of ["ab", "a".repeat(41), "Abc", "a_b", "a b"])
+      expectProblem(await api.post("/api/v1/workspaces", { name: "W", slug }, { token: t }), 422);
     expectStatus(await api.post("/api/v1/workspaces", { name: "W", slug: `a-${unique("x")}`.slice(0, 40) }, { token: t }), 201);
     expectProblem(await api.post("/api/v1/workspaces", { name: "W", slug: ws.slug }, { token: t }), 409);
-    for (const key of ["E", "ENGINEERING", "1AB", "eng", "EN-G"]) expectProblem(await api.post(`/api/v1/workspaces/${ws.slug}/projects`, { name: "P", key }, { token: t }), 422);
+    for (const key of ["E", "ENGINEERING", "1AB", "eng", "EN-G"])
+      expectProblem(await api.post(`/api/v1/workspaces/${ws.slug}/projects`, { name: "P", key }, { token: t }), 422);
     const key = uniqueKey("K");
     expectStatus(await api.post(`/api/v1/workspaces/${ws.slug}/projects`, { name: "P", key }, { token: t }), 201);
     expectProblem(await api.post(`/api/v1/workspaces/${ws.slug}/projects`, { name: "P2", key }, { token: t }), 409);
@@ -193,7 +249,7 @@ describe("limits: passwords 12–256 and not breached, slugs 3–40 of a-z0-9-, 
 });
 
 describe("PATCH with stale If-Match → 412 and changes nothing", () => {
-  it("for a task, a project and a comment, each answering with a strong ETag: \"<version>\" that rises", async () => {
+  it('for a task, a project and a comment, each answering with a strong ETag: "<version>" that rises', async () => {
     const { project, owner } = await createTestProject();
     const t = owner.token;
     const created = await api.post(`/api/v1/projects/${project.id}/tasks`, { title: "v1" }, { token: t });
@@ -201,9 +257,24 @@ describe("PATCH with stale If-Match → 412 and changes nothing", () => {
     const comment = await api.post(`/api/v1/tasks/${created.body.id}/comments`, { body: "v1" }, { token: t });
     expectStrongEtag(comment);
     const resources = [
-      { url: `/api/v1/tasks/${created.body.id}`, field: "title", read: async () => (await api.get(`/api/v1/tasks/${created.body.id}`, { token: t })).body },
-      { url: `/api/v1/projects/${project.id}`, field: "name", read: async () => (await api.get(`/api/v1/projects/${project.id}`, { token: t })).body },
-      { url: `/api/v1/comments/${comment.body.id}`, field: "body", read: async () => ((await api.get(`/api/v1/tasks/${created.body.id}/comments`, { token: t })).body.data as any[]).find((c) => c.id === comment.body.id) },
+      {
+        url: `/api/v1/tasks/${created.body.id}`,
+        field: "title",
+        read: async () => (await api.get(`/api/v1/tasks/${created.body.id}`, { token: t })).body,
+      },
+      {
+        url: `/api/v1/projects/${project.id}`,
+        field: "name",
+        read: async () => (await api.get(`/api/v1/projects/${project.id}`, { token: t })).body,
+      },
+      {
+        url: `/api/v1/comments/${comment.body.id}`,
+        field: "body",
+        read: async () =>
+          ((await api.get(`/api/v1/tasks/${created.body.id}/comments`, { token: t })).body.data as any[]).find(
+            (c) => c.id === comment.body.id,
+          ),
+      },
     ];
     for (const r of resources) {
       const before = await r.read();

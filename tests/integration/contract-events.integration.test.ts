@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api } from "../helpers/app";
 import { expectIdsAndTimes, expectStatus, ISO_UTC, UUID } from "../helpers/contract";
-import { addToWorkspace, createTestWorkspace, createUser, expectProblem, PASSWORD, randomIp, unique, type TestUser } from "../helpers/factories";
+import {
+  addToWorkspace,
+  createTestWorkspace,
+  createUser,
+  expectProblem,
+  PASSWORD,
+  randomIp,
+  unique,
+  type TestUser,
+} from "../helpers/factories";
 import { addToProject, createTestProject } from "../helpers/projects";
 import { waitFor } from "../helpers/realtime";
 import { createTestTask } from "../helpers/tasks";
@@ -83,7 +92,8 @@ describe("notifications", () => {
     const task = await createTestTask(project, owner);
     const byEmail = alan.email.split("@")[0]!.toUpperCase();
     await api.post(`/api/v1/tasks/${task.id}/comments`, { body: `ping @gracehopper and @${byEmail}` }, { token: owner.token });
-    for (const u of [grace, alan]) await waitFor(async () => (await inbox(u)).data.some((x: { type: string }) => x.type === "task.mentioned"), `${u.name} mentioned`);
+    for (const u of [grace, alan])
+      await waitFor(async () => (await inbox(u)).data.some((x: { type: string }) => x.type === "task.mentioned"), `${u.name} mentioned`);
   });
 });
 
@@ -104,14 +114,25 @@ describe("notification preferences", () => {
 
   it("PUT merges the types it names; an unknown type → 422", async () => {
     const u = await createUser();
-    const res = await api.put("/api/v1/me/notification-preferences", { "task.commented": { inApp: false, email: true } }, { token: u.token });
+    const res = await api.put(
+      "/api/v1/me/notification-preferences",
+      { "task.commented": { inApp: false, email: true } },
+      { token: u.token },
+    );
     expectStatus(res, 200);
     expect(res.body["task.commented"]).toEqual({ inApp: false, email: true });
     expect(res.body["task.assigned"]).toEqual({ inApp: true, email: true });
-    const again = await api.put("/api/v1/me/notification-preferences", { "task.assigned": { inApp: true, email: false } }, { token: u.token });
+    const again = await api.put(
+      "/api/v1/me/notification-preferences",
+      { "task.assigned": { inApp: true, email: false } },
+      { token: u.token },
+    );
     expect(again.body["task.commented"]).toEqual({ inApp: false, email: true });
     expect(again.body["task.assigned"]).toEqual({ inApp: true, email: false });
-    expectProblem(await api.put("/api/v1/me/notification-preferences", { "task.exploded": { inApp: true, email: true } }, { token: u.token }), 422);
+    expectProblem(
+      await api.put("/api/v1/me/notification-preferences", { "task.exploded": { inApp: true, email: true } }, { token: u.token }),
+      422,
+    );
     expectProblem(await api.put("/api/v1/me/notification-preferences", { "task.assigned": { inApp: "yes" } }, { token: u.token }), 422);
   });
 });
@@ -123,11 +144,24 @@ describe("webhooks", () => {
     await addToWorkspace(ws, admin, "admin");
     await addToWorkspace(ws, member, "member");
     const base = `/api/v1/workspaces/${ws.slug}/webhooks`;
-    const res = await api.post(base, { url: "https://93.184.215.14/hook", events: ["task.created", "comment.created"] }, { token: admin.token });
+    const res = await api.post(
+      base,
+      { url: "https://93.184.215.14/hook", events: ["task.created", "comment.created"] },
+      { token: admin.token },
+    );
     expectStatus(res, 201);
-    expect(res.body).toMatchObject({ id: expect.stringMatching(UUID), url: "https://93.184.215.14/hook", events: ["task.created", "comment.created"], secret: expect.any(String) });
+    expect(res.body).toMatchObject({
+      id: expect.stringMatching(UUID),
+      url: "https://93.184.215.14/hook",
+      events: ["task.created", "comment.created"],
+      secret: expect.any(String),
+    });
     expect(res.body.secret.length).toBeGreaterThanOrEqual(16);
-    const given = await api.post(base, { url: "https://93.184.215.14/two", events: ["task.updated"], secret: "my-own-secret-0123456789" }, { token: ws.owner.token });
+    const given = await api.post(
+      base,
+      { url: "https://93.184.215.14/two", events: ["task.updated"], secret: "my-own-secret-0123456789" },
+      { token: ws.owner.token },
+    );
     expect(given.body.secret).toBe("my-own-secret-0123456789");
     const list = await api.get(base, { token: ws.owner.token });
     expectStatus(list, 200);
@@ -144,13 +178,32 @@ describe("webhooks", () => {
 
   it("URLs that resolve to loopback, private or link-local addresses → 422", async () => {
     const ws = await createTestWorkspace();
-    for (const url of ["http://127.0.0.1/x", "http://localhost:3000/x", "http://10.0.0.8/x", "http://172.20.1.1/x", "http://192.168.1.1/x", "http://169.254.169.254/", "http://[::1]/x", "http://[fd00::1]/x"]) {
+    for (const url of [
+      "http://127.0.0.1/x",
+      "http://localhost:3000/x",
+      "http://10.0.0.8/x",
+      "http://172.20.1.1/x",
+      "http://192.168.1.1/x",
+      "http://169.254.169.254/",
+      "http://[::1]/x",
+      "http://[fd00::1]/x",
+    ]) {
       const res = await api.post(`/api/v1/workspaces/${ws.slug}/webhooks`, { url, events: ["task.created"] }, { token: ws.owner.token });
       expectProblem(res, 422);
       expect(res.body.errors?.[0]?.path, url).toBe("url");
     }
-    expectProblem(await api.post(`/api/v1/workspaces/${ws.slug}/webhooks`, { url: "https://93.184.215.14/x", events: [] }, { token: ws.owner.token }), 422);
-    expectProblem(await api.post(`/api/v1/workspaces/${ws.slug}/webhooks`, { url: "ftp://93.184.215.14/x", events: ["task.created"] }, { token: ws.owner.token }), 422);
+    expectProblem(
+      await api.post(`/api/v1/workspaces/${ws.slug}/webhooks`, { url: "https://93.184.215.14/x", events: [] }, { token: ws.owner.token }),
+      422,
+    );
+    expectProblem(
+      await api.post(
+        `/api/v1/workspaces/${ws.slug}/webhooks`,
+        { url: "ftp://93.184.215.14/x", events: ["task.created"] },
+        { token: ws.owner.token },
+      ),
+      422,
+    );
   });
 
   it("retries: the first within 30 s, at least 5 attempts (the defaults)", async () => {

@@ -17,13 +17,22 @@ beforeAll(async () => {
   for (const m of members) await addToWorkspace(w.ws, m, "member");
 }, 120_000);
 
-type Create = { name: string; url: () => string; body: (n: number) => unknown; count: () => Promise<number>; token?: () => string; ip?: string };
-
-const count = (url: string, token = () => w.owner.token) => async (): Promise<number> => {
-  const res = await api.get(url.includes("?") ? `${url}&limit=100` : `${url}?limit=100`, { token: token() });
-  expectStatus(res, 200);
-  return (res.body.data as unknown[]).length;
+type Create = {
+  name: string;
+  url: () => string;
+  body: (n: number) => unknown;
+  count: () => Promise<number>;
+  token?: () => string;
+  ip?: string;
 };
+
+const count =
+  (url: string, token = () => w.owner.token) =>
+  async (): Promise<number> => {
+    const res = await api.get(url.includes("?") ? `${url}&limit=100` : `${url}?limit=100`, { token: token() });
+    expectStatus(res, 200);
+    return (res.body.data as unknown[]).length;
+  };
 
 const registerIp = randomIp();
 const registerEmails = [`${unique("idem")}@example.test`, `${unique("idem")}@example.test`];
@@ -34,11 +43,17 @@ const creates: Create[] = [
     name: "POST /auth/register (public: keyed by client address)",
     url: () => "/api/v1/auth/register",
     body: (n) => ({ name: "Idem", email: registerEmails[n], password: PASSWORD }),
-    count: async () => ((await api.post("/api/v1/auth/login", { email: registerEmails[0], password: PASSWORD }, { ip: randomIp() })).status === 200 ? 1 : 0),
+    count: async () =>
+      (await api.post("/api/v1/auth/login", { email: registerEmails[0], password: PASSWORD }, { ip: randomIp() })).status === 200 ? 1 : 0,
     ip: registerIp,
   },
   { name: "POST /tokens", url: () => "/api/v1/tokens", body: (n) => ({ name: `tok-${n}` }), count: count("/api/v1/tokens") },
-  { name: "POST /workspaces", url: () => "/api/v1/workspaces", body: (n) => ({ name: "W", slug: `idem-${w.ws.slug}-${n}`.slice(0, 40) }), count: count("/api/v1/workspaces") },
+  {
+    name: "POST /workspaces",
+    url: () => "/api/v1/workspaces",
+    body: (n) => ({ name: "W", slug: `idem-${w.ws.slug}-${n}`.slice(0, 40) }),
+    count: count("/api/v1/workspaces"),
+  },
   {
     name: "POST /workspaces/{slug}/members (201 member)",
     url: () => `/api/v1/workspaces/${w.ws.slug}/members`,
@@ -51,19 +66,54 @@ const creates: Create[] = [
     body: (n) => ({ email: `invitee-${n}-${w.ws.slug}@example.test`, role: "member" }),
     count: () => count(`/api/v1/workspaces/${w.ws.slug}/members`)(),
   },
-  { name: "POST /workspaces/{slug}/projects", url: () => `/api/v1/workspaces/${w.ws.slug}/projects`, body: (n) => ({ name: `P${n}`, key: `I${w.project.key}`.slice(0, 9) + n }), count: () => count(`/api/v1/workspaces/${w.ws.slug}/projects`)() },
+  {
+    name: "POST /workspaces/{slug}/projects",
+    url: () => `/api/v1/workspaces/${w.ws.slug}/projects`,
+    body: (n) => ({ name: `P${n}`, key: `I${w.project.key}`.slice(0, 9) + n }),
+    count: () => count(`/api/v1/workspaces/${w.ws.slug}/projects`)(),
+  },
   {
     name: "POST /workspaces/{slug}/webhooks",
     url: () => `/api/v1/workspaces/${w.ws.slug}/webhooks`,
     body: (n) => ({ url: `https://93.184.215.14/idem-${n}`, events: ["task.created"] }),
     count: () => count(`/api/v1/workspaces/${w.ws.slug}/webhooks`)(),
   },
-  { name: "POST /projects/{id}/members", url: () => `/api/v1/projects/${w.project.id}/members`, body: (n) => ({ userId: members[n]!.id, role: "member" }), count: () => count(`/api/v1/projects/${w.project.id}/members`)() },
-  { name: "POST /projects/{id}/statuses", url: () => `/api/v1/projects/${w.project.id}/statuses`, body: (n) => ({ name: `S${n}`, category: "started" }), count: () => count(`/api/v1/projects/${w.project.id}/statuses`)() },
-  { name: "POST /projects/{id}/labels", url: () => `/api/v1/projects/${w.project.id}/labels`, body: (n) => ({ name: `idem-${n}` }), count: () => count(`/api/v1/projects/${w.project.id}/labels`)() },
-  { name: "POST /projects/{id}/tasks", url: () => `/api/v1/projects/${w.project.id}/tasks`, body: (n) => ({ title: `Idem ${n}` }), count: () => count(`/api/v1/projects/${w.project.id}/tasks`)() },
-  { name: "POST /projects/{id}/views", url: () => `/api/v1/projects/${w.project.id}/views`, body: (n) => ({ name: `V${n}`, filters: {} }), count: () => count(`/api/v1/projects/${w.project.id}/views`)() },
-  { name: "POST /tasks/{idOrKey}/comments", url: () => `/api/v1/tasks/${w.tasks[0].id}/comments`, body: (n) => ({ body: `idem ${n}` }), count: () => count(`/api/v1/tasks/${w.tasks[0].id}/comments`)() },
+  {
+    name: "POST /projects/{id}/members",
+    url: () => `/api/v1/projects/${w.project.id}/members`,
+    body: (n) => ({ userId: members[n]!.id, role: "member" }),
+    count: () => count(`/api/v1/projects/${w.project.id}/members`)(),
+  },
+  {
+    name: "POST /projects/{id}/statuses",
+    url: () => `/api/v1/projects/${w.project.id}/statuses`,
+    body: (n) => ({ name: `S${n}`, category: "started" }),
+    count: () => count(`/api/v1/projects/${w.project.id}/statuses`)(),
+  },
+  {
+    name: "POST /projects/{id}/labels",
+    url: () => `/api/v1/projects/${w.project.id}/labels`,
+    body: (n) => ({ name: `idem-${n}` }),
+    count: () => count(`/api/v1/projects/${w.project.id}/labels`)(),
+  },
+  {
+    name: "POST /projects/{id}/tasks",
+    url: () => `/api/v1/projects/${w.project.id}/tasks`,
+    body: (n) => ({ title: `Idem ${n}` }),
+    count: () => count(`/api/v1/projects/${w.project.id}/tasks`)(),
+  },
+  {
+    name: "POST /projects/{id}/views",
+    url: () => `/api/v1/projects/${w.project.id}/views`,
+    body: (n) => ({ name: `V${n}`, filters: {} }),
+    count: () => count(`/api/v1/projects/${w.project.id}/views`)(),
+  },
+  {
+    name: "POST /tasks/{idOrKey}/comments",
+    url: () => `/api/v1/tasks/${w.tasks[0].id}/comments`,
+    body: (n) => ({ body: `idem ${n}` }),
+    count: () => count(`/api/v1/tasks/${w.tasks[0].id}/comments`)(),
+  },
   {
     name: "POST /tasks/{idOrKey}/dependencies",
     url: () => `/api/v1/tasks/${w.tasks[1].id}/dependencies`,
@@ -78,7 +128,9 @@ describe("Idempotency-Key: same key+body replays, other body → 409", () => {
     for (const [path, item] of Object.entries(doc.paths as Record<string, any>)) {
       const post = item.post;
       if (!post?.responses?.["201"]) continue;
-      const header = (post.parameters ?? []).find((p: { name: string; in: string }) => p.in === "header" && p.name.toLowerCase() === "idempotency-key");
+      const header = (post.parameters ?? []).find(
+        (p: { name: string; in: string }) => p.in === "header" && p.name.toLowerCase() === "idempotency-key",
+      );
       expect(header, `${path} documents Idempotency-Key`).toBeDefined();
     }
   });
@@ -86,7 +138,11 @@ describe("Idempotency-Key: same key+body replays, other body → 409", () => {
   for (const create of creates) {
     it(`${create.name}: the retry replays the first response and creates nothing; another body → 409`, async () => {
       const key = unique("key");
-      const opts = { token: create.ip ? undefined : (create.token ?? (() => w.owner.token))(), ip: create.ip, headers: { "idempotency-key": key } };
+      const opts = {
+        token: create.ip ? undefined : (create.token ?? (() => w.owner.token))(),
+        ip: create.ip,
+        headers: { "idempotency-key": key },
+      };
       const first = await api.post(create.url(), create.body(0), opts);
       expect([201, 202], `${create.name}: ${JSON.stringify(first.body)}`).toContain(first.status);
       const before = await create.count();
@@ -112,7 +168,11 @@ describe("Idempotency-Key: same key+body replays, other body → 409", () => {
     const upload = (text: string) => {
       const form = new FormData();
       form.set("file", new Blob([text], { type: "text/plain" }), "idem.txt");
-      return api.post(`/api/v1/tasks/${w.tasks[0].id}/attachments`, undefined, { token: w.owner.token, rawBody: form, headers: { "idempotency-key": key } });
+      return api.post(`/api/v1/tasks/${w.tasks[0].id}/attachments`, undefined, {
+        token: w.owner.token,
+        rawBody: form,
+        headers: { "idempotency-key": key },
+      });
     };
     const first = await upload("one");
     expectStatus(first, 201);
@@ -120,15 +180,25 @@ describe("Idempotency-Key: same key+body replays, other body → 409", () => {
     expect(retry.status).toBe(201);
     expect(retry.body).toEqual(first.body);
     expect(retry.headers.get("idempotent-replayed")).toBe("true");
-    expect((await api.get(`/api/v1/tasks/${w.tasks[0].id}/attachments`, { token: w.owner.token })).body.data.filter((a: { id: string }) => a.id === first.body.id)).toHaveLength(1);
+    expect(
+      (await api.get(`/api/v1/tasks/${w.tasks[0].id}/attachments`, { token: w.owner.token })).body.data.filter(
+        (a: { id: string }) => a.id === first.body.id,
+      ),
+    ).toHaveLength(1);
     expectProblem(await upload("two"), 409);
   });
 
   it("POST /projects/{id}/tasks/import (text/csv): same CSV replays, another CSV or a dry run → not a replay", async () => {
     const key = unique("key");
     const url = `/api/v1/projects/${w.project.id}/tasks/import`;
-    const send = (csv: string, query = "") => api.post(url + query, undefined, { token: w.owner.token, rawBody: csv, headers: { "content-type": "text/csv", "idempotency-key": key } });
-    const tasksNow = async () => (await api.get(`/api/v1/projects/${w.project.id}/tasks?limit=100`, { token: w.owner.token })).body.data.length as number;
+    const send = (csv: string, query = "") =>
+      api.post(url + query, undefined, {
+        token: w.owner.token,
+        rawBody: csv,
+        headers: { "content-type": "text/csv", "idempotency-key": key },
+      });
+    const tasksNow = async () =>
+      (await api.get(`/api/v1/projects/${w.project.id}/tasks?limit=100`, { token: w.owner.token })).body.data.length as number;
     const first = await send("title\nImported once\n");
     expectStatus(first, 201);
     const before = await tasksNow();

@@ -20,7 +20,10 @@ beforeAll(async () => {
     await api.post(`/api/v1/tasks/${a.id}/attachments`, undefined, { token: w.owner.token, rawBody: form });
   }
   await api.patch(`/api/v1/tasks/${w.tasks[1].id}`, { assigneeIds: [w.member.id] }, { token: w.owner.token });
-  await waitFor(async () => (await api.get("/api/v1/notifications", { token: w.member.token })).body?.data?.length >= 2, "two notifications");
+  await waitFor(
+    async () => (await api.get("/api/v1/notifications", { token: w.member.token })).body?.data?.length >= 2,
+    "two notifications",
+  );
 }, 120_000);
 afterAll(async () => stop?.());
 
@@ -35,7 +38,12 @@ function lists(): { path: string; url: string; token: string; min: number }[] {
     { path: "/api/v1/workspaces/{slug}/projects", url: `/api/v1/workspaces/${ws.slug}/projects`, token: owner.token, min: 2 },
     { path: "/api/v1/workspaces/{slug}/tasks", url: `/api/v1/workspaces/${ws.slug}/tasks`, token: owner.token, min: 2 },
     { path: "/api/v1/workspaces/{slug}/webhooks", url: `/api/v1/workspaces/${ws.slug}/webhooks`, token: owner.token, min: 2 },
-    { path: "/api/v1/workspaces/{slug}/webhooks/{id}/deliveries", url: `/api/v1/workspaces/${ws.slug}/webhooks/${hooks[0].id}/deliveries`, token: owner.token, min: 0 },
+    {
+      path: "/api/v1/workspaces/{slug}/webhooks/{id}/deliveries",
+      url: `/api/v1/workspaces/${ws.slug}/webhooks/${hooks[0].id}/deliveries`,
+      token: owner.token,
+      min: 0,
+    },
     { path: "/api/v1/projects/{projectId}/members", url: `/api/v1/projects/${project.id}/members`, token: owner.token, min: 2 },
     { path: "/api/v1/projects/{projectId}/statuses", url: `/api/v1/projects/${project.id}/statuses`, token: owner.token, min: 6 },
     { path: "/api/v1/projects/{projectId}/labels", url: `/api/v1/projects/${project.id}/labels`, token: owner.token, min: 2 },
@@ -67,9 +75,16 @@ describe("lists are { data, nextCursor } with limit 1–100 default 50", () => {
       const params = item.get.parameters as { name: string; in: string; schema: any }[];
       const limit = params.find((p) => p.name === "limit" && p.in === "query");
       expect(limit?.schema, `${path} limit`).toMatchObject({ minimum: 1, maximum: 100, default: 50 });
-      expect(params.some((p) => p.name === "cursor" && p.in === "query"), `${path} cursor`).toBe(true);
+      expect(
+        params.some((p) => p.name === "cursor" && p.in === "query"),
+        `${path} cursor`,
+      ).toBe(true);
     }
-    expect(listed.sort()).toEqual(lists().map((l) => l.path).sort());
+    expect(listed.sort()).toEqual(
+      lists()
+        .map((l) => l.path)
+        .sort(),
+    );
   });
 
   it("every list answers { data: [...], nextCursor } with UUID ids and UTC times", async () => {
@@ -89,7 +104,10 @@ describe("lists are { data, nextCursor } with limit 1–100 default 50", () => {
       const seen: unknown[] = [];
       let cursor: string | null = null;
       do {
-        const res: { status: number; body: any; headers: Headers } = await api.get(withQuery(l.url, `limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`), { token: l.token });
+        const res: { status: number; body: any; headers: Headers } = await api.get(
+          withQuery(l.url, `limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`),
+          { token: l.token },
+        );
         expectStatus(res, 200);
         expect(res.body.data.length, l.path).toBeLessThanOrEqual(1);
         seen.push(...res.body.data);
@@ -124,8 +142,15 @@ describe("lists are { data, nextCursor } with limit 1–100 default 50", () => {
     const { project, owner } = w;
     const { seedLabel, seedTasks } = await import("../helpers/search");
     for (let i = 0; i < 55; i++) await seedLabel(project.id, `bulk-${String(i).padStart(2, "0")}`);
-    await seedTasks(project.id, Array.from({ length: 55 }, (_, i) => ({ title: `Bulk ${i}`, statusId: project.defaultStatus.id })));
-    for (const url of [`/api/v1/projects/${project.id}/labels`, `/api/v1/projects/${project.id}/tasks`, `/api/v1/workspaces/${w.ws.slug}/tasks`]) {
+    await seedTasks(
+      project.id,
+      Array.from({ length: 55 }, (_, i) => ({ title: `Bulk ${i}`, statusId: project.defaultStatus.id })),
+    );
+    for (const url of [
+      `/api/v1/projects/${project.id}/labels`,
+      `/api/v1/projects/${project.id}/tasks`,
+      `/api/v1/workspaces/${w.ws.slug}/tasks`,
+    ]) {
       const first = await api.get(url, { token: owner.token });
       expect(first.body.data.length, url).toBe(50);
       expect(typeof first.body.nextCursor, url).toBe("string");

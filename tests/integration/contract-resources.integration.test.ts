@@ -17,7 +17,12 @@ describe("auth and users", () => {
     const reg = await api.post("/api/v1/auth/register", { name: "Cleo", email, password: PASSWORD }, { ip });
     expectStatus(reg, 201);
     expect(Object.keys(reg.body)).toEqual(["user"]);
-    expect(reg.body.user).toMatchObject({ id: expect.stringMatching(UUID), email, name: "Cleo", createdAt: expect.stringMatching(ISO_UTC) });
+    expect(reg.body.user).toMatchObject({
+      id: expect.stringMatching(UUID),
+      email,
+      name: "Cleo",
+      createdAt: expect.stringMatching(ISO_UTC),
+    });
     expectProblem(await api.post("/api/v1/auth/register", { name: "Again", email, password: PASSWORD }, { ip }), 409);
     const login = await api.post("/api/v1/auth/login", { email, password: PASSWORD }, { ip });
     expectStatus(login, 200);
@@ -30,7 +35,14 @@ describe("auth and users", () => {
     const saved = settings();
     store.__tasklaneSettings = { ...saved, ALLOW_SIGNUP: false };
     try {
-      expectProblem(await api.post("/api/v1/auth/register", { name: "Late", email: `${unique("closed")}@example.test`, password: PASSWORD }, { ip: randomIp() }), 403);
+      expectProblem(
+        await api.post(
+          "/api/v1/auth/register",
+          { name: "Late", email: `${unique("closed")}@example.test`, password: PASSWORD },
+          { ip: randomIp() },
+        ),
+        403,
+      );
     } finally {
       store.__tasklaneSettings = saved;
     }
@@ -39,7 +51,11 @@ describe("auth and users", () => {
   it("login: 401 on bad credentials, the same answer for an unknown email and a wrong password", async () => {
     const u = await createUser();
     const wrong = await api.post("/api/v1/auth/login", { email: u.email, password: "not the password 1" }, { ip: randomIp() });
-    const unknown = await api.post("/api/v1/auth/login", { email: `${unique("none")}@example.test`, password: "not the password 1" }, { ip: randomIp() });
+    const unknown = await api.post(
+      "/api/v1/auth/login",
+      { email: `${unique("none")}@example.test`, password: "not the password 1" },
+      { ip: randomIp() },
+    );
     expectProblem(wrong, 401);
     expectProblem(unknown, 401);
     expect({ ...wrong.body, requestId: 0 }).toEqual({ ...unknown.body, requestId: 0 });
@@ -58,7 +74,10 @@ describe("auth and users", () => {
     const renamed = await api.patch("/api/v1/me", { name: "Renamed" }, { token: u.token });
     expectStatus(renamed, 200);
     expect(renamed.body.name).toBe("Renamed");
-    expectProblem(await api.patch("/api/v1/me", { password: "a brand new passphrase", currentPassword: "wrong wrong wrong" }, { token: u.token }), 422);
+    expectProblem(
+      await api.patch("/api/v1/me", { password: "a brand new passphrase", currentPassword: "wrong wrong wrong" }, { token: u.token }),
+      422,
+    );
     expectStatus(await api.post("/api/v1/auth/login", { email: u.email, password: PASSWORD }, { ip: randomIp() }), 200);
     expectStatus(await api.patch("/api/v1/me", { password: "a brand new passphrase", currentPassword: PASSWORD }, { token: u.token }), 200);
     expectStatus(await api.post("/api/v1/auth/login", { email: u.email, password: "a brand new passphrase" }, { ip: randomIp() }), 200);
@@ -68,7 +87,12 @@ describe("auth and users", () => {
     const u = await createUser();
     const created = await api.post("/api/v1/tokens", { name: "ci", expiresInDays: 90 }, { token: u.token });
     expectStatus(created, 201);
-    expect(created.body).toMatchObject({ id: expect.stringMatching(UUID), name: "ci", token: expect.any(String), expiresAt: expect.stringMatching(ISO_UTC) });
+    expect(created.body).toMatchObject({
+      id: expect.stringMatching(UUID),
+      name: "ci",
+      token: expect.any(String),
+      expiresAt: expect.stringMatching(ISO_UTC),
+    });
     const days = (Date.parse(created.body.expiresAt) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(89.9);
     expect(days).toBeLessThan(90.1);
@@ -108,7 +132,9 @@ describe("workspaces and membership", () => {
     const email = `${unique("new")}@example.test`;
     const invited = await api.post(`/api/v1/workspaces/${ws.slug}/members`, { email, role: "guest" }, { token: ws.owner.token });
     expectStatus(invited, 202);
-    expect(invited.body).toEqual({ invitation: { id: expect.stringMatching(UUID), email, role: "guest", expiresAt: expect.stringMatching(ISO_UTC) } });
+    expect(invited.body).toEqual({
+      invitation: { id: expect.stringMatching(UUID), email, role: "guest", expiresAt: expect.stringMatching(ISO_UTC) },
+    });
     const promoted = await api.patch(`/api/v1/workspaces/${ws.slug}/members/${bob.id}`, { role: "admin" }, { token: ws.owner.token });
     expectStatus(promoted, 200);
     expect(promoted.body.role).toBe("admin");
@@ -143,7 +169,10 @@ describe("workspaces and membership", () => {
     await api.post(`/api/v1/workspaces/${ws.slug}/members`, { email: late, role: "member" }, { token: ws.owner.token });
     const lateToken = await inviteToken(late);
     const db = await database();
-    await db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.email, late));
+    await db
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invitations.email, late));
     await api.post("/api/v1/auth/register", { name: "Late", email: late, password: PASSWORD }, { ip });
     const lateLogin = (await api.post("/api/v1/auth/login", { email: late, password: PASSWORD }, { ip })).body;
     expectProblem(await api.post(`/api/v1/invitations/${lateToken}/accept`, undefined, { token: lateLogin.token }), 409);
@@ -152,10 +181,16 @@ describe("workspaces and membership", () => {
   it("a project member must be in the workspace (guest at least), else 422", async () => {
     const { ws, project } = await createTestProject();
     const outsider = await createUser();
-    expectProblem(await api.post(`/api/v1/projects/${project.id}/members`, { userId: outsider.id, role: "member" }, { token: ws.owner.token }), 422);
+    expectProblem(
+      await api.post(`/api/v1/projects/${project.id}/members`, { userId: outsider.id, role: "member" }, { token: ws.owner.token }),
+      422,
+    );
     const guest = await createUser();
     await addToWorkspace(ws, guest, "guest");
-    expectStatus(await api.post(`/api/v1/projects/${project.id}/members`, { userId: guest.id, role: "viewer" }, { token: ws.owner.token }), 201);
+    expectStatus(
+      await api.post(`/api/v1/projects/${project.id}/members`, { userId: guest.id, role: "viewer" }, { token: ws.owner.token }),
+      201,
+    );
   });
 
   it("members see workspace projects; guests only theirs; private ones only their members and workspace owners/admins", async () => {
@@ -165,7 +200,8 @@ describe("workspaces and membership", () => {
     await addToWorkspace(ws, member, "member");
     await addToWorkspace(ws, guest, "guest");
     await addToWorkspace(ws, admin, "admin");
-    const visible = async (u: { token: string }) => ((await api.get(`/api/v1/workspaces/${ws.slug}/projects`, { token: u.token })).body.data as { id: string }[]).map((p) => p.id).sort();
+    const visible = async (u: { token: string }) =>
+      ((await api.get(`/api/v1/workspaces/${ws.slug}/projects`, { token: u.token })).body.data as { id: string }[]).map((p) => p.id).sort();
     expect(await visible(member)).toEqual([open.id]);
     expect(await visible(guest)).toEqual([]);
     expect(await visible(admin)).toEqual([open.id, secret.id].sort());
@@ -191,7 +227,15 @@ describe("projects", () => {
     const ws = await createTestWorkspace();
     const res = await api.post(`/api/v1/workspaces/${ws.slug}/projects`, { name: "Engineering", key: "ENG" }, { token: ws.owner.token });
     expectStatus(res, 201);
-    expect(res.body).toMatchObject({ id: expect.stringMatching(UUID), key: "ENG", name: "Engineering", description: "", visibility: "workspace", version: expect.any(Number), archivedAt: null });
+    expect(res.body).toMatchObject({
+      id: expect.stringMatching(UUID),
+      key: "ENG",
+      name: "Engineering",
+      description: "",
+      visibility: "workspace",
+      version: expect.any(Number),
+      archivedAt: null,
+    });
     const statuses = (await api.get(`/api/v1/projects/${res.body.id}/statuses`, { token: ws.owner.token })).body.data;
     expect(statuses.map((s: { name: string; category: string }) => [s.name, s.category])).toEqual([
       ["Backlog", "backlog"],
@@ -228,13 +272,36 @@ describe("projects", () => {
     await addToWorkspace(ws, u, "member");
     const base = `/api/v1/projects/${project.id}/members`;
     expectStatus(await api.post(base, { userId: u.id, role: "viewer" }, { token: owner.token }), 201);
-    expect((await api.get(base, { token: owner.token })).body.data).toEqual(expect.arrayContaining([expect.objectContaining({ user: expect.objectContaining({ id: u.id }), role: "viewer" })]));
+    expect((await api.get(base, { token: owner.token })).body.data).toEqual(
+      expect.arrayContaining([expect.objectContaining({ user: expect.objectContaining({ id: u.id }), role: "viewer" })]),
+    );
     expect((await api.patch(`${base}/${u.id}`, { role: "admin" }, { token: owner.token })).body.role).toBe("admin");
     expectStatus(await api.delete(`${base}/${u.id}`, { token: owner.token }), 204);
   });
 });
 
-const TASK_FIELDS = ["id", "key", "number", "projectId", "title", "description", "status", "priority", "assignees", "labels", "reporter", "dueDate", "startDate", "estimate", "parentId", "position", "version", "createdAt", "updatedAt", "completedAt"];
+const TASK_FIELDS = [
+  "id",
+  "key",
+  "number",
+  "projectId",
+  "title",
+  "description",
+  "status",
+  "priority",
+  "assignees",
+  "labels",
+  "reporter",
+  "dueDate",
+  "startDate",
+  "estimate",
+  "parentId",
+  "position",
+  "version",
+  "createdAt",
+  "updatedAt",
+  "completedAt",
+];
 
 describe("tasks", () => {
   it("the task shape holds every field of the contract", async () => {
@@ -243,7 +310,18 @@ describe("tasks", () => {
     const parent = await createTestTask(project, owner, { title: "Parent" });
     const res = await api.post(
       `/api/v1/projects/${project.id}/tasks`,
-      { title: "Full", description: "**md**", statusId: project.statuses[2]!.id, priority: "urgent", assigneeIds: [owner.id], labelIds: [label.id], dueDate: "2030-05-06", startDate: "2030-05-01", estimate: 3, parentId: parent.id },
+      {
+        title: "Full",
+        description: "**md**",
+        statusId: project.statuses[2]!.id,
+        priority: "urgent",
+        assigneeIds: [owner.id],
+        labelIds: [label.id],
+        dueDate: "2030-05-06",
+        startDate: "2030-05-01",
+        estimate: 3,
+        parentId: parent.id,
+      },
       { token: owner.token },
     );
     expectStatus(res, 201);
@@ -269,7 +347,8 @@ describe("tasks", () => {
       completedAt: null,
     });
     expectIdsAndTimes(t);
-    for (const p of ["none", "low", "medium", "high", "urgent"]) expect((await api.patch(`/api/v1/tasks/${t.id}`, { priority: p }, { token: owner.token })).body.priority).toBe(p);
+    for (const p of ["none", "low", "medium", "high", "urgent"])
+      expect((await api.patch(`/api/v1/tasks/${t.id}`, { priority: p }, { token: owner.token })).body.priority).toBe(p);
     const done = await api.patch(`/api/v1/tasks/${t.id}`, { statusId: project.statuses[4]!.id }, { token: owner.token });
     expect(done.body.completedAt).toMatch(ISO_UTC);
     const list = await api.get(`/api/v1/workspaces/${ws.slug}/tasks`, { token: owner.token });
@@ -284,7 +363,8 @@ describe("tasks", () => {
     expectStatus(byKey, 200);
     expect(byKey.body).toEqual(byId.body);
     expect((await api.get(`/api/v1/tasks/${a.key.toLowerCase()}`, { token: owner.token })).status).toBe(200);
-    for (const sub of ["comments", "activity", "watchers", "dependencies", "attachments"]) expectStatus(await api.get(`/api/v1/tasks/${a.key}/${sub}`, { token: owner.token }), 200);
+    for (const sub of ["comments", "activity", "watchers", "dependencies", "attachments"])
+      expectStatus(await api.get(`/api/v1/tasks/${a.key}/${sub}`, { token: owner.token }), 200);
     expectStatus(await api.patch(`/api/v1/tasks/${a.key}`, { title: "A2" }, { token: owner.token }), 200);
     expectStatus(await api.delete(`/api/v1/tasks/${a.key}`, { token: owner.token }), 204);
     expectProblem(await api.get(`/api/v1/tasks/${a.key}`, { token: owner.token }), 404);

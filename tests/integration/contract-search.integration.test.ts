@@ -21,10 +21,25 @@ beforeAll(async () => {
   const bug = (await api.post(`/api/v1/projects/${project.id}/labels`, { name: "bug" }, { token: owner.token })).body.id;
   t = {};
   t.title = await createTestTask(project, owner, { title: "Login page crashes", priority: "low", dueDate: "2030-01-10", labelIds: [bug] });
-  t.desc = await createTestTask(project, owner, { title: "Session expiry", description: "users cannot login after an hour", priority: "urgent", assigneeIds: [owner.id] });
-  t.comment = await createTestTask(project, owner, { title: "Footer alignment", priority: "medium", dueDate: "2030-01-05", assigneeIds: [ann.id] });
+  t.desc = await createTestTask(project, owner, {
+    title: "Session expiry",
+    description: "users cannot login after an hour",
+    priority: "urgent",
+    assigneeIds: [owner.id],
+  });
+  t.comment = await createTestTask(project, owner, {
+    title: "Footer alignment",
+    priority: "medium",
+    dueDate: "2030-01-05",
+    assigneeIds: [ann.id],
+  });
   await api.post(`/api/v1/tasks/${t.comment.id}/comments`, { body: "probably the same login problem" }, { token: owner.token });
-  t.other = await createTestTask(project, owner, { title: "Dark mode colours", priority: "high", dueDate: "2030-01-20", parentId: t.title.id });
+  t.other = await createTestTask(project, owner, {
+    title: "Dark mode colours",
+    priority: "high",
+    dueDate: "2030-01-20",
+    parentId: t.title.id,
+  });
 }, 120_000);
 
 const list = (query: string, token = owner.token) => api.get(`/api/v1/projects/${project.id}/tasks?${query}`, { token });
@@ -94,12 +109,37 @@ describe("task list filters and search", () => {
 
 describe("saved views", () => {
   it("{ name, filters, sort?, groupBy?, shared? } → 201; shared defaults to false; PATCH and DELETE", async () => {
-    const res = await api.post(`/api/v1/projects/${project.id}/views`, { name: "My bugs", filters: { status: [project.defaultStatus.id], assignee: ["me"], q: "login" }, sort: "priority", groupBy: "status" }, { token: owner.token });
+    const res = await api.post(
+      `/api/v1/projects/${project.id}/views`,
+      {
+        name: "My bugs",
+        filters: { status: [project.defaultStatus.id], assignee: ["me"], q: "login" },
+        sort: "priority",
+        groupBy: "status",
+      },
+      { token: owner.token },
+    );
     expectStatus(res, 201);
-    expect(res.body).toMatchObject({ id: expect.stringMatching(UUID), name: "My bugs", shared: false, sort: "priority", groupBy: "status" });
+    expect(res.body).toMatchObject({
+      id: expect.stringMatching(UUID),
+      name: "My bugs",
+      shared: false,
+      sort: "priority",
+      groupBy: "status",
+    });
     expect(res.body.filters).toMatchObject({ status: [project.defaultStatus.id], assignee: ["me"], q: "login" });
-    expectProblem(await api.post(`/api/v1/projects/${project.id}/views`, { name: "Bad", filters: { sort: "nope", colour: "red" } }, { token: owner.token }), 422);
-    expectProblem(await api.post(`/api/v1/projects/${project.id}/views`, { name: "Bad", filters: { priority: ["extreme"] } }, { token: owner.token }), 422);
+    expectProblem(
+      await api.post(
+        `/api/v1/projects/${project.id}/views`,
+        { name: "Bad", filters: { sort: "nope", colour: "red" } },
+        { token: owner.token },
+      ),
+      422,
+    );
+    expectProblem(
+      await api.post(`/api/v1/projects/${project.id}/views`, { name: "Bad", filters: { priority: ["extreme"] } }, { token: owner.token }),
+      422,
+    );
     expectStatus(await api.patch(`/api/v1/projects/${project.id}/views/${res.body.id}`, { name: "Renamed" }, { token: owner.token }), 200);
     expectStatus(await api.delete(`/api/v1/projects/${project.id}/views/${res.body.id}`, { token: owner.token }), 204);
   });
@@ -111,7 +151,9 @@ describe("saved views", () => {
     await addToProject(ws, project.id, member, "member");
     await addToProject(ws, project.id, padmin, "admin");
     expectStatus(await api.post(`/api/v1/projects/${project.id}/views`, { name: "Viewer's", filters: {} }, { token: viewer.token }), 201);
-    const shared = (await api.post(`/api/v1/projects/${project.id}/views`, { name: "Team", filters: {}, shared: true }, { token: member.token })).body;
+    const shared = (
+      await api.post(`/api/v1/projects/${project.id}/views`, { name: "Team", filters: {}, shared: true }, { token: member.token })
+    ).body;
     const other = await createUser();
     await addToWorkspace(ws, other, "member");
     await addToProject(ws, project.id, other, "member");

@@ -14,8 +14,13 @@ const csvOf = async (projectId: string, token: string) => {
   return res.text();
 };
 const importCsv = (projectId: string, csv: string, token: string, dryRun = false) =>
-  api.post(`/api/v1/projects/${projectId}/tasks/import${dryRun ? "?dryRun=true" : ""}`, undefined, { rawBody: csv, token, headers: { "content-type": "text/csv" } });
-const countTasks = async (projectId: string, token: string) => (await api.get(`/api/v1/projects/${projectId}/tasks?limit=100`, { token })).body.data.length;
+  api.post(`/api/v1/projects/${projectId}/tasks/import${dryRun ? "?dryRun=true" : ""}`, undefined, {
+    rawBody: csv,
+    token,
+    headers: { "content-type": "text/csv" },
+  });
+const countTasks = async (projectId: string, token: string) =>
+  (await api.get(`/api/v1/projects/${projectId}/tasks?limit=100`, { token })).body.data.length;
 
 beforeAll(async () => {
   team = await createTestTeam();
@@ -26,14 +31,44 @@ describe("CSV export and import", () => {
     const p = team.project;
     const label = await api.post(`/api/v1/projects/${p.id}/labels`, { name: "needs, review" }, { token: team.owner.token });
     expect(label.status, JSON.stringify(label.body)).toBe(201);
-    const parent = await createTestTask(p, team.owner, { title: "=SUM(A1:A9)", description: 'Line one, "quoted"\nline two — ünïcode', priority: "high", assigneeIds: [team.owner.id, team.admin.id], labelIds: [label.body.id], dueDate: "2030-05-01", startDate: "2030-04-01", estimate: 2.5 });
+    const parent = await createTestTask(p, team.owner, {
+      title: "=SUM(A1:A9)",
+      description: 'Line one, "quoted"\nline two — ünïcode',
+      priority: "high",
+      assigneeIds: [team.owner.id, team.admin.id],
+      labelIds: [label.body.id],
+      dueDate: "2030-05-01",
+      startDate: "2030-04-01",
+      estimate: 2.5,
+    });
     await createTestTask(p, team.owner, { title: "child", parentId: parent.id, statusId: p.statuses.find((s) => s.name === "Done")!.id });
     const csv = await csvOf(p.id, team.viewer.token);
     const rows = parse(csv, { columns: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0]!)).toEqual(["key", "title", "description", "status", "priority", "assignees", "labels", "dueDate", "startDate", "estimate", "parent"]);
+    expect(Object.keys(rows[0]!)).toEqual([
+      "key",
+      "title",
+      "description",
+      "status",
+      "priority",
+      "assignees",
+      "labels",
+      "dueDate",
+      "startDate",
+      "estimate",
+      "parent",
+    ]);
     expect(rows[0]).toEqual({
-      key: parent.key, title: "'=SUM(A1:A9)", description: 'Line one, "quoted"\nline two — ünïcode', status: "Todo", priority: "high",
-      assignees: [team.owner.email, team.admin.email].sort().join(";"), labels: "needs, review", dueDate: "2030-05-01", startDate: "2030-04-01", estimate: "2.5", parent: "",
+      key: parent.key,
+      title: "'=SUM(A1:A9)",
+      description: 'Line one, "quoted"\nline two — ünïcode',
+      status: "Todo",
+      priority: "high",
+      assignees: [team.owner.email, team.admin.email].sort().join(";"),
+      labels: "needs, review",
+      dueDate: "2030-05-01",
+      startDate: "2030-04-01",
+      estimate: "2.5",
+      parent: "",
     });
     expect(rows[1]).toMatchObject({ title: "child", status: "Done", parent: parent.key });
 
@@ -44,7 +79,12 @@ describe("CSV export and import", () => {
     expect(imported.status, JSON.stringify(imported.body)).toBe(201);
     expect(imported.body).toMatchObject({ dryRun: false, rows: 2, created: 2, errors: [], keys: [`${target.key}-1`, `${target.key}-2`] });
     const again = parse(await csvOf(target.id, team.owner.token), { columns: true }) as Record<string, string>[];
-    const strip = (r: Record<string, string>, key: string) => ({ ...r, key: r.key!.replace(`${key}-`, ""), parent: r.parent!.replace(`${key}-`, ""), labels: r.labels!.toLowerCase() });
+    const strip = (r: Record<string, string>, key: string) => ({
+      ...r,
+      key: r.key!.replace(`${key}-`, ""),
+      parent: r.parent!.replace(`${key}-`, ""),
+      labels: r.labels!.toLowerCase(),
+    });
     expect(again.map((r) => strip(r, target.key))).toEqual(rows.map((r) => strip(r, p.key)));
   });
 
@@ -67,7 +107,15 @@ describe("CSV export and import", () => {
     const dry = await importCsv(project.id, csv, owner.token, true);
     expect(dry.status, JSON.stringify(dry.body)).toBe(200);
     expect(dry.body).toMatchObject({ dryRun: true, rows: 10, created: 0, valid: 3, keys: [] });
-    expect(dry.body.errors.map((e: { row: number; path: string }) => `${e.row}:${e.path}`)).toEqual(["2:title", "3:status", "4:priority", "5:assignees", "6:dueDate", "7:estimate", "8:parent"]);
+    expect(dry.body.errors.map((e: { row: number; path: string }) => `${e.row}:${e.path}`)).toEqual([
+      "2:title",
+      "3:status",
+      "4:priority",
+      "5:assignees",
+      "6:dueDate",
+      "7:estimate",
+      "8:parent",
+    ]);
     expect(await countTasks(project.id, owner.token)).toBe(1);
     const real = await importCsv(project.id, csv, owner.token);
     expectProblem(real, 422);

@@ -9,7 +9,12 @@ import { createTestTask } from "../helpers/tasks";
 // Resend through the SDK against a loopback stub (RESEND_BASE_URL), with fast retries. Set at the
 // top level: the settings are read once, by the first hook that opens the database.
 const stub = await startResendStub();
-Object.assign(process.env, { RESEND_API_KEY: "re_test_key", RESEND_BASE_URL: stub.url, EMAIL_RETRY_BASE_MS: "100", APP_URL: "https://tasklane.test" });
+Object.assign(process.env, {
+  RESEND_API_KEY: "re_test_key",
+  RESEND_BASE_URL: stub.url,
+  EMAIL_RETRY_BASE_MS: "100",
+  APP_URL: "https://tasklane.test",
+});
 let stop: () => Promise<void>;
 beforeAll(async () => {
   const { settings } = await import("@/config/settings");
@@ -96,7 +101,10 @@ describe("email through Resend", () => {
     const { database } = await import("@/db/client");
     const { emailJobs } = await import("@/db/schema");
     const { eq } = await import("drizzle-orm");
-    const job = await waitFor(async () => (await (await database()).select().from(emailJobs).where(eq(emailJobs.to, t.ann.email)))[0]?.failedAt && true, "the job to fail");
+    const job = await waitFor(
+      async () => (await (await database()).select().from(emailJobs).where(eq(emailJobs.to, t.ann.email)))[0]?.failedAt && true,
+      "the job to fail",
+    );
     expect(job).toBe(true);
     expect(stub.requests.filter((r) => r.body.includes(t.ann.email))).toHaveLength(1);
   });

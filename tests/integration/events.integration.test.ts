@@ -16,7 +16,12 @@ import { createTestTask, eventsOf } from "../helpers/tasks";
 async function record(projectId: string, n: number): Promise<void> {
   const db = await database();
   await db.transaction(async (tx) => {
-    await recordEvent(tx as unknown as Database, { type: "task.deleted", projectId, actorId: null, data: { id: randomUUID(), key: `T-${n}` } });
+    await recordEvent(tx as unknown as Database, {
+      type: "task.deleted",
+      projectId,
+      actorId: null,
+      data: { id: randomUUID(), key: `T-${n}` },
+    });
   });
 }
 
@@ -58,9 +63,11 @@ describe("outbox dispatcher", () => {
     for (const d of dispatchers) d.start();
     try {
       // Interleaved writes to three projects while both dispatchers run.
-      await Promise.all(ids.map(async (id) => {
-        for (let n = 0; n < 15; n++) await record(id, n);
-      }));
+      await Promise.all(
+        ids.map(async (id) => {
+          for (let n = 0; n < 15; n++) await record(id, n);
+        }),
+      );
       for (const id of ids) {
         const expected = (await eventsOf(id)).map((e) => e.id);
         await waitFor(() => delivered.get(id)!.length >= expected.length, `project ${id}'s events`, 30_000);
@@ -116,7 +123,17 @@ describe("event catalog", () => {
     const task = await createTestTask(project, owner, { title: "Main", assigneeIds: [ann.id], labelIds: [label.id], statusId: review.id });
     const patched = await api.patch(
       `/api/v1/tasks/${task.key}`,
-      { title: "Main 2", description: "d", priority: "high", dueDate: "2031-01-02", startDate: "2031-01-01", estimate: 2, parentId: blocker.id, assigneeIds: [], position: { before: blocker.id } },
+      {
+        title: "Main 2",
+        description: "d",
+        priority: "high",
+        dueDate: "2031-01-02",
+        startDate: "2031-01-01",
+        estimate: 2,
+        parentId: blocker.id,
+        assigneeIds: [],
+        position: { before: blocker.id },
+      },
       { token },
     );
     expect(patched.status, JSON.stringify(patched.body)).toBe(200);
@@ -136,8 +153,25 @@ describe("event catalog", () => {
     const refused = rows.filter((r) => !parsePayload(r.type, r.data)).map((r) => [r.type, r.data]);
     expect(refused).toEqual([]);
     expect([...new Set(rows.map((r) => r.type))].sort()).toEqual([...eventTypes].sort());
-    const fields = rows.flatMap((r) => (r.type === "task.updated" ? (parsePayload(r.type, r.data)!.data as { changes: { field: string }[] }).changes.map((c) => c.field) : []));
-    expect(new Set(fields)).toEqual(new Set(["title", "description", "priority", "dueDate", "startDate", "estimate", "parent", "assignees", "position", "blockedBy", "labels", "status"]));
+    const fields = rows.flatMap((r) =>
+      r.type === "task.updated" ? (parsePayload(r.type, r.data)!.data as { changes: { field: string }[] }).changes.map((c) => c.field) : [],
+    );
+    expect(new Set(fields)).toEqual(
+      new Set([
+        "title",
+        "description",
+        "priority",
+        "dueDate",
+        "startDate",
+        "estimate",
+        "parent",
+        "assignees",
+        "position",
+        "blockedBy",
+        "labels",
+        "status",
+      ]),
+    );
   });
 
   it("skips a stored row that does not match (it never stalls the project) and reads the old status-removal shape", async () => {
@@ -173,6 +207,10 @@ describe("event catalog", () => {
     }
     expect(seen.map((e) => e.id)).not.toContain(bad!.id);
     expect(seen.map((e) => e.type)).toEqual(["task.created", "task.updated", "task.deleted"]);
-    expect(seen[1]).toEqual({ id: old!.id, type: "task.updated", data: { task: expect.objectContaining({ id: task.id }), changes: [{ field: "status", from, to: from }] } });
+    expect(seen[1]).toEqual({
+      id: old!.id,
+      type: "task.updated",
+      data: { task: expect.objectContaining({ id: task.id }), changes: [{ field: "status", from, to: from }] },
+    });
   });
 });

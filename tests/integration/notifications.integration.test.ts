@@ -36,7 +36,13 @@ describe("notification recipients", () => {
     const task = await createTestTask(project, t.owner, { title: "Assign me", assigneeIds: [t.ann.id, t.owner.id] });
     await waitFor(async () => (await inbox(t.ann)).data.length === 1, "ann's notification");
     const [n] = (await inbox(t.ann)).data;
-    expect(n).toMatchObject({ type: "task.assigned", task: { id: task.id, key: task.key, title: "Assign me" }, project: { id: project.id, key: project.key }, actor: { id: t.owner.id, name: t.owner.name }, readAt: null });
+    expect(n).toMatchObject({
+      type: "task.assigned",
+      task: { id: task.id, key: task.key, title: "Assign me" },
+      project: { id: project.id, key: project.key },
+      actor: { id: t.owner.id, name: t.owner.name },
+      readAt: null,
+    });
     expect(n.message).toContain(task.key);
 
     const res = await api.patch(`/api/v1/tasks/${task.key}`, { assigneeIds: [t.ann.id, t.bob.id, t.owner.id] }, { token: t.owner.token });
@@ -53,7 +59,13 @@ describe("notification recipients", () => {
     const done = project.statuses.find((s) => s.category === "completed")!;
     expect((await api.patch(`/api/v1/tasks/${task.key}`, { statusId: done.id }, { token: t.bob.token })).status).toBe(200);
     for (const u of [t.ann, t.cat, t.dan]) {
-      await waitFor(async () => (await inbox(u)).data.some((n: { type: string; task?: { id: string } }) => n.type === "task.status_changed" && n.task?.id === task.id), `status_changed for ${u.name}`);
+      await waitFor(
+        async () =>
+          (await inbox(u)).data.some(
+            (n: { type: string; task?: { id: string } }) => n.type === "task.status_changed" && n.task?.id === task.id,
+          ),
+        `status_changed for ${u.name}`,
+      );
     }
     expect((await inbox(t.bob)).data.filter((n: { task?: { id: string } }) => n.task?.id === task.id)).toEqual([]);
 
@@ -63,8 +75,14 @@ describe("notification recipients", () => {
     expect(c.status, JSON.stringify(c.body)).toBe(201);
     const about = (n: { task?: { id: string } }) => n.task?.id === task.id;
     await waitFor(async () => (await inbox(t.dan)).data.some((n: { type: string }) => n.type === "task.mentioned"), "dan's mention");
-    for (const u of [t.ann, t.cat]) await waitFor(async () => (await inbox(u)).data.some((n: { type: string }) => n.type === "task.commented"), `${u.name} commented`);
-    expect((await inbox(t.dan)).data.filter(about).map((n: { type: string }) => n.type).sort()).toEqual(["task.mentioned", "task.status_changed"]);
+    for (const u of [t.ann, t.cat])
+      await waitFor(async () => (await inbox(u)).data.some((n: { type: string }) => n.type === "task.commented"), `${u.name} commented`);
+    expect(
+      (await inbox(t.dan)).data
+        .filter(about)
+        .map((n: { type: string }) => n.type)
+        .sort(),
+    ).toEqual(["task.mentioned", "task.status_changed"]);
     expect((await inbox(t.bob)).data.filter(about)).toEqual([]);
   });
 
@@ -83,8 +101,15 @@ describe("notification recipients", () => {
     const res = await api.delete(`/api/v1/projects/${p.id}/statuses/${progress.id}?moveTo=${done.id}`, { token: owner.token });
     expect(res.status, JSON.stringify(res.body)).toBe(204);
     for (const u of [ann, dan]) {
-      const n = await waitFor(async () => (await inbox(u)).data.find((x: { type: string }) => x.type === "task.status_changed"), `${u.name}'s status change`);
-      expect(n).toMatchObject({ task: { id: task.id, key: task.key }, actor: { id: owner.id }, message: `${owner.name} moved ${task.key} to Done` });
+      const n = await waitFor(
+        async () => (await inbox(u)).data.find((x: { type: string }) => x.type === "task.status_changed"),
+        `${u.name}'s status change`,
+      );
+      expect(n).toMatchObject({
+        task: { id: task.id, key: task.key },
+        actor: { id: owner.id },
+        message: `${owner.name} moved ${task.key} to Done`,
+      });
     }
     expect((await inbox(owner)).data).toEqual([]); // never the actor
   });
@@ -161,7 +186,11 @@ describe("preferences", () => {
       "task.due_soon": { inApp: true, email: true },
       "project.member_added": { inApp: true, email: false },
     });
-    const put = await api.put("/api/v1/me/notification-preferences", { "task.assigned": { inApp: false }, "task.commented": { email: true } }, { token: t.ann.token });
+    const put = await api.put(
+      "/api/v1/me/notification-preferences",
+      { "task.assigned": { inApp: false }, "task.commented": { email: true } },
+      { token: t.ann.token },
+    );
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     expect(put.body["task.assigned"]).toEqual({ inApp: false, email: true });
     expect(put.body["task.commented"]).toEqual({ inApp: true, email: true });
@@ -171,7 +200,10 @@ describe("preferences", () => {
     expectProblem(await api.put("/api/v1/me/notification-preferences", { "task.exploded": { email: true } }, { token: t.ann.token }), 422);
     expectProblem(await api.put("/api/v1/me/notification-preferences", { "task.assigned": { email: "yes" } }, { token: t.ann.token }), 422);
     expectProblem(await api.put("/api/v1/me/notification-preferences", {}, { token: t.ann.token }), 422);
-    expect((await api.get("/api/v1/me/notification-preferences", { token: t.bob.token })).body["task.assigned"]).toEqual({ inApp: true, email: true });
+    expect((await api.get("/api/v1/me/notification-preferences", { token: t.bob.token })).body["task.assigned"]).toEqual({
+      inApp: true,
+      email: true,
+    });
 
     // In-app off for assigned: ann gets no inbox row (but an email job); bob gets both.
     const task = await createTestTask(t.project, t.owner, { title: "prefs", assigneeIds: [t.ann.id, t.bob.id] });

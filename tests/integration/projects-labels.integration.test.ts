@@ -19,7 +19,13 @@ describe("labels: GET and POST /api/v1/projects/{projectId}/labels", () => {
     const token = ws.owner.token;
     const bug = await api.post(labelsUrl(project.id), { name: "bug", color: "#FF0000" }, { token });
     expect(bug.status, JSON.stringify(bug.body)).toBe(201);
-    expect(bug.body).toEqual({ id: expect.any(String), projectId: project.id, name: "bug", color: "#ff0000", createdAt: expect.any(String) });
+    expect(bug.body).toEqual({
+      id: expect.any(String),
+      projectId: project.id,
+      name: "bug",
+      color: "#ff0000",
+      createdAt: expect.any(String),
+    });
     const chore = await api.post(labelsUrl(project.id), { name: "Chore" }, { token });
     expect(chore.body.color).toMatch(/^#[0-9a-f]{6}$/);
     expect((await api.post(labelsUrl(project.id), { name: "api" }, { token })).status).toBe(201);
@@ -35,13 +41,21 @@ describe("labels: GET and POST /api/v1/projects/{projectId}/labels", () => {
   it("refuses bad input (422), creating nothing", async () => {
     const { ws, project } = await createTestProject();
     const cases: [unknown, string][] = [
-      [{ name: "" }, "name"], [{}, "name"], [{ name: 1 }, "name"], [{ name: "x".repeat(51) }, "name"],
-      [{ name: "x", color: "blue" }, "color"], [{ name: "x", color: "#abc" }, "color"], [{ name: "x", colour: "#abcdef" }, ""],
+      [{ name: "" }, "name"],
+      [{}, "name"],
+      [{ name: 1 }, "name"],
+      [{ name: "x".repeat(51) }, "name"],
+      [{ name: "x", color: "blue" }, "color"],
+      [{ name: "x", color: "#abc" }, "color"],
+      [{ name: "x", colour: "#abcdef" }, ""],
     ];
     for (const [body, path] of cases) {
       const res = await api.post(labelsUrl(project.id), body, { token: ws.owner.token });
       expectProblem(res, 422);
-      expect(res.body.errors.map((e: any) => e.path), JSON.stringify(body)).toContain(path);
+      expect(
+        res.body.errors.map((e: any) => e.path),
+        JSON.stringify(body),
+      ).toContain(path);
     }
     expect((await api.get(labelsUrl(project.id), { token: ws.owner.token })).body.data).toEqual([]);
   });
@@ -79,11 +93,15 @@ describe("labels: PATCH and DELETE /api/v1/projects/{projectId}/labels/{labelId}
     expect(res.body).toMatchObject({ id: bug.id, name: "Defect", color: "#00ff00" });
     expect((await api.patch(url, { name: "defect" }, { token })).body.name).toBe("defect");
     expectProblem(await api.patch(url, { name: "FEATURE" }, { token }), 409);
-    for (const body of [{ color: "green" }, { name: "" }, { projectId: project.id }]) expectProblem(await api.patch(url, body, { token }), 422);
+    for (const body of [{ color: "green" }, { name: "" }, { projectId: project.id }])
+      expectProblem(await api.patch(url, body, { token }), 422);
     expectProblem(await api.patch(`${labelsUrl(project.id)}/${crypto.randomUUID()}`, { name: "x" }, { token }), 404);
     const other = await createTestProject(ws);
     expectProblem(await api.patch(`${labelsUrl(other.project.id)}/${bug.id}`, { name: "x" }, { token }), 404);
-    expect((await api.get(labelsUrl(project.id), { token })).body.data.find((l: any) => l.id === bug.id)).toMatchObject({ name: "defect", color: "#00ff00" });
+    expect((await api.get(labelsUrl(project.id), { token })).body.data.find((l: any) => l.id === bug.id)).toMatchObject({
+      name: "defect",
+      color: "#00ff00",
+    });
   });
 
   it("deletes a label, taking it off tasks with version+1, an activity row and an event", async () => {
@@ -92,8 +110,14 @@ describe("labels: PATCH and DELETE /api/v1/projects/{projectId}/labels/{labelId}
     const bug = (await api.post(labelsUrl(project.id), { name: "bug" }, { token })).body;
     const ui = (await api.post(labelsUrl(project.id), { name: "ui" }, { token })).body;
     const db = await database();
-    const [task] = await db.insert(tasks).values({ projectId: project.id, statusId: project.defaultStatus.id, number: 1, title: "T", position: "a0" }).returning();
-    await db.insert(taskLabels).values([{ taskId: task!.id, labelId: bug.id }, { taskId: task!.id, labelId: ui.id }]);
+    const [task] = await db
+      .insert(tasks)
+      .values({ projectId: project.id, statusId: project.defaultStatus.id, number: 1, title: "T", position: "a0" })
+      .returning();
+    await db.insert(taskLabels).values([
+      { taskId: task!.id, labelId: bug.id },
+      { taskId: task!.id, labelId: ui.id },
+    ]);
     expect((await api.delete(`${labelsUrl(project.id)}/${bug.id}`, { token })).status).toBe(204);
     expect(await db.select().from(labels).where(eq(labels.id, bug.id))).toHaveLength(0);
     expect((await db.select().from(taskLabels).where(eq(taskLabels.taskId, task!.id))).map((r) => r.labelId)).toEqual([ui.id]);
@@ -101,9 +125,15 @@ describe("labels: PATCH and DELETE /api/v1/projects/{projectId}/labels/{labelId}
     expect(after!.version).toBe(2);
     const audit = await db.select().from(activity).where(eq(activity.taskId, task!.id));
     expect(audit.map((a) => [a.field, a.fromValue, a.toValue])).toEqual([["labels", [bug.id, ui.id].sort(), [ui.id]]]);
-    const outbox = await db.select().from(events).where(and(eq(events.projectId, project.id), eq(events.type, "task.updated")));
+    const outbox = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.projectId, project.id), eq(events.type, "task.updated")));
     expect(outbox).toHaveLength(1);
-    expect(outbox[0]!.data).toMatchObject({ task: { id: task!.id, labels: [{ id: ui.id }] }, changes: [{ field: "labels", from: [bug.id, ui.id].sort(), to: [ui.id] }] });
+    expect(outbox[0]!.data).toMatchObject({
+      task: { id: task!.id, labels: [{ id: ui.id }] },
+      changes: [{ field: "labels", from: [bug.id, ui.id].sort(), to: [ui.id] }],
+    });
     expectProblem(await api.delete(`${labelsUrl(project.id)}/${bug.id}`, { token }), 404);
   });
 

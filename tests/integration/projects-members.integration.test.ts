@@ -20,7 +20,11 @@ describe("GET /api/v1/projects/{projectId}/members", () => {
     expect(res.status).toBe(200);
     const byId = Object.fromEntries(res.body.data.map((m: any) => [m.user.id, m.role]));
     expect(byId).toEqual({ [c.owner.id]: "admin", [c.admin.id]: "admin", [c.member.id]: "member", [c.viewer.id]: "viewer" });
-    expect(res.body.data[0]).toEqual({ user: { id: expect.any(String), name: expect.any(String), email: expect.any(String) }, role: expect.any(String), createdAt: expect.any(String) });
+    expect(res.body.data[0]).toEqual({
+      user: { id: expect.any(String), name: expect.any(String), email: expect.any(String) },
+      role: expect.any(String),
+      createdAt: expect.any(String),
+    });
     const first = await api.get(`${membersUrl(c.project.id)}?limit=3`, { token: c.viewer.token });
     expect(first.body.data).toHaveLength(3);
     const second = await api.get(`${membersUrl(c.project.id)}?limit=3&cursor=${first.body.nextCursor}`, { token: c.viewer.token });
@@ -45,12 +49,19 @@ describe("POST /api/v1/projects/{projectId}/members", () => {
     const c = await createProjectCast("private");
     const res = await api.post(membersUrl(c.project.id), { userId: c.guest.id, role: "member" }, { token: c.admin.token });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body).toEqual({ user: { id: c.guest.id, name: c.guest.name, email: c.guest.email }, role: "member", createdAt: expect.any(String) });
+    expect(res.body).toEqual({
+      user: { id: c.guest.id, name: c.guest.name, email: c.guest.email },
+      role: "member",
+      createdAt: expect.any(String),
+    });
     const seen = await api.get(`/api/v1/projects/${c.project.id}`, { token: c.guest.token });
     expect(seen.status).toBe(200);
     expect(seen.body.role).toBe("member");
     const db = await database();
-    const rows = await db.select().from(events).where(and(eq(events.projectId, c.project.id), eq(events.type, "project.member_added")));
+    const rows = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.projectId, c.project.id), eq(events.type, "project.member_added")));
     expect(rows.map((r) => r.data)).toContainEqual({ userId: c.guest.id, role: "member" });
     expect(rows.find((r) => (r.data as { userId: string }).userId === c.guest.id)?.actorId).toBe(c.admin.id);
     expectProblem(await api.post(membersUrl(c.project.id), { userId: c.guest.id, role: "viewer" }, { token: c.admin.token }), 409);
@@ -63,18 +74,28 @@ describe("POST /api/v1/projects/{projectId}/members", () => {
     expectProblem(outside, 422);
     expect(outside.body.errors).toEqual([{ path: "userId", message: expect.any(String) }]);
     const cases: [unknown, string][] = [
-      [{ userId: c.guest.id, role: "owner" }, "role"], [{ userId: "nope", role: "member" }, "userId"], [{ role: "member" }, "userId"],
-      [{ userId: c.guest.id }, "role"], [{ userId: c.guest.id, role: "member", admin: true }, ""], [{ userId: 42, role: "member" }, "userId"],
+      [{ userId: c.guest.id, role: "owner" }, "role"],
+      [{ userId: "nope", role: "member" }, "userId"],
+      [{ role: "member" }, "userId"],
+      [{ userId: c.guest.id }, "role"],
+      [{ userId: c.guest.id, role: "member", admin: true }, ""],
+      [{ userId: 42, role: "member" }, "userId"],
     ];
     for (const [body, path] of cases) {
       const res = await api.post(url, body, { token: c.owner.token });
       expectProblem(res, 422);
-      expect(res.body.errors.map((e: any) => e.path), JSON.stringify(body)).toContain(path);
+      expect(
+        res.body.errors.map((e: any) => e.path),
+        JSON.stringify(body),
+      ).toContain(path);
     }
     const db = await database();
     const rows = await db.select().from(projectMembers).where(eq(projectMembers.projectId, c.project.id));
     expect(rows).toHaveLength(4);
-    const added = await db.select().from(events).where(and(eq(events.projectId, c.project.id), eq(events.type, "project.member_added")));
+    const added = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.projectId, c.project.id), eq(events.type, "project.member_added")));
     expect(added).toHaveLength(3);
   });
 
@@ -107,7 +128,8 @@ describe("PATCH /api/v1/projects/{projectId}/members/{userId}", () => {
   it("refuses bad input (422), unknown members (404) and the wrong actor", async () => {
     const c = await createProjectCast();
     const url = `${membersUrl(c.project.id)}/${c.member.id}`;
-    for (const body of [{ role: "owner" }, {}, { role: "viewer", extra: 1 }]) expectProblem(await api.patch(url, body, { token: c.owner.token }), 422);
+    for (const body of [{ role: "owner" }, {}, { role: "viewer", extra: 1 }])
+      expectProblem(await api.patch(url, body, { token: c.owner.token }), 422);
     expectProblem(await api.patch(`${membersUrl(c.project.id)}/${c.outsider.id}`, { role: "viewer" }, { token: c.owner.token }), 404);
     expectProblem(await api.patch(`${membersUrl(c.project.id)}/not-a-uuid`, { role: "viewer" }, { token: c.owner.token }), 404);
     expectProblem(await api.patch(url, { role: "viewer" }), 401);

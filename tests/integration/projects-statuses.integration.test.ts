@@ -35,7 +35,16 @@ describe("POST /api/v1/projects/{projectId}/statuses", () => {
     const { ws, project } = await createTestProject();
     const res = await api.post(statusesUrl(project.id), { name: "QA", category: "started", color: "#AABBCC" }, { token: ws.owner.token });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body).toEqual({ id: expect.any(String), projectId: project.id, name: "QA", category: "started", color: "#aabbcc", position: expect.any(String), isDefault: false, createdAt: expect.any(String) });
+    expect(res.body).toEqual({
+      id: expect.any(String),
+      projectId: project.id,
+      name: "QA",
+      category: "started",
+      color: "#aabbcc",
+      position: expect.any(String),
+      isDefault: false,
+      createdAt: expect.any(String),
+    });
     expect((await names(project.id, ws.owner.token)).at(-1)).toBe("QA");
     expectProblem(await api.post(statusesUrl(project.id), { name: "qa", category: "backlog" }, { token: ws.owner.token }), 409);
     expectProblem(await api.post(statusesUrl(project.id), { name: "DONE", category: "completed" }, { token: ws.owner.token }), 409);
@@ -44,14 +53,21 @@ describe("POST /api/v1/projects/{projectId}/statuses", () => {
   it("refuses bad input (422), creating nothing", async () => {
     const { ws, project } = await createTestProject();
     const cases: [unknown, string][] = [
-      [{ name: "X", category: "blocked" }, "category"], [{ name: "X" }, "category"], [{ name: "", category: "started" }, "name"],
-      [{ name: "X", category: "started", color: "#fff" }, "color"], [{ name: "X", category: "started", color: "red" }, "color"],
-      [{ name: "X", category: "started", position: "a0" }, ""], [{ name: ["X"], category: "started" }, "name"],
+      [{ name: "X", category: "blocked" }, "category"],
+      [{ name: "X" }, "category"],
+      [{ name: "", category: "started" }, "name"],
+      [{ name: "X", category: "started", color: "#fff" }, "color"],
+      [{ name: "X", category: "started", color: "red" }, "color"],
+      [{ name: "X", category: "started", position: "a0" }, ""],
+      [{ name: ["X"], category: "started" }, "name"],
     ];
     for (const [body, path] of cases) {
       const res = await api.post(statusesUrl(project.id), body, { token: ws.owner.token });
       expectProblem(res, 422);
-      expect(res.body.errors.map((e: any) => e.path), JSON.stringify(body)).toContain(path);
+      expect(
+        res.body.errors.map((e: any) => e.path),
+        JSON.stringify(body),
+      ).toContain(path);
     }
     expect(await names(project.id, ws.owner.token)).toHaveLength(6);
   });
@@ -102,19 +118,30 @@ describe("PATCH /api/v1/projects/{projectId}/statuses/{statusId}", () => {
     const todo = byName(project, "Todo");
     const url = `${statusesUrl(project.id)}/${todo.id}`;
     const cases: [unknown, string][] = [
-      [{ after: todo.id }, "after"], [{ before: byName(other.project, "Done").id }, "before"], [{ after: "first" }, "after"],
-      [{ after: null, before: null }, "before"], [{ category: "started" }, ""], [{ isDefault: false }, "isDefault"],
-      [{ color: "#12345g" }, "color"], [{ name: "" }, "name"], [{ position: "a0" }, ""],
+      [{ after: todo.id }, "after"],
+      [{ before: byName(other.project, "Done").id }, "before"],
+      [{ after: "first" }, "after"],
+      [{ after: null, before: null }, "before"],
+      [{ category: "started" }, ""],
+      [{ isDefault: false }, "isDefault"],
+      [{ color: "#12345g" }, "color"],
+      [{ name: "" }, "name"],
+      [{ position: "a0" }, ""],
     ];
     for (const [body, path] of cases) {
       const res = await api.patch(url, body, { token });
       expectProblem(res, 422);
-      expect(res.body.errors.map((e: any) => e.path), JSON.stringify(body)).toContain(path);
+      expect(
+        res.body.errors.map((e: any) => e.path),
+        JSON.stringify(body),
+      ).toContain(path);
     }
     expectProblem(await api.patch(url, { name: "done" }, { token }), 409);
     expectProblem(await api.patch(`${statusesUrl(project.id)}/${byName(other.project, "Todo").id}`, { name: "Mine" }, { token }), 404);
     const after = (await api.get(statusesUrl(project.id), { token })).body.data;
-    expect(after.map((s: any) => [s.name, s.position, s.isDefault])).toEqual(project.statuses.map((s) => [s.name, s.position, s.isDefault]));
+    expect(after.map((s: any) => [s.name, s.position, s.isDefault])).toEqual(
+      project.statuses.map((s) => [s.name, s.position, s.isDefault]),
+    );
   });
 
   it("is for project admins: 401, stranger 404, guest 404, viewer and member 403", async () => {
@@ -155,10 +182,20 @@ describe("DELETE /api/v1/projects/{projectId}/statuses/{statusId}", () => {
       expect(t.completedAt).toBeInstanceOf(Date);
     }
     const audit = await db.select().from(activity).where(inArray(activity.taskId, ids));
-    expect(audit.map((a) => [a.type, a.field, a.fromValue, a.toValue, a.actorId])).toEqual(ids.map(() => ["updated", "status", progress.id, done.id, ws.owner.id]));
-    const outbox = await db.select().from(events).where(and(eq(events.projectId, project.id), eq(events.type, "task.updated")));
+    expect(audit.map((a) => [a.type, a.field, a.fromValue, a.toValue, a.actorId])).toEqual(
+      ids.map(() => ["updated", "status", progress.id, done.id, ws.owner.id]),
+    );
+    const outbox = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.projectId, project.id), eq(events.type, "task.updated")));
     expect(outbox.map((e) => e.data)).toEqual(
-      ids.map(() => expect.objectContaining({ task: expect.objectContaining({ status: expect.objectContaining({ id: done.id }) }), changes: [{ field: "status", from: progress.id, to: done.id }] })),
+      ids.map(() =>
+        expect.objectContaining({
+          task: expect.objectContaining({ status: expect.objectContaining({ id: done.id }) }),
+          changes: [{ field: "status", from: progress.id, to: done.id }],
+        }),
+      ),
     );
     expect(await names(project.id, token)).toEqual(["Backlog", "Todo", "Done", "Canceled"]);
   });

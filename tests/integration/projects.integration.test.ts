@@ -13,18 +13,36 @@ describe("POST /api/v1/workspaces/{slug}/projects", () => {
   it("creates a project with the six default statuses, the creator as admin", async () => {
     const ws = await createTestWorkspace();
     const key = uniqueKey("ENG");
-    const res = await api.post(`/api/v1/workspaces/${ws.slug}/projects`, { name: "Engineering", key, description: "Build it" }, { token: ws.owner.token });
+    const res = await api.post(
+      `/api/v1/workspaces/${ws.slug}/projects`,
+      { name: "Engineering", key, description: "Build it" },
+      { token: ws.owner.token },
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toEqual({
-      id: expect.any(String), workspaceId: ws.id, key, name: "Engineering", description: "Build it", visibility: "workspace", timezone: "UTC",
-      version: 1, archivedAt: null, createdAt: expect.any(String), updatedAt: expect.any(String), role: "admin",
+      id: expect.any(String),
+      workspaceId: ws.id,
+      key,
+      name: "Engineering",
+      description: "Build it",
+      visibility: "workspace",
+      timezone: "UTC",
+      version: 1,
+      archivedAt: null,
+      createdAt: expect.any(String),
+      updatedAt: expect.any(String),
+      role: "admin",
     });
     expect(res.headers.get("etag")).toBe('"1"');
     const statuses = await api.get(`/api/v1/projects/${res.body.id}/statuses`, { token: ws.owner.token });
     expect(statuses.status).toBe(200);
     expect(statuses.body.data.map((s: any) => [s.name, s.category, s.isDefault])).toEqual([
-      ["Backlog", "backlog", false], ["Todo", "unstarted", true], ["In Progress", "started", false],
-      ["In Review", "started", false], ["Done", "completed", false], ["Canceled", "canceled", false],
+      ["Backlog", "backlog", false],
+      ["Todo", "unstarted", true],
+      ["In Progress", "started", false],
+      ["In Review", "started", false],
+      ["Done", "completed", false],
+      ["Canceled", "canceled", false],
     ]);
     const positions = statuses.body.data.map((s: any) => s.position as string);
     expect([...positions].sort()).toEqual(positions);
@@ -69,7 +87,10 @@ describe("POST /api/v1/workspaces/{slug}/projects", () => {
     for (const [body, path] of cases) {
       const res = await api.post(url, body, { token: ws.owner.token });
       expectProblem(res, 422);
-      expect(res.body.errors.map((e: any) => e.path), JSON.stringify(body)).toContain(path);
+      expect(
+        res.body.errors.map((e: any) => e.path),
+        JSON.stringify(body),
+      ).toContain(path);
     }
     const ok = await api.post(url, { name: "X", key: "ENG", timezone: "Europe/Berlin" }, { token: ws.owner.token });
     expect(ok.status).toBe(201);
@@ -141,11 +162,18 @@ describe("GET /api/v1/workspaces/{slug}/projects", () => {
     const priv = await createTestProject(c.ws, { visibility: "private", name: "Zz private" });
     const url = `/api/v1/workspaces/${c.ws.slug}/projects`;
     const seen = async (token: string) => (await api.get(url, { token })).body.data.map((p: any) => [p.id, p.role]);
-    expect(await seen(c.owner.token)).toEqual([[c.project.id, "admin"], [priv.project.id, "admin"]]);
+    expect(await seen(c.owner.token)).toEqual([
+      [c.project.id, "admin"],
+      [priv.project.id, "admin"],
+    ]);
     expect(await seen(c.viewer.token)).toEqual([[c.project.id, "viewer"]]);
     expect(await seen(c.outsider.token)).toEqual([[c.project.id, "member"]]);
     expect(await seen(c.guest.token)).toEqual([]);
-    const res = await api.post(`/api/v1/projects/${priv.project.id}/members`, { userId: c.guest.id, role: "viewer" }, { token: c.owner.token });
+    const res = await api.post(
+      `/api/v1/projects/${priv.project.id}/members`,
+      { userId: c.guest.id, role: "viewer" },
+      { token: c.owner.token },
+    );
     expect(res.status).toBe(201);
     expect(await seen(c.guest.token)).toEqual([[priv.project.id, "viewer"]]);
   });
@@ -193,9 +221,20 @@ describe("PATCH /api/v1/projects/{projectId}", () => {
     const { ws, project } = await createTestProject();
     const url = `/api/v1/projects/${project.id}`;
     const key = uniqueKey("NEW");
-    const res = await api.patch(url, { name: "Renamed", description: "d", visibility: "private", timezone: "America/New_York", key }, { token: ws.owner.token });
+    const res = await api.patch(
+      url,
+      { name: "Renamed", description: "d", visibility: "private", timezone: "America/New_York", key },
+      { token: ws.owner.token },
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toMatchObject({ name: "Renamed", description: "d", visibility: "private", timezone: "America/New_York", key, version: 2 });
+    expect(res.body).toMatchObject({
+      name: "Renamed",
+      description: "d",
+      visibility: "private",
+      timezone: "America/New_York",
+      key,
+      version: 2,
+    });
     expect(res.headers.get("etag")).toBe('"2"');
     const next = await api.patch(url, { name: "Again" }, { token: ws.owner.token, headers: { "if-match": '"2"' } });
     expect(next.status).toBe(200);
@@ -224,15 +263,26 @@ describe("PATCH /api/v1/projects/{projectId}", () => {
     const url = `/api/v1/projects/${project.id}`;
     expectProblem(await api.patch(url, { key: other.project.key }, { token: ws.owner.token }), 409);
     const cases: [unknown, string][] = [
-      [{ key: "lower" }, "key"], [{ name: "" }, "name"], [{ name: 5 }, "name"], [{ timezone: "Nowhere/City" }, "timezone"],
-      [{ visibility: "secret" }, "visibility"], [{ archivedAt: null }, ""], [{ version: 9 }, ""],
+      [{ key: "lower" }, "key"],
+      [{ name: "" }, "name"],
+      [{ name: 5 }, "name"],
+      [{ timezone: "Nowhere/City" }, "timezone"],
+      [{ visibility: "secret" }, "visibility"],
+      [{ archivedAt: null }, ""],
+      [{ version: 9 }, ""],
     ];
     for (const [body, path] of cases) {
       const res = await api.patch(url, body, { token: ws.owner.token });
       expectProblem(res, 422);
-      expect(res.body.errors.map((e: any) => e.path), JSON.stringify(body)).toContain(path);
+      expect(
+        res.body.errors.map((e: any) => e.path),
+        JSON.stringify(body),
+      ).toContain(path);
     }
-    expectProblem(await api.patch(url, undefined, { rawBody: "{bad", headers: { "content-type": "application/json" }, token: ws.owner.token }), 400);
+    expectProblem(
+      await api.patch(url, undefined, { rawBody: "{bad", headers: { "content-type": "application/json" }, token: ws.owner.token }),
+      400,
+    );
     expectProblem(await api.patch(url, { name: "x" }, { token: ws.owner.token, headers: { "if-match": "nope" } }), 400);
     const after = await api.get(url, { token: ws.owner.token });
     expect(after.body).toMatchObject({ key: project.key, name: project.name, version: 1 });

@@ -17,18 +17,25 @@ if (ready) process.env.REDIS_URL = redisUrl;
 
 let redisProc: ChildProcess | undefined;
 async function startRedis(): Promise<void> {
-  const proc = spawn("redis-server", ["--port", String(port), "--save", "", "--appendonly", "no", "--bind", "127.0.0.1"], { stdio: "ignore" });
+  const proc = spawn("redis-server", ["--port", String(port), "--save", "", "--appendonly", "no", "--bind", "127.0.0.1"], {
+    stdio: "ignore",
+  });
   redisProc = proc;
-  await waitFor(async () => {
-    const { Redis } = await import("ioredis");
-    const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    try {
-      await probe.connect();
-      return (await probe.ping()) === "PONG";
-    } finally {
-      probe.disconnect();
-    }
-  }, "redis-server to answer", 15_000, 100);
+  await waitFor(
+    async () => {
+      const { Redis } = await import("ioredis");
+      const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+      try {
+        await probe.connect();
+        return (await probe.ping()) === "PONG";
+      } finally {
+        probe.disconnect();
+      }
+    },
+    "redis-server to answer",
+    15_000,
+    100,
+  );
 }
 async function stopRedis(): Promise<void> {
   const proc = redisProc;
@@ -48,7 +55,10 @@ describe.skipIf(!ready)("Redis restarting mid-stream", () => {
     await startRedis();
     // No periodic sweep: delivery must come through Redis, the dispatcher's retries and the
     // sidecars' catch-up when their Redis connection returns (the sweep is only a backstop).
-    [a, b] = await Promise.all([startSidecar(redisUrl, { REALTIME_SWEEP_MS: "600000" }), startSidecar(redisUrl, { REALTIME_SWEEP_MS: "600000" })]);
+    [a, b] = await Promise.all([
+      startSidecar(redisUrl, { REALTIME_SWEEP_MS: "600000" }),
+      startSidecar(redisUrl, { REALTIME_SWEEP_MS: "600000" }),
+    ]);
     const { startLiveServices } = await import("@/startup/live");
     stopApp = (await startLiveServices()).stop;
   }, 180_000);
@@ -84,8 +94,16 @@ describe.skipIf(!ready)("Redis restarting mid-stream", () => {
     }
     const expected = (await eventsOf(project.id)).map((e) => e.id);
     expect(expected).toHaveLength(N);
-    for (const [name, c] of [["A", onA], ["B", onB]] as const) {
-      await waitFor(() => c.events(project.id).length >= N, `all ${N} events on sidecar ${name} (got ${c.events(project.id).length})`, 60_000, 50);
+    for (const [name, c] of [
+      ["A", onA],
+      ["B", onB],
+    ] as const) {
+      await waitFor(
+        () => c.events(project.id).length >= N,
+        `all ${N} events on sidecar ${name} (got ${c.events(project.id).length})`,
+        60_000,
+        50,
+      );
     }
     // A little longer, so a late duplicate would show.
     await new Promise((r) => setTimeout(r, 1500));

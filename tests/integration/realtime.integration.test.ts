@@ -73,7 +73,14 @@ describe("realtime (embedded)", () => {
     expect(await subscribe(c, { projectId: project.id })).toMatchObject({ ok: true });
     const task = await createTestTask(project, owner, { title: "live one" });
     const [e] = await waitFor(() => c.events(project.id).length >= 1 && c.events(project.id), "task.created");
-    expect(e).toEqual({ id: expect.any(Number), type: "task.created", projectId: project.id, actorId: owner.id, at: expect.any(String), data: expect.objectContaining({ id: task.id, key: task.key }) });
+    expect(e).toEqual({
+      id: expect.any(Number),
+      type: "task.created",
+      projectId: project.id,
+      actorId: owner.id,
+      at: expect.any(String),
+      data: expect.objectContaining({ id: task.id, key: task.key }),
+    });
     expect(c.received[0]!.name).toBe("task.created");
   });
 
@@ -112,7 +119,12 @@ describe("realtime (embedded)", () => {
     await connected(c);
     const task = await createTestTask(p, o, { title: "for bob", assigneeIds: [bob.id] });
     const got = await waitFor(() => c.received.find((r) => r.name === "notification.created"), "notification.created");
-    expect(got.body.data).toMatchObject({ type: "task.assigned", task: { id: task.id, key: task.key, title: "for bob" }, actor: { id: o.id }, readAt: null });
+    expect(got.body.data).toMatchObject({
+      type: "task.assigned",
+      task: { id: task.id, key: task.key, title: "for bob" },
+      actor: { id: o.id },
+      readAt: null,
+    });
     expect(got.body.unreadCount).toBe(1);
     const inbox = await api.get("/api/v1/notifications", { token: bob.token });
     expect(inbox.body.data[0].id).toBe(got.body.data.id);

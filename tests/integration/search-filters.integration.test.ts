@@ -40,7 +40,9 @@ beforeAll(async () => {
   ].map((r, i) => ({ ...r, createdAt: new Date(t0 + i * 60_000), updatedAt: new Date(t0 + (6 - i) * 60_000) }) as SeedTask);
   const seeded = await seedTasks(project.id, rows);
   rows.forEach((r, i) => byTitle.set(r.title, seeded[i]!.id));
-  await seedTasks(project.id, [{ title: "t7", statusId: status("Todo"), parentId: byTitle.get("t1")!, createdAt: new Date(t0 + 10 * 60_000) }]);
+  await seedTasks(project.id, [
+    { title: "t7", statusId: status("Todo"), parentId: byTitle.get("t1")!, createdAt: new Date(t0 + 10 * 60_000) },
+  ]);
 });
 
 describe("filters", () => {
@@ -77,7 +79,8 @@ describe("filters", () => {
 });
 
 describe("sorts", () => {
-  const ordered = async (qs: string) => (await allPages((c) => list(`${qs}&limit=2${c ? `&cursor=${c}` : ""}`))).map((t: { title: string }) => t.title);
+  const ordered = async (qs: string) =>
+    (await allPages((c) => list(`${qs}&limit=2${c ? `&cursor=${c}` : ""}`))).map((t: { title: string }) => t.title);
 
   it.each([
     ["position", ["t1", "t2", "t3", "t4", "t5", "t6", "t7"]],
@@ -114,7 +117,11 @@ describe("pagination under inserts", () => {
       const marker = `pg${sort.replace("-", "d")}`;
       const make = async (n: number) => {
         for (let i = 0; i < n; i++) {
-          await createTestTask(p, o, { title: `${marker} item ${i}`, priority: (["none", "low", "high", "urgent"] as const)[i % 4], dueDate: i % 3 ? `2031-01-${10 + i}` : null });
+          await createTestTask(p, o, {
+            title: `${marker} item ${i}`,
+            priority: (["none", "low", "high", "urgent"] as const)[i % 4],
+            dueDate: i % 3 ? `2031-01-${10 + i}` : null,
+          });
         }
       };
       await make(6);
@@ -123,7 +130,10 @@ describe("pagination under inserts", () => {
       let cursor: string | null = null;
       let round = 0;
       do {
-        const res: { status: number; body: any } = await api.get(`/api/v1/projects/${p.id}/tasks?sort=${sort}&q=${marker}&limit=2${cursor ? `&cursor=${cursor}` : ""}`, { token: o.token });
+        const res: { status: number; body: any } = await api.get(
+          `/api/v1/projects/${p.id}/tasks?sort=${sort}&q=${marker}&limit=2${cursor ? `&cursor=${cursor}` : ""}`,
+          { token: o.token },
+        );
         expect(res.status, JSON.stringify(res.body)).toBe(200);
         seen.push(...res.body.data.map((t: { id: string }) => t.id));
         cursor = res.body.nextCursor;

@@ -36,7 +36,8 @@ function nodes(plan: PlanNode): PlanNode[] {
 }
 
 /** Rows a node produced or looked at and threw away (EXPLAIN reports the removed ones per loop). */
-const touched = (n: PlanNode) => (n["Actual Rows"] + (n["Rows Removed by Filter"] ?? 0) + (n["Rows Removed by Index Recheck"] ?? 0)) * n["Actual Loops"];
+const touched = (n: PlanNode) =>
+  (n["Actual Rows"] + (n["Rows Removed by Filter"] ?? 0) + (n["Rows Removed by Index Recheck"] ?? 0)) * n["Actual Loops"];
 
 /** EXPLAIN ANALYZE of the statements a first page runs: the id queries in order (relevance tiers) until the page is full. */
 async function planOf(input: TaskListInput): Promise<{ nodes: PlanNode[]; ms: number; queries: number }> {
@@ -78,13 +79,20 @@ describe.skipIf(!onPostgres)("query plans at 50k tasks", () => {
     await db.execute(sql`
       insert into tasks (project_id, number, title, description, status_id, priority, due_date, position, created_at, updated_at)
       select ${project.id}::uuid, i, 'Task ' || i || case when i % 100 = 0 then ' quasar' else '' end || case when i % 5 = 0 then ' billing' else '' end,
-             'Generated description ' || (i % 97), (array[${sql.join(project.statuses.map((s) => sql`${s.id}::uuid`), sql`, `)}])[1 + i % ${project.statuses.length}],
+             'Generated description ' || (i % 97), (array[${sql.join(
+               project.statuses.map((s) => sql`${s.id}::uuid`),
+               sql`, `,
+             )}])[1 + i % ${project.statuses.length}],
              i % 5, case when i % 3 = 0 then null else date '2030-01-01' + (i % 365) end,
              'a0' || lpad(i::text, 6, '0') || 'V', now() - (i || ' seconds')::interval, now() - ((i * 7) % ${N} || ' seconds')::interval
       from generate_series(1, ${N}) as i`);
     await db.execute(sql`update projects set next_task_number = ${N + 1} where id = ${project.id}`);
-    await db.execute(sql`insert into task_assignees (task_id, user_id) select id, ${owner.id}::uuid from tasks where project_id = ${project.id} and number % 10 = 3`);
-    await db.execute(sql`insert into task_labels (task_id, label_id) select id, ${label}::uuid from tasks where project_id = ${project.id} and number % 7 = 0`);
+    await db.execute(
+      sql`insert into task_assignees (task_id, user_id) select id, ${owner.id}::uuid from tasks where project_id = ${project.id} and number % 10 = 3`,
+    );
+    await db.execute(
+      sql`insert into task_labels (task_id, label_id) select id, ${label}::uuid from tasks where project_id = ${project.id} and number % 7 = 0`,
+    );
     await db.execute(sql`analyze tasks; analyze task_assignees; analyze task_labels; analyze statuses`);
   }, 300_000);
 
@@ -115,9 +123,17 @@ describe.skipIf(!onPostgres)("query plans at 50k tasks", () => {
 
   it.each(cases)("%s does not scan the tasks table", async (name, input) => {
     const { nodes: plan, ms, queries } = await planOf(input());
-    const summary = plan.map((n) => `${n["Node Type"]}${n["Index Name"] ? `(${n["Index Name"]})` : n["Relation Name"] ? `(${n["Relation Name"]})` : ""}:${touched(n)}`).join(" > ");
+    const summary = plan
+      .map(
+        (n) =>
+          `${n["Node Type"]}${n["Index Name"] ? `(${n["Index Name"]})` : n["Relation Name"] ? `(${n["Relation Name"]})` : ""}:${touched(n)}`,
+      )
+      .join(" > ");
     if (process.env.PLAN_LOG) appendFileSync(process.env.PLAN_LOG, `${name} (${queries} queries, ${ms.toFixed(1)} ms): ${summary}\n`);
-    expect(plan.filter((n) => n["Node Type"] === "Seq Scan" && n["Relation Name"] === "tasks"), summary).toEqual([]);
+    expect(
+      plan.filter((n) => n["Node Type"] === "Seq Scan" && n["Relation Name"] === "tasks"),
+      summary,
+    ).toEqual([]);
     // Not "q everywhere": its word is in no title, and the planner, guessing a prefix of an unknown word
     // common, walks the created index through every title looking for it (known limitation, README).
     if (/common|\+ status/.test(name)) expect(Math.max(...plan.map(touched)), summary).toBeLessThanOrEqual(SEARCH_BOUND);

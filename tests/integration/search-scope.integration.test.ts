@@ -14,14 +14,27 @@ const projectsSeen = async (user: TestUser, qs = "q=needle") => {
   const res = await api.get(`/api/v1/workspaces/${ws.slug}/tasks?${qs}&limit=100`, { token: user.token });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   const ids = new Set((res.body.data as { projectId: string }[]).map((t) => t.projectId));
-  return Object.keys(p).filter((k) => ids.has(p[k]!.id)).sort();
+  return Object.keys(p)
+    .filter((k) => ids.has(p[k]!.id))
+    .sort();
 };
 
 beforeAll(async () => {
   ws = await createTestWorkspace();
   other = await createTestWorkspace();
-  [u.member, u.admin, u.guest, u.insider, u.stranger] = await Promise.all([createUser(), createUser(), createUser(), createUser(), createUser()]);
-  await Promise.all([addToWorkspace(ws, u.member!, "member"), addToWorkspace(ws, u.admin!, "admin"), addToWorkspace(ws, u.guest!, "guest"), addToWorkspace(ws, u.insider!, "member")]);
+  [u.member, u.admin, u.guest, u.insider, u.stranger] = await Promise.all([
+    createUser(),
+    createUser(),
+    createUser(),
+    createUser(),
+    createUser(),
+  ]);
+  await Promise.all([
+    addToWorkspace(ws, u.member!, "member"),
+    addToWorkspace(ws, u.admin!, "admin"),
+    addToWorkspace(ws, u.guest!, "guest"),
+    addToWorkspace(ws, u.insider!, "member"),
+  ]);
   p.open = (await createTestProject(ws)).project;
   p.secret = (await createTestProject(ws, { visibility: "private" })).project;
   p.guests = (await createTestProject(ws)).project;

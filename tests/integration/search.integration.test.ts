@@ -10,7 +10,8 @@ let owner: TestUser;
 let project: TestProject;
 const ids: Record<string, string> = {};
 
-const search = (q: string, extra = "") => api.get(`/api/v1/projects/${project.id}/tasks?q=${encodeURIComponent(q)}${extra}`, { token: owner.token });
+const search = (q: string, extra = "") =>
+  api.get(`/api/v1/projects/${project.id}/tasks?q=${encodeURIComponent(q)}${extra}`, { token: owner.token });
 const titles = (res: { body: any }) => (res.body.data as { title: string }[]).map((t) => t.title);
 
 beforeAll(async () => {

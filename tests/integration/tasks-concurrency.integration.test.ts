@@ -13,7 +13,9 @@ describe("task numbers under concurrency", () => {
   it("20 parallel creates get 20 distinct, gapless numbers and distinct positions", async () => {
     const { project, owner } = await createTestProject();
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => api.post(`/api/v1/projects/${project.id}/tasks`, { title: `parallel ${i}` }, { token: owner.token })),
+      Array.from({ length: 20 }, (_, i) =>
+        api.post(`/api/v1/projects/${project.id}/tasks`, { title: `parallel ${i}` }, { token: owner.token }),
+      ),
     );
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
     const numbers = results.map((r) => r.body.number as number).sort((a, b) => a - b);
@@ -26,7 +28,11 @@ describe("task numbers under concurrency", () => {
   it("a failed create gives its number back", async () => {
     const { project, owner } = await createTestProject();
     await createTestTask(project, owner);
-    const bad = await api.post(`/api/v1/projects/${project.id}/tasks`, { title: "x", labelIds: ["00000000-0000-4000-8000-000000000000"] }, { token: owner.token });
+    const bad = await api.post(
+      `/api/v1/projects/${project.id}/tasks`,
+      { title: "x", labelIds: ["00000000-0000-4000-8000-000000000000"] },
+      { token: owner.token },
+    );
     expectProblem(bad, 422);
     expect((await createTestTask(project, owner)).number).toBe(2);
   });
@@ -51,7 +57,11 @@ describe("Idempotency-Key", () => {
   it("concurrent retries with one key still create a single task", async () => {
     const { project, owner } = await createTestProject();
     const headers = { "idempotency-key": `burst-${project.id}` };
-    const results = await Promise.all(Array.from({ length: 4 }, () => api.post(`/api/v1/projects/${project.id}/tasks`, { title: "burst" }, { token: owner.token, headers })));
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        api.post(`/api/v1/projects/${project.id}/tasks`, { title: "burst" }, { token: owner.token, headers }),
+      ),
+    );
     expect(results.filter((r) => r.status === 201).length).toBeGreaterThanOrEqual(1);
     expect(results.every((r) => r.status === 201 || r.status === 409)).toBe(true);
     expect((await eventsOf(project.id)).filter((e) => e.type === "task.created")).toHaveLength(1);

@@ -19,11 +19,31 @@ const opts = (u?: TestUser) => ({ token: u?.token });
 
 const cases: Case[] = [
   { name: "create task", run: (t, u) => api.post(`/api/v1/projects/${t.project.id}/tasks`, { title: "x" }, opts(u)), expect: write(201) },
-  { name: "get task by id", run: async (t, u) => api.get(`/api/v1/tasks/${(await createTestTask(t.project, t.owner)).id}`, opts(u)), expect: read },
-  { name: "get task by key", run: async (t, u) => api.get(`/api/v1/tasks/${(await createTestTask(t.project, t.owner)).key}`, opts(u)), expect: read },
-  { name: "update task", run: async (t, u) => api.patch(`/api/v1/tasks/${(await createTestTask(t.project, t.owner)).id}`, { title: "y" }, opts(u)), expect: write(200) },
-  { name: "delete task", run: async (t, u) => api.delete(`/api/v1/tasks/${(await createTestTask(t.project, t.owner)).id}`, opts(u)), expect: write(204) },
-  { name: "get dependencies", run: async (t, u) => api.get(`/api/v1/tasks/${(await createTestTask(t.project, t.owner)).id}/dependencies`, opts(u)), expect: read },
+  {
+    name: "get task by id",
+    run: async (t, u) => api.get(`/api/v1/tasks/${(await createTestTask(t.project, t.owner)).id}`, opts(u)),
+    expect: read,
+  },
+  {
+    name: "get task by key",
+    run: async (t, u) => api.get(`/api/v1/tasks/${(await createTestTask(t.project, t.owner)).key}`, opts(u)),
+    expect: read,
+  },
+  {
+    name: "update task",
+    run: async (t, u) => api.patch(`/api/v1/tasks/${(await createTestTask(t.project, t.owner)).id}`, { title: "y" }, opts(u)),
+    expect: write(200),
+  },
+  {
+    name: "delete task",
+    run: async (t, u) => api.delete(`/api/v1/tasks/${(await createTestTask(t.project, t.owner)).id}`, opts(u)),
+    expect: write(204),
+  },
+  {
+    name: "get dependencies",
+    run: async (t, u) => api.get(`/api/v1/tasks/${(await createTestTask(t.project, t.owner)).id}/dependencies`, opts(u)),
+    expect: read,
+  },
   {
     name: "add dependency",
     run: async (t, u) => {
@@ -41,13 +61,37 @@ const cases: Case[] = [
     },
     expect: write(204),
   },
-  { name: "list watchers", run: async (t, u) => api.get(`/api/v1/tasks/${(await createTestTask(t.project, t.owner)).id}/watchers`, opts(u)), expect: read },
+  {
+    name: "list watchers",
+    run: async (t, u) => api.get(`/api/v1/tasks/${(await createTestTask(t.project, t.owner)).id}/watchers`, opts(u)),
+    expect: read,
+  },
   // Watching is the caller's own subscription: viewers may watch.
-  { name: "watch", run: async (t, u) => api.post(`/api/v1/tasks/${(await createTestTask(t.project, t.owner)).id}/watchers`, undefined, opts(u)), expect: { ...read, viewer: 204, member: 204, admin: 204 } },
-  { name: "unwatch", run: async (t, u) => api.delete(`/api/v1/tasks/${(await createTestTask(t.project, t.owner)).id}/watchers`, opts(u)), expect: { ...read, viewer: 204, member: 204, admin: 204 } },
-  { name: "activity", run: async (t, u) => api.get(`/api/v1/tasks/${(await createTestTask(t.project, t.owner)).id}/activity`, opts(u)), expect: read },
-  { name: "list comments", run: async (t, u) => api.get(`/api/v1/tasks/${(await createTestTask(t.project, t.owner)).id}/comments`, opts(u)), expect: read },
-  { name: "comment", run: async (t, u) => api.post(`/api/v1/tasks/${(await createTestTask(t.project, t.owner)).id}/comments`, { body: "hi" }, opts(u)), expect: write(201) },
+  {
+    name: "watch",
+    run: async (t, u) => api.post(`/api/v1/tasks/${(await createTestTask(t.project, t.owner)).id}/watchers`, undefined, opts(u)),
+    expect: { ...read, viewer: 204, member: 204, admin: 204 },
+  },
+  {
+    name: "unwatch",
+    run: async (t, u) => api.delete(`/api/v1/tasks/${(await createTestTask(t.project, t.owner)).id}/watchers`, opts(u)),
+    expect: { ...read, viewer: 204, member: 204, admin: 204 },
+  },
+  {
+    name: "activity",
+    run: async (t, u) => api.get(`/api/v1/tasks/${(await createTestTask(t.project, t.owner)).id}/activity`, opts(u)),
+    expect: read,
+  },
+  {
+    name: "list comments",
+    run: async (t, u) => api.get(`/api/v1/tasks/${(await createTestTask(t.project, t.owner)).id}/comments`, opts(u)),
+    expect: read,
+  },
+  {
+    name: "comment",
+    run: async (t, u) => api.post(`/api/v1/tasks/${(await createTestTask(t.project, t.owner)).id}/comments`, { body: "hi" }, opts(u)),
+    expect: write(201),
+  },
   {
     name: "edit someone else's comment",
     run: async (t, u) => {
@@ -77,7 +121,13 @@ describe("permission matrix", () => {
 
   for (const c of cases) {
     it(`${c.name}: viewer, member, admin, stranger, no token`, async () => {
-      const users: Record<Role, TestUser | undefined> = { viewer: team.viewer, member: team.member, admin: team.admin, stranger: team.stranger, anonymous: undefined };
+      const users: Record<Role, TestUser | undefined> = {
+        viewer: team.viewer,
+        member: team.member,
+        admin: team.admin,
+        stranger: team.stranger,
+        anonymous: undefined,
+      };
       for (const role of Object.keys(c.expect) as Role[]) {
         const res = await c.run(team, users[role]);
         expect(res.status, `${c.name} as ${role}: ${JSON.stringify((res as { body?: unknown }).body)}`).toBe(c.expect[role]);

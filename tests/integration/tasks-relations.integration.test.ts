@@ -18,16 +18,26 @@ describe("dependencies", () => {
     expect(added.body.blockedBy.map((t: any) => t.id)).toEqual([b.id]);
     expect((await api.post(`/api/v1/tasks/${a.id}/dependencies`, { blockedBy: c.id }, { token: owner.token })).status).toBe(201);
     // Adding an existing link again is a no-op.
-    expect((await api.post(`/api/v1/tasks/${a.id}/dependencies`, { blockedBy: c.id }, { token: owner.token })).body.blockedBy).toHaveLength(2);
+    expect((await api.post(`/api/v1/tasks/${a.id}/dependencies`, { blockedBy: c.id }, { token: owner.token })).body.blockedBy).toHaveLength(
+      2,
+    );
     const ofB = await api.get(`/api/v1/tasks/${b.id}/dependencies`, { token: owner.token });
     expect(ofB.body).toEqual({ blockedBy: [], blocking: [expect.objectContaining({ id: a.id, key: a.key })] });
 
     expect((await api.delete(`/api/v1/tasks/${a.id}/dependencies/${b.key}`, { token: owner.token })).status).toBe(204);
     expectProblem(await api.delete(`/api/v1/tasks/${a.id}/dependencies/${b.key}`, { token: owner.token }), 404);
-    expect((await api.get(`/api/v1/tasks/${a.id}/dependencies`, { token: owner.token })).body.blockedBy.map((t: any) => t.id)).toEqual([c.id]);
+    expect((await api.get(`/api/v1/tasks/${a.id}/dependencies`, { token: owner.token })).body.blockedBy.map((t: any) => t.id)).toEqual([
+      c.id,
+    ]);
 
-    const history = (await api.get(`/api/v1/tasks/${a.id}/activity`, { token: owner.token })).body.data.filter((x: any) => x.field === "blockedBy");
-    expect(history.map((h: any) => [h.from.length, h.to.length])).toEqual([[0, 1], [1, 2], [2, 1]]);
+    const history = (await api.get(`/api/v1/tasks/${a.id}/activity`, { token: owner.token })).body.data.filter(
+      (x: any) => x.field === "blockedBy",
+    );
+    expect(history.map((h: any) => [h.from.length, h.to.length])).toEqual([
+      [0, 1],
+      [1, 2],
+      [2, 1],
+    ]);
     expect((await eventsOf(project.id)).filter((e) => e.type === "task.updated")).toHaveLength(3);
   });
 
@@ -38,7 +48,12 @@ describe("dependencies", () => {
     const [a, b, c] = [await createTestTask(project, owner), await createTestTask(project, owner), await createTestTask(project, owner)];
     await api.post(`/api/v1/tasks/${a.id}/dependencies`, { blockedBy: b.id }, { token: owner.token });
     await api.post(`/api/v1/tasks/${b.id}/dependencies`, { blockedBy: c.id }, { token: owner.token });
-    for (const [task, blocker] of [[c, a], [b, a], [a, a], [c, c]] as const) {
+    for (const [task, blocker] of [
+      [c, a],
+      [b, a],
+      [a, a],
+      [c, c],
+    ] as const) {
       const res = await api.post(`/api/v1/tasks/${task.id}/dependencies`, { blockedBy: blocker.id }, { token: owner.token });
       expectProblem(res, 422);
       expect(res.body.errors).toEqual([{ path: "blockedBy", message: expect.stringMatching(/cycle/) }]);

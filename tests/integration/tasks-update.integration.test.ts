@@ -22,7 +22,15 @@ describe("PATCH /api/v1/tasks/{idOrKey}", () => {
     );
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.headers.get("etag")).toBe('"2"');
-    expect(res.body).toMatchObject({ title: "New", priority: "low", version: 2, dueDate: "2031-05-06", estimate: 2, assignees: [{ id: member.id }], labels: [{ id: label.id }] });
+    expect(res.body).toMatchObject({
+      title: "New",
+      priority: "low",
+      version: 2,
+      dueDate: "2031-05-06",
+      estimate: 2,
+      assignees: [{ id: member.id }],
+      labels: [{ id: label.id }],
+    });
     expect(Date.parse(res.body.updatedAt)).toBeGreaterThanOrEqual(Date.parse(task.updatedAt));
 
     const activity = (await api.get(`/api/v1/tasks/${task.id}/activity`, { token: member.token })).body.data;
@@ -60,8 +68,15 @@ describe("PATCH /api/v1/tasks/{idOrKey}", () => {
     expect(canceled.body.completedAt).not.toBeNull();
     const reopened = await api.patch(`/api/v1/tasks/${task.id}`, { statusId: byCategory("started").id }, { token: owner.token });
     expect(reopened.body.completedAt).toBeNull();
-    const statusRows = (await api.get(`/api/v1/tasks/${task.id}/activity`, { token: owner.token })).body.data.filter((a: any) => a.field === "status");
-    expect(statusRows.map((a: any) => a.to)).toEqual([project.defaultStatus.id, byCategory("completed").id, byCategory("canceled").id, byCategory("started").id]);
+    const statusRows = (await api.get(`/api/v1/tasks/${task.id}/activity`, { token: owner.token })).body.data.filter(
+      (a: any) => a.field === "status",
+    );
+    expect(statusRows.map((a: any) => a.to)).toEqual([
+      project.defaultStatus.id,
+      byCategory("completed").id,
+      byCategory("canceled").id,
+      byCategory("started").id,
+    ]);
   });
 
   it("refuses a status of another project and other bad values with 422, changing nothing", async () => {
@@ -114,7 +129,9 @@ describe("PATCH /api/v1/tasks/{idOrKey}", () => {
     const key = generateKeyBetween(between.body.position, null);
     const explicit = await api.patch(`/api/v1/tasks/${a.id}`, { position: key }, { token: owner.token });
     expect(explicit.body.position).toBe(key);
-    const moves = (await api.get(`/api/v1/tasks/${a.id}/activity`, { token: owner.token })).body.data.filter((x: any) => x.field === "position");
+    const moves = (await api.get(`/api/v1/tasks/${a.id}/activity`, { token: owner.token })).body.data.filter(
+      (x: any) => x.field === "position",
+    );
     expect(moves).toEqual([expect.objectContaining({ from: a.position, to: key })]);
   });
 
@@ -165,7 +182,9 @@ describe("If-Match", () => {
   it("without If-Match, concurrent PATCHes all apply and each bumps the version once", async () => {
     const { project, owner } = await createTestProject();
     const task = await createTestTask(project, owner);
-    const results = await Promise.all(Array.from({ length: 5 }, (_, i) => api.patch(`/api/v1/tasks/${task.id}`, { title: `t${i}` }, { token: owner.token })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => api.patch(`/api/v1/tasks/${task.id}`, { title: `t${i}` }, { token: owner.token })),
+    );
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
     expect(results.map((r) => r.body.version).sort()).toEqual([2, 3, 4, 5, 6]);
   });

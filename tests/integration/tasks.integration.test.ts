@@ -18,22 +18,51 @@ describe("POST /api/v1/projects/{projectId}/tasks", () => {
     const res = await api.post(
       `/api/v1/projects/${project.id}/tasks`,
       {
-        title: "  Fix login  ", description: "It **breaks**", statusId: started.id, priority: "high", assigneeIds: [member.id, member.id],
-        labelIds: [label.body.id], dueDate: "2030-01-31T22:00:00Z", startDate: "2030-01-02", estimate: 3.5,
+        title: "  Fix login  ",
+        description: "It **breaks**",
+        statusId: started.id,
+        priority: "high",
+        assigneeIds: [member.id, member.id],
+        labelIds: [label.body.id],
+        dueDate: "2030-01-31T22:00:00Z",
+        startDate: "2030-01-02",
+        estimate: 3.5,
       },
       { token: owner.token },
     );
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.headers.get("etag")).toBe('"1"');
     expect(res.body).toEqual({
-      id: expect.any(String), key: `${project.key}-1`, number: 1, projectId: project.id, title: "Fix login", description: "It **breaks**",
-      status: { id: started.id, name: started.name, category: "started" }, priority: "high",
-      assignees: [{ id: member.id, name: member.name }], labels: [{ id: label.body.id, name: "bug", color: "#ff0000" }],
-      reporter: { id: owner.id, name: owner.name }, dueDate: "2030-01-31", startDate: "2030-01-02", estimate: 3.5, parentId: null,
-      position: expect.any(String), version: 1, createdAt: expect.any(String), updatedAt: expect.any(String), completedAt: null,
+      id: expect.any(String),
+      key: `${project.key}-1`,
+      number: 1,
+      projectId: project.id,
+      title: "Fix login",
+      description: "It **breaks**",
+      status: { id: started.id, name: started.name, category: "started" },
+      priority: "high",
+      assignees: [{ id: member.id, name: member.name }],
+      labels: [{ id: label.body.id, name: "bug", color: "#ff0000" }],
+      reporter: { id: owner.id, name: owner.name },
+      dueDate: "2030-01-31",
+      startDate: "2030-01-02",
+      estimate: 3.5,
+      parentId: null,
+      position: expect.any(String),
+      version: 1,
+      createdAt: expect.any(String),
+      updatedAt: expect.any(String),
+      completedAt: null,
     });
     const second = await createTestTask(project, member, { title: "Second" });
-    expect(second).toMatchObject({ number: 2, key: `${project.key}-2`, status: { id: project.defaultStatus.id }, priority: "none", assignees: [], labels: [] });
+    expect(second).toMatchObject({
+      number: 2,
+      key: `${project.key}-2`,
+      status: { id: project.defaultStatus.id },
+      priority: "none",
+      assignees: [],
+      labels: [],
+    });
   });
 
   it("places each new task at the end of its status column", async () => {
@@ -58,7 +87,17 @@ describe("POST /api/v1/projects/{projectId}/tasks", () => {
     const activity = await api.get(`/api/v1/tasks/${task.id}/activity`, { token: owner.token });
     expect(activity.status).toBe(200);
     expect(activity.body).toEqual({
-      data: [{ id: expect.any(String), actor: { id: owner.id, name: owner.name }, type: "created", field: "status", from: null, to: project.defaultStatus.id, createdAt: task.createdAt }],
+      data: [
+        {
+          id: expect.any(String),
+          actor: { id: owner.id, name: owner.name },
+          type: "created",
+          field: "status",
+          from: null,
+          to: project.defaultStatus.id,
+          createdAt: task.createdAt,
+        },
+      ],
       nextCursor: null,
     });
     const events = await eventsOf(project.id);
@@ -121,8 +160,14 @@ describe("POST /api/v1/projects/{projectId}/tasks", () => {
       expectProblem(res, 422);
       expect(res.body.errors, JSON.stringify(body)).toContainEqual({ path, message: expect.any(String) });
     }
-    expectProblem(await api.post(url, undefined, { token: owner.token, rawBody: "{", headers: { "content-type": "application/json" } }), 400);
-    expectProblem(await api.post(url, undefined, { token: owner.token, rawBody: "title=x", headers: { "content-type": "text/plain" } }), 415);
+    expectProblem(
+      await api.post(url, undefined, { token: owner.token, rawBody: "{", headers: { "content-type": "application/json" } }),
+      400,
+    );
+    expectProblem(
+      await api.post(url, undefined, { token: owner.token, rawBody: "title=x", headers: { "content-type": "text/plain" } }),
+      415,
+    );
     expectProblem(await api.post(url, [], { token: owner.token }), 422);
     expectProblem(await api.post(`/api/v1/projects/not-a-uuid/tasks`, { title: "x" }, { token: owner.token }), 404);
     expect(await eventsOf(project.id)).toEqual([]);

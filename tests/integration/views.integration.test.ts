@@ -6,7 +6,12 @@ import { createTestTeam } from "../helpers/tasks";
 // Saved views: private unless shared; the owner or a project admin changes a shared view.
 let team: Awaited<ReturnType<typeof createTestTeam>>;
 const url = () => `/api/v1/projects/${team.project.id}/views`;
-const body = { name: "My open bugs", filters: { assignee: ["me"], category: "started,unstarted", q: "login" }, sort: "priority", groupBy: "status" };
+const body = {
+  name: "My open bugs",
+  filters: { assignee: ["me"], category: "started,unstarted", q: "login" },
+  sort: "priority",
+  groupBy: "status",
+};
 
 beforeAll(async () => {
   team = await createTestTeam();
@@ -17,7 +22,12 @@ describe("saved views", () => {
     const res = await api.post(url(), body, { token: team.member.token });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({
-      name: "My open bugs", shared: false, sort: "priority", groupBy: "status", owner: { id: team.member.id }, version: 1,
+      name: "My open bugs",
+      shared: false,
+      sort: "priority",
+      groupBy: "status",
+      owner: { id: team.member.id },
+      version: 1,
       filters: { assignee: ["me"], category: ["started", "unstarted"], q: "login" },
     });
     expect(res.headers.get("etag")).toBe('"1"');
@@ -47,7 +57,11 @@ describe("saved views", () => {
   });
 
   it("a shared view is seen by the project; only its owner or a project admin changes it", async () => {
-    const created = await api.post(url(), { name: "Team board", filters: { priority: ["urgent"] }, shared: true }, { token: team.member.token });
+    const created = await api.post(
+      url(),
+      { name: "Team board", filters: { priority: ["urgent"] }, shared: true },
+      { token: team.member.token },
+    );
     const id = created.body.id;
     const seen = await api.get(url(), { token: team.viewer.token });
     expect(seen.body.data.map((v: { id: string }) => v.id)).toContain(id);
@@ -57,7 +71,11 @@ describe("saved views", () => {
     expect(byAdmin.status).toBe(200);
     expect(byAdmin.body).toMatchObject({ name: "Renamed by admin", version: 2, filters: { priority: ["urgent"] } });
     expectProblem(await api.patch(`${url()}/${id}`, { name: "stale" }, { token: team.member.token, headers: { "if-match": '"1"' } }), 412);
-    const byOwner = await api.patch(`${url()}/${id}`, { shared: false, filters: { assignee: "none" } }, { token: team.member.token, headers: { "if-match": '"2"' } });
+    const byOwner = await api.patch(
+      `${url()}/${id}`,
+      { shared: false, filters: { assignee: "none" } },
+      { token: team.member.token, headers: { "if-match": '"2"' } },
+    );
     expect(byOwner.body).toMatchObject({ shared: false, version: 3, filters: { assignee: ["none"] } });
     expectProblem(await api.get(`${url()}/${id}`, { token: team.admin.token }), 404);
     expectProblem(await api.patch(`${url()}/${id}`, {}, { token: team.member.token }), 422);
@@ -66,8 +84,14 @@ describe("saved views", () => {
   });
 
   it("a stored view's filters drive the task list", async () => {
-    const created = await api.post(url(), { name: "urgent", filters: { priority: ["urgent"], assignee: ["none"] } }, { token: team.owner.token });
-    const qs = new URLSearchParams(Object.entries(created.body.filters as Record<string, string[]>).map(([k, v]) => [k, [v].flat().join(",")]));
+    const created = await api.post(
+      url(),
+      { name: "urgent", filters: { priority: ["urgent"], assignee: ["none"] } },
+      { token: team.owner.token },
+    );
+    const qs = new URLSearchParams(
+      Object.entries(created.body.filters as Record<string, string[]>).map(([k, v]) => [k, [v].flat().join(",")]),
+    );
     const list = await api.get(`/api/v1/projects/${team.project.id}/tasks?${qs}`, { token: team.owner.token });
     expect(list.status).toBe(200);
   });

@@ -38,18 +38,45 @@ describe("webhook management", () => {
 
     const created = await api.post(`/api/v1/workspaces/${ws.slug}/webhooks`, body, { token: admin.token });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    expect(created.body).toMatchObject({ id: expect.any(String), url: body.url, events: ["task.created"], secret: expect.stringMatching(/^whsec_/), active: true });
-    const given = await api.post(`/api/v1/workspaces/${ws.slug}/webhooks`, { ...body, secret: "my-own-secret-0123456789" }, { token: owner.token });
+    expect(created.body).toMatchObject({
+      id: expect.any(String),
+      url: body.url,
+      events: ["task.created"],
+      secret: expect.stringMatching(/^whsec_/),
+      active: true,
+    });
+    const given = await api.post(
+      `/api/v1/workspaces/${ws.slug}/webhooks`,
+      { ...body, secret: "my-own-secret-0123456789" },
+      { token: owner.token },
+    );
     expect(given.body.secret).toBe("my-own-secret-0123456789");
 
     const list = await api.get(`/api/v1/workspaces/${ws.slug}/webhooks`, { token: owner.token });
     expect(list.body.data.map((h: { id: string }) => h.id)).toEqual([given.body.id, created.body.id]);
     expect(list.body.data[0].secret).toBeUndefined(); // shown once only
 
-    expectProblem(await api.post(`/api/v1/workspaces/${ws.slug}/webhooks`, { url: "ftp://example.com/x", events: ["task.created"] }, { token: owner.token }), 422);
+    expectProblem(
+      await api.post(
+        `/api/v1/workspaces/${ws.slug}/webhooks`,
+        { url: "ftp://example.com/x", events: ["task.created"] },
+        { token: owner.token },
+      ),
+      422,
+    );
     expectProblem(await api.post(`/api/v1/workspaces/${ws.slug}/webhooks`, { url: hookUrl("x"), events: [] }, { token: owner.token }), 422);
-    expectProblem(await api.post(`/api/v1/workspaces/${ws.slug}/webhooks`, { url: hookUrl("x"), events: ["task.exploded"] }, { token: owner.token }), 422);
-    expectProblem(await api.post(`/api/v1/workspaces/${ws.slug}/webhooks`, { url: hookUrl("x"), events: ["task.created"], secret: "short" }, { token: owner.token }), 422);
+    expectProblem(
+      await api.post(`/api/v1/workspaces/${ws.slug}/webhooks`, { url: hookUrl("x"), events: ["task.exploded"] }, { token: owner.token }),
+      422,
+    );
+    expectProblem(
+      await api.post(
+        `/api/v1/workspaces/${ws.slug}/webhooks`,
+        { url: hookUrl("x"), events: ["task.created"], secret: "short" },
+        { token: owner.token },
+      ),
+      422,
+    );
 
     expectProblem(await api.delete(`/api/v1/workspaces/${ws.slug}/webhooks/${created.body.id}`, { token: member.token }), 403);
     expectProblem(await api.get(`/api/v1/workspaces/${ws.slug}/webhooks/${created.body.id}/deliveries`, { token: member.token }), 403);
@@ -65,7 +92,13 @@ describe("webhook management", () => {
 describe("webhook deliveries", () => {
   it("POSTs the chosen events, signed with the secret, and logs them", async () => {
     const { ws, project, owner } = await createTestProject();
-    const hook = (await api.post(`/api/v1/workspaces/${ws.slug}/webhooks`, { url: hookUrl("signed"), events: ["task.created", "comment.created"] }, { token: owner.token })).body;
+    const hook = (
+      await api.post(
+        `/api/v1/workspaces/${ws.slug}/webhooks`,
+        { url: hookUrl("signed"), events: ["task.created", "comment.created"] },
+        { token: owner.token },
+      )
+    ).body;
     const task = await createTestTask(project, owner, { title: "Hooked" });
     await api.patch(`/api/v1/tasks/${task.key}`, { title: "Renamed" }, { token: owner.token }); // task.updated: not chosen
     await api.post(`/api/v1/tasks/${task.key}/comments`, { body: "hello" }, { token: owner.token });
@@ -76,7 +109,12 @@ describe("webhook deliveries", () => {
       expect(r.headers["x-signature"]).toBe(sign(hook.secret, r.body));
     }
     const created = JSON.parse(first!.body);
-    expect(created).toMatchObject({ id: expect.any(Number), type: "task.created", createdAt: expect.any(String), data: { id: task.id, title: "Hooked" } });
+    expect(created).toMatchObject({
+      id: expect.any(Number),
+      type: "task.created",
+      createdAt: expect.any(String),
+      data: { id: task.id, title: "Hooked" },
+    });
     expect(JSON.parse(second!.body)).toMatchObject({ type: "comment.created", data: { comment: { body: "hello" } } });
     expect(JSON.parse(second!.body).id).toBeGreaterThan(created.id);
 
@@ -94,7 +132,9 @@ describe("webhook deliveries", () => {
     await api.post(`/api/v1/workspaces/${ws.slug}/webhooks`, { url: hookUrl("typed"), events: ["task.updated"] }, { token: owner.token });
     const task = await createTestTask(project, owner, { title: "Typed" });
     const done = project.statuses.find((s) => s.category === "completed")!;
-    expect((await api.patch(`/api/v1/tasks/${task.key}`, { statusId: done.id, assigneeIds: [owner.id] }, { token: owner.token })).status).toBe(200);
+    expect(
+      (await api.patch(`/api/v1/tasks/${task.key}`, { statusId: done.id, assigneeIds: [owner.id] }, { token: owner.token })).status,
+    ).toBe(200);
     const [hit] = await waitFor(() => hits("typed").length === 1 && hits("typed"), "the task.updated delivery");
     const body = JSON.parse(hit!.body);
     expect(body).toMatchObject({ type: "task.updated", projectId: project.id, data: { task: { id: task.id, status: { id: done.id } } } });
@@ -113,12 +153,19 @@ describe("webhook deliveries", () => {
 
   it("retries after failures with the same id and body, keeping events in order", async () => {
     const { ws, project, owner } = await createTestProject();
-    const hook = (await api.post(`/api/v1/workspaces/${ws.slug}/webhooks`, { url: hookUrl("flaky"), events: ["task.created"] }, { token: owner.token })).body;
+    const hook = (
+      await api.post(`/api/v1/workspaces/${ws.slug}/webhooks`, { url: hookUrl("flaky"), events: ["task.created"] }, { token: owner.token })
+    ).body;
     receiver.failNext.push(500, 503);
     const a = await createTestTask(project, owner, { title: "first" });
     const b = await createTestTask(project, owner, { title: "second" });
     await waitFor(() => hits("flaky").filter((r) => JSON.parse(r.body).data.id === b.id).length === 1, "the second event");
-    const calls = hits("flaky").map((r) => ({ id: JSON.parse(r.body).id, task: JSON.parse(r.body).data.id, body: r.body, sig: r.headers["x-signature"] }));
+    const calls = hits("flaky").map((r) => ({
+      id: JSON.parse(r.body).id,
+      task: JSON.parse(r.body).data.id,
+      body: r.body,
+      sig: r.headers["x-signature"],
+    }));
     // first: two failures then success, all identical; second only after the first succeeded.
     expect(calls.map((c) => c.task)).toEqual([a.id, a.id, a.id, b.id]);
     expect(new Set(calls.slice(0, 3).map((c) => c.body)).size).toBe(1);
@@ -132,13 +179,24 @@ describe("webhook deliveries", () => {
     const { ws, project, owner } = await createTestProject();
     const admin = await createUser();
     await addToWorkspace(ws, admin, "admin");
-    const hook = (await api.post(`/api/v1/workspaces/${ws.slug}/webhooks`, { url: `${receiver.url.replace(/:\d+$/, ":1")}/down`, events: ["task.created"] }, { token: admin.token })).body;
+    const hook = (
+      await api.post(
+        `/api/v1/workspaces/${ws.slug}/webhooks`,
+        { url: `${receiver.url.replace(/:\d+$/, ":1")}/down`, events: ["task.created"] },
+        { token: admin.token },
+      )
+    ).body;
     await createTestTask(project, owner, { title: "nobody listens" });
     const list = await waitFor(async () => {
       const res = await api.get(`/api/v1/workspaces/${ws.slug}/webhooks`, { token: owner.token });
       return res.body.data[0].active === false && res.body;
     }, "the webhook to be disabled");
-    expect(list.data[0]).toMatchObject({ id: hook.id, active: false, disabledAt: expect.any(String), disabledReason: expect.stringContaining("3 failed attempts") });
+    expect(list.data[0]).toMatchObject({
+      id: hook.id,
+      active: false,
+      disabledAt: expect.any(String),
+      disabledReason: expect.stringContaining("3 failed attempts"),
+    });
     const log = (await api.get(`/api/v1/workspaces/${ws.slug}/webhooks/${hook.id}/deliveries`, { token: owner.token })).body.data;
     expect(log[0]).toMatchObject({ status: "failed", attempts: 3, lastStatusCode: null });
     const inbox = await waitFor(async () => {
@@ -149,6 +207,8 @@ describe("webhook deliveries", () => {
     // Later events are not queued for a disabled webhook.
     await createTestTask(project, owner, { title: "after" });
     await new Promise((r) => setTimeout(r, 500));
-    expect((await api.get(`/api/v1/workspaces/${ws.slug}/webhooks/${hook.id}/deliveries`, { token: owner.token })).body.data).toHaveLength(1);
+    expect((await api.get(`/api/v1/workspaces/${ws.slug}/webhooks/${hook.id}/deliveries`, { token: owner.token })).body.data).toHaveLength(
+      1,
+    );
   });
 });

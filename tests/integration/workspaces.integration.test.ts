@@ -41,7 +41,8 @@ describe("workspaces", () => {
 
   it("paginates the caller's workspaces", async () => {
     const u = await createUser();
-    for (const s of ["a", "b", "c"]) await api.post("/api/v1/workspaces", { name: s, slug: `${s}-${u.id.slice(0, 8)}` }, { token: u.token });
+    for (const s of ["a", "b", "c"])
+      await api.post("/api/v1/workspaces", { name: s, slug: `${s}-${u.id.slice(0, 8)}` }, { token: u.token });
     const first = await api.get("/api/v1/workspaces?limit=2", { token: u.token });
     expect(first.body.data).toHaveLength(2);
     const second = await api.get(`/api/v1/workspaces?limit=2&cursor=${first.body.nextCursor}`, { token: u.token });
@@ -75,13 +76,20 @@ describe("membership", () => {
   it("adds an existing user at once (201) and lists members", async () => {
     const ws = await createTestWorkspace();
     const teammate = await createUser();
-    const res = await api.post(`/api/v1/workspaces/${ws.slug}/members`, { email: teammate.email, role: "member" }, { token: ws.owner.token });
+    const res = await api.post(
+      `/api/v1/workspaces/${ws.slug}/members`,
+      { email: teammate.email, role: "member" },
+      { token: ws.owner.token },
+    );
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ user: { id: teammate.id, name: teammate.name, email: teammate.email }, role: "member" });
     const members = await api.get(`/api/v1/workspaces/${ws.slug}/members`, { token: teammate.token });
     expect(members.body.data).toHaveLength(2);
     expect(members.body.data).toContainEqual({ user: { id: ws.owner.id, name: ws.owner.name, email: ws.owner.email }, role: "owner" });
-    expectProblem(await api.post(`/api/v1/workspaces/${ws.slug}/members`, { email: teammate.email, role: "admin" }, { token: ws.owner.token }), 409);
+    expectProblem(
+      await api.post(`/api/v1/workspaces/${ws.slug}/members`, { email: teammate.email, role: "admin" }, { token: ws.owner.token }),
+      409,
+    );
   });
 
   it("invites an unknown email (202); only that person accepts, once", async () => {

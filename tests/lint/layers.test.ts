@@ -41,18 +41,36 @@ describe("layer rules", () => {
     ["server imports next", "server/example.ts", 'import { cookies } from "next/headers";', /no Next.js or React/],
     ["server imports react", "server/example.ts", 'import { cache } from "react";', /no Next.js or React/],
     ["realtime imports app", "realtime/example.ts", 'import { route } from "@/app/lib/action";', /realtime\/ calls server/],
-    ["realtime imports start-up", "realtime/gateway.ts", 'import { startRealtimeSidecar } from "@/startup/sidecar";', /realtime\/ calls server/],
+    [
+      "realtime imports start-up",
+      "realtime/gateway.ts",
+      'import { startRealtimeSidecar } from "@/startup/sidecar";',
+      /realtime\/ calls server/,
+    ],
     ["realtime imports db", "realtime/example.ts", 'import { events } from "@/db/schema";', /realtime\/ calls server/],
     ["components import db", "components/example.tsx", 'import { tasks } from "@/db/schema";', /call services from app/],
-    ["components import a server value", "components/example.tsx", 'import { withTransaction } from "@/server/transaction";', /only types from server/],
+    [
+      "components import a server value",
+      "components/example.tsx",
+      'import { withTransaction } from "@/server/transaction";',
+      /only types from server/,
+    ],
     ["app/lib imports a component", "app/lib/example.ts", 'import { initials } from "@/components/ui/initials";', /app\/lib/],
-    ["a server action imports a page loader", "app/actions/example.ts", 'import { loadShell } from "@/app/loaders/shell";', /Server actions are called by components/],
+    [
+      "a server action imports a page loader",
+      "app/actions/example.ts",
+      'import { loadShell } from "@/app/loaders/shell";',
+      /Server actions are called by components/,
+    ],
     ["app imports drizzle", "app/example.ts", 'import { eq } from "drizzle-orm";', /use @\/server, not the database/],
   ];
 
   it.each(refused)("refuses: %s", async (_name, filePath, code, expected) => {
     const found = await problems(filePath, code);
-    expect(found.some((p) => expected.test(p)), found.join("\n") || "no problem reported").toBe(true);
+    expect(
+      found.some((p) => expected.test(p)),
+      found.join("\n") || "no problem reported",
+    ).toBe(true);
   });
 
   const allowed: [string, string, string][] = [
@@ -62,8 +80,16 @@ describe("layer rules", () => {
     ["components call server actions", "components/example.tsx", 'import { signOutAction } from "@/app/actions/auth";'],
     ["components import server types", "components/example.tsx", 'import type { Task } from "@/server/tasks";'],
     ["the sidecar entry point imports start-up", "realtime/main.ts", 'import { startRealtimeSidecar } from "@/startup/sidecar";'],
-    ["start-up imports realtime and server", "startup/example.ts", 'import { startRealtimeServer } from "@/realtime/server";\nimport { logger } from "@/config/log";'],
-    ["realtime imports server", "realtime/example.ts", 'import { logger } from "@/config/log";\nimport { createContext } from "@/server/context";'],
+    [
+      "start-up imports realtime and server",
+      "startup/example.ts",
+      'import { startRealtimeServer } from "@/realtime/server";\nimport { logger } from "@/config/log";',
+    ],
+    [
+      "realtime imports server",
+      "realtime/example.ts",
+      'import { logger } from "@/config/log";\nimport { createContext } from "@/server/context";',
+    ],
   ];
 
   it.each(allowed)("allows: %s", async (_name, filePath, code) => {

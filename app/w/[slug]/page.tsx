@@ -19,7 +19,13 @@ function dueGroup(task: Task, today: string, weekEnd: string): string {
 }
 const ORDER = ["Overdue", "Today", "This week", "Later", "No due date"];
 
-export default async function WorkspaceHome({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ "new-project"?: string }> }) {
+export default async function WorkspaceHome({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ "new-project"?: string }>;
+}) {
   const { slug } = await params;
   const ctx = await requireContext(`/w/${slug}`);
   const shell = await loadShell(ctx, slug);
@@ -31,7 +37,9 @@ export default async function WorkspaceHome({ params, searchParams }: { params: 
   ]);
   const today = ctx.now.toISOString().slice(0, 10);
   const weekEnd = new Date(ctx.now.getTime() + 6 * 86_400_000).toISOString().slice(0, 10);
-  const groups = ORDER.map((name) => ({ name, tasks: mine.data.filter((t) => dueGroup(t, today, weekEnd) === name) })).filter((g) => g.tasks.length);
+  const groups = ORDER.map((name) => ({ name, tasks: mine.data.filter((t) => dueGroup(t, today, weekEnd) === name) })).filter(
+    (g) => g.tasks.length,
+  );
   const recent = [...projects.data].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, 8);
   return (
     <div className="stack">

@@ -85,7 +85,14 @@ export function Attachments({ taskId, canWrite }: { taskId: string; canWrite: bo
           <div className="small">
             Uploading {progress.name}… {progress.pct}%
           </div>
-          <div className="progress" role="progressbar" aria-label={`Uploading ${progress.name}`} aria-valuenow={progress.pct} aria-valuemin={0} aria-valuemax={100}>
+          <div
+            className="progress"
+            role="progressbar"
+            aria-label={`Uploading ${progress.name}`}
+            aria-valuenow={progress.pct}
+            aria-valuemin={0}
+            aria-valuemax={100}
+          >
             <span style={{ width: `${progress.pct}%` }} />
           </div>
         </div>

@@ -8,7 +8,19 @@ import type { Person } from "../types";
 import { MentionTextarea } from "./mention-textarea";
 import { refusalMessage } from "@/components/ui/field-errors";
 
-export function Comments({ taskId, comments, people, canWrite, onAdded }: { taskId: string; comments: Comment[]; people: Person[]; canWrite: boolean; onAdded: (c: Comment) => void }) {
+export function Comments({
+  taskId,
+  comments,
+  people,
+  canWrite,
+  onAdded,
+}: {
+  taskId: string;
+  comments: Comment[];
+  people: Person[];
+  canWrite: boolean;
+  onAdded: (c: Comment) => void;
+}) {
   const [body, setBody] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
@@ -35,7 +47,8 @@ export function Comments({ taskId, comments, people, canWrite, onAdded }: { task
             </span>
             <div className="comment">
               <div className="small muted">
-                <strong style={{ color: "var(--text)" }}>{c.author?.name ?? "Deleted user"}</strong> · <time dateTime={c.createdAt}>{new Date(c.createdAt).toLocaleString("en-GB")}</time>
+                <strong style={{ color: "var(--text)" }}>{c.author?.name ?? "Deleted user"}</strong> ·{" "}
+                <time dateTime={c.createdAt}>{new Date(c.createdAt).toLocaleString("en-GB")}</time>
               </div>
               <Markdown>{c.body}</Markdown>
             </div>
@@ -50,7 +63,16 @@ export function Comments({ taskId, comments, people, canWrite, onAdded }: { task
             submit();
           }}
         >
-          <MentionTextarea label="Write a comment" people={people} value={body} onChange={setBody} onSubmit={submit} placeholder="Write a comment… Use @ to mention a teammate. Markdown works." rows={3} aria-invalid={error ? true : undefined} />
+          <MentionTextarea
+            label="Write a comment"
+            people={people}
+            value={body}
+            onChange={setBody}
+            onSubmit={submit}
+            placeholder="Write a comment… Use @ to mention a teammate. Markdown works."
+            rows={3}
+            aria-invalid={error ? true : undefined}
+          />
           {error && (
             <p className="field-error" role="alert">
               {error}

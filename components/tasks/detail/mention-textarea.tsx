@@ -5,12 +5,27 @@ import type { Person } from "../types";
 const handleOf = (p: Person) => p.name.replace(/\s+/g, "");
 
 /** A textarea that offers teammates after "@" and inserts the handle the server recognises (the name without spaces). */
-export function MentionTextarea({ people, value, onChange, label, onSubmit, ...rest }: { people: Person[]; value: string; onChange: (v: string) => void; label: string; onSubmit?: () => void } & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, "value" | "onChange" | "onSubmit">) {
+export function MentionTextarea({
+  people,
+  value,
+  onChange,
+  label,
+  onSubmit,
+  ...rest
+}: { people: Person[]; value: string; onChange: (v: string) => void; label: string; onSubmit?: () => void } & Omit<
+  React.TextareaHTMLAttributes<HTMLTextAreaElement>,
+  "value" | "onChange" | "onSubmit"
+>) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const id = useId();
   const [query, setQuery] = useState<string | null>(null);
   const [active, setActive] = useState(0);
-  const matches = query === null ? [] : people.filter((p) => handleOf(p).toLowerCase().includes(query.toLowerCase()) || p.email.toLowerCase().startsWith(query.toLowerCase())).slice(0, 6);
+  const matches =
+    query === null
+      ? []
+      : people
+          .filter((p) => handleOf(p).toLowerCase().includes(query.toLowerCase()) || p.email.toLowerCase().startsWith(query.toLowerCase()))
+          .slice(0, 6);
   const open = matches.length > 0;
 
   const detect = (text: string, caret: number) => {

@@ -15,7 +15,19 @@ function Prop({ label, children, id }: { label: string; children: React.ReactNod
 }
 
 /** A checkbox list in a disclosure: many-valued fields (assignees, labels) without a custom combobox. */
-function MultiPick({ label, options, selected, onChange, disabled }: { label: string; options: { id: string; name: string; color?: string }[]; selected: string[]; onChange: (ids: string[]) => void; disabled: boolean }) {
+function MultiPick({
+  label,
+  options,
+  selected,
+  onChange,
+  disabled,
+}: {
+  label: string;
+  options: { id: string; name: string; color?: string }[];
+  selected: string[];
+  onChange: (ids: string[]) => void;
+  disabled: boolean;
+}) {
   const names = options.filter((o) => selected.includes(o.id)).map((o) => o.name);
   return (
     <details className="field">
@@ -64,13 +76,37 @@ export function Properties({ task, meta, save, canWrite }: { task: Task; meta: D
           ))}
         </select>
       </Prop>
-      <MultiPick label="Assignees" options={meta.people} selected={task.assignees.map((a) => a.id)} disabled={disabled} onChange={(ids) => void save({ assigneeIds: ids })} />
-      <MultiPick label="Labels" options={meta.labels} selected={task.labels.map((l) => l.id)} disabled={disabled} onChange={(ids) => void save({ labelIds: ids })} />
+      <MultiPick
+        label="Assignees"
+        options={meta.people}
+        selected={task.assignees.map((a) => a.id)}
+        disabled={disabled}
+        onChange={(ids) => void save({ assigneeIds: ids })}
+      />
+      <MultiPick
+        label="Labels"
+        options={meta.labels}
+        selected={task.labels.map((l) => l.id)}
+        disabled={disabled}
+        onChange={(ids) => void save({ labelIds: ids })}
+      />
       <Prop label="Due date" id={`${id}-due`}>
-        <input id={`${id}-due`} type="date" value={task.dueDate ?? ""} disabled={disabled} onChange={(e) => void save({ dueDate: e.target.value || null })} />
+        <input
+          id={`${id}-due`}
+          type="date"
+          value={task.dueDate ?? ""}
+          disabled={disabled}
+          onChange={(e) => void save({ dueDate: e.target.value || null })}
+        />
       </Prop>
       <Prop label="Start date" id={`${id}-start`}>
-        <input id={`${id}-start`} type="date" value={task.startDate ?? ""} disabled={disabled} onChange={(e) => void save({ startDate: e.target.value || null })} />
+        <input
+          id={`${id}-start`}
+          type="date"
+          value={task.startDate ?? ""}
+          disabled={disabled}
+          onChange={(e) => void save({ startDate: e.target.value || null })}
+        />
       </Prop>
       <Prop label="Estimate (points)" id={`${id}-estimate`}>
         <input

@@ -26,7 +26,12 @@ export function Subtasks({ subtasks, slug, canWrite, onAdd }: { subtasks: Task[]
     <section aria-labelledby="subtasks-heading">
       <div className="row-between">
         <h2 id="subtasks-heading">
-          Subtasks {subtasks.length > 0 && <span className="muted small">{done}/{subtasks.length} done</span>}
+          Subtasks{" "}
+          {subtasks.length > 0 && (
+            <span className="muted small">
+              {done}/{subtasks.length} done
+            </span>
+          )}
         </h2>
         {canWrite && (
           <button type="button" className="btn btn-sm" onClick={onAdd}>
@@ -34,12 +39,32 @@ export function Subtasks({ subtasks, slug, canWrite, onAdd }: { subtasks: Task[]
           </button>
         )}
       </div>
-      {subtasks.length === 0 ? <p className="muted">No subtasks.</p> : <ul style={{ listStyle: "none", padding: 0, margin: 0 }}>{subtasks.map((t) => <TaskLine key={t.id} task={t} slug={slug} />)}</ul>}
+      {subtasks.length === 0 ? (
+        <p className="muted">No subtasks.</p>
+      ) : (
+        <ul style={{ listStyle: "none", padding: 0, margin: 0 }}>
+          {subtasks.map((t) => (
+            <TaskLine key={t.id} task={t} slug={slug} />
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
 
-export function DependencyList({ taskId, deps, slug, canWrite, onChange }: { taskId: string; deps: Dependencies; slug: string; canWrite: boolean; onChange: (d: Dependencies) => void }) {
+export function DependencyList({
+  taskId,
+  deps,
+  slug,
+  canWrite,
+  onChange,
+}: {
+  taskId: string;
+  deps: Dependencies;
+  slug: string;
+  canWrite: boolean;
+  onChange: (d: Dependencies) => void;
+}) {
   const [key, setKey] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
@@ -65,7 +90,19 @@ export function DependencyList({ taskId, deps, slug, canWrite, onChange }: { tas
                 key={t.id}
                 task={t}
                 slug={slug}
-                action={canWrite && <button type="button" className="btn btn-sm btn-ghost" aria-label={`Remove blocker ${t.key}`} onClick={() => run(() => removeDependencyAction(taskId, t.id))} disabled={pending}>Remove</button>}
+                action={
+                  canWrite && (
+                    <button
+                      type="button"
+                      className="btn btn-sm btn-ghost"
+                      aria-label={`Remove blocker ${t.key}`}
+                      onClick={() => run(() => removeDependencyAction(taskId, t.id))}
+                      disabled={pending}
+                    >
+                      Remove
+                    </button>
+                  )
+                }
               />
             ))}
           </ul>
@@ -73,7 +110,15 @@ export function DependencyList({ taskId, deps, slug, canWrite, onChange }: { tas
       </div>
       <div>
         <h3 className="small muted">Blocking</h3>
-        {deps.blocking.length === 0 ? <p className="muted small">This task blocks nothing.</p> : <ul style={{ listStyle: "none", padding: 0, margin: 0 }}>{deps.blocking.map((t) => <TaskLine key={t.id} task={t} slug={slug} />)}</ul>}
+        {deps.blocking.length === 0 ? (
+          <p className="muted small">This task blocks nothing.</p>
+        ) : (
+          <ul style={{ listStyle: "none", padding: 0, margin: 0 }}>
+            {deps.blocking.map((t) => (
+              <TaskLine key={t.id} task={t} slug={slug} />
+            ))}
+          </ul>
+        )}
       </div>
       {canWrite && (
         <form
@@ -86,7 +131,16 @@ export function DependencyList({ taskId, deps, slug, canWrite, onChange }: { tas
           <label htmlFor="blocked-by-key" className="sr-only">
             Blocked by task key
           </label>
-          <input id="blocked-by-key" type="text" placeholder="Blocked by… (e.g. ENG-12)" value={key} onChange={(e) => setKey(e.target.value)} style={{ maxWidth: 220 }} aria-invalid={error ? true : undefined} aria-describedby={error ? "blocked-by-error" : undefined} />
+          <input
+            id="blocked-by-key"
+            type="text"
+            placeholder="Blocked by… (e.g. ENG-12)"
+            value={key}
+            onChange={(e) => setKey(e.target.value)}
+            style={{ maxWidth: 220 }}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "blocked-by-error" : undefined}
+          />
           <button type="submit" className="btn btn-sm" disabled={pending}>
             Add blocker
           </button>

@@ -67,7 +67,15 @@ export function TaskDetail({ initial, meta, me, realtimeUrl, headingLevel = "h1"
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const el = e.target as HTMLElement;
-      if (e.key !== "e" || e.metaKey || e.ctrlKey || el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName) || !canWrite) return;
+      if (
+        e.key !== "e" ||
+        e.metaKey ||
+        e.ctrlKey ||
+        el.isContentEditable ||
+        ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName) ||
+        !canWrite
+      )
+        return;
       e.preventDefault();
       setDraft(task.description);
       setEditingDescription(true);
@@ -109,7 +117,12 @@ export function TaskDetail({ initial, meta, me, realtimeUrl, headingLevel = "h1"
           <div className="row-between">
             <h2 id="description-heading">Description</h2>
             {canWrite && !editingDescription && (
-              <button type="button" className="btn btn-sm" onClick={() => (setDraft(task.description), setEditingDescription(true))} aria-keyshortcuts="e">
+              <button
+                type="button"
+                className="btn btn-sm"
+                onClick={() => (setDraft(task.description), setEditingDescription(true))}
+                aria-keyshortcuts="e"
+              >
                 Edit
               </button>
             )}
@@ -125,7 +138,14 @@ export function TaskDetail({ initial, meta, me, realtimeUrl, headingLevel = "h1"
               <label htmlFor="task-description" className="sr-only">
                 Description (markdown)
               </label>
-              <textarea id="task-description" value={draft} onChange={(e) => setDraft(e.target.value)} rows={10} autoFocus onKeyDown={(e) => e.key === "Escape" && (e.stopPropagation(), setEditingDescription(false))} />
+              <textarea
+                id="task-description"
+                value={draft}
+                onChange={(e) => setDraft(e.target.value)}
+                rows={10}
+                autoFocus
+                onKeyDown={(e) => e.key === "Escape" && (e.stopPropagation(), setEditingDescription(false))}
+              />
               <div className="row">
                 <button type="submit" className="btn btn-primary btn-sm">
                   Save
@@ -143,9 +163,21 @@ export function TaskDetail({ initial, meta, me, realtimeUrl, headingLevel = "h1"
           )}
         </section>
         <Subtasks subtasks={detail.subtasks} slug={meta.slug} canWrite={canWrite} onAdd={() => setAddingSubtask(true)} />
-        <DependencyList taskId={task.id} deps={detail.dependencies} slug={meta.slug} canWrite={canWrite} onChange={(d) => setDetail((x) => ({ ...x, dependencies: d }))} />
+        <DependencyList
+          taskId={task.id}
+          deps={detail.dependencies}
+          slug={meta.slug}
+          canWrite={canWrite}
+          onChange={(d) => setDetail((x) => ({ ...x, dependencies: d }))}
+        />
         <Attachments taskId={task.id} canWrite={canWrite} />
-        <Comments taskId={task.id} comments={detail.comments} people={meta.people} canWrite={canWrite} onAdded={(c) => setDetail((d) => ({ ...d, comments: [...d.comments, c] }))} />
+        <Comments
+          taskId={task.id}
+          comments={detail.comments}
+          people={meta.people}
+          canWrite={canWrite}
+          onAdded={(c) => setDetail((d) => ({ ...d, comments: [...d.comments, c] }))}
+        />
         <Activity entries={detail.activity} meta={meta} />
       </div>
       <aside className="stack" aria-label="Task properties">
@@ -181,7 +213,14 @@ export function TaskDetail({ initial, meta, me, realtimeUrl, headingLevel = "h1"
           </button>
         )}
       </aside>
-      {addingSubtask && <NewTaskDialog data={{ ...meta, tasks: [] }} parentId={task.id} onClose={() => setAddingSubtask(false)} onCreated={() => void reload()} />}
+      {addingSubtask && (
+        <NewTaskDialog
+          data={{ ...meta, tasks: [] }}
+          parentId={task.id}
+          onClose={() => setAddingSubtask(false)}
+          onCreated={() => void reload()}
+        />
+      )}
     </article>
   );
 }

@@ -10,7 +10,8 @@ import { startServer } from "./server";
 export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
   if (process.env.DATABASE_URL) assertLocalDatabase(process.env.DATABASE_URL);
   if (process.env.E2E_BASE_URL) {
-    if (!process.env.E2E_AUTH_SECRET) throw new Error("E2E_BASE_URL needs E2E_AUTH_SECRET (the server's AUTH_SECRET) to sign test users in");
+    if (!process.env.E2E_AUTH_SECRET)
+      throw new Error("E2E_BASE_URL needs E2E_AUTH_SECRET (the server's AUTH_SECRET) to sign test users in");
     return async () => undefined;
   }
   const server = await startServer();

@@ -51,7 +51,9 @@ export async function startServer(): Promise<RunningServer> {
       REDIS_URL: db ? (process.env.REDIS_URL ?? "") : "",
     };
     const sidecar = Boolean(env.REDIS_URL && env.DATABASE_URL);
-    console.log(`[e2e] server ${baseURL} on ${db ? "PostgreSQL" : "PGlite"}; realtime ${realtimeURL} (${sidecar ? "sidecar through Redis" : "in process"})`);
+    console.log(
+      `[e2e] server ${baseURL} on ${db ? "PostgreSQL" : "PGlite"}; realtime ${realtimeURL} (${sidecar ? "sidecar through Redis" : "in process"})`,
+    );
     const server = launch([nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], env);
     children.push(server);
     // With Redis the app publishes events and the Socket.IO sidecar serves them, as in production.

@@ -19,7 +19,14 @@ export function uniqueEmail(name: string): string {
 
 type Body = Record<string, unknown>;
 
-async function send<T>(api: APIRequestContext, method: "GET" | "POST" | "PATCH", url: string, token: string | null, data?: Body, expected = [200, 201]): Promise<T> {
+async function send<T>(
+  api: APIRequestContext,
+  method: "GET" | "POST" | "PATCH",
+  url: string,
+  token: string | null,
+  data?: Body,
+  expected = [200, 201],
+): Promise<T> {
   const res = await api.fetch(url, { method, data, headers: token ? { authorization: `Bearer ${token}` } : {} });
   expect(expected, `${method} ${url} answered ${res.status()}: ${await res.text()}`).toContain(res.status());
   return (await res.json()) as T;
@@ -40,7 +47,12 @@ export async function createWorkspace(api: APIRequestContext, owner: TestUser): 
 }
 
 /** An existing user joins at once (201); an unknown email would get an invitation instead. */
-export async function addMember(api: APIRequestContext, ws: TestWorkspace, user: TestUser, role: "admin" | "member" | "guest"): Promise<void> {
+export async function addMember(
+  api: APIRequestContext,
+  ws: TestWorkspace,
+  user: TestUser,
+  role: "admin" | "member" | "guest",
+): Promise<void> {
   await send(api, "POST", `/api/v1/workspaces/${ws.slug}/members`, ws.owner.token, { email: user.email, role }, [201]);
 }
 
@@ -50,12 +62,22 @@ export async function createProject(api: APIRequestContext, ws: TestWorkspace, k
   return { id: project.id, key, name, workspace: ws };
 }
 
-export async function createTask(api: APIRequestContext, project: TestProject, as: TestUser, body: Body & { title: string }): Promise<TestTask> {
+export async function createTask(
+  api: APIRequestContext,
+  project: TestProject,
+  as: TestUser,
+  body: Body & { title: string },
+): Promise<TestTask> {
   return send<TestTask>(api, "POST", `/api/v1/projects/${project.id}/tasks`, as.token, body, [201]);
 }
 
 /** Many tasks, 20 requests at a time. */
-export async function createTasks(api: APIRequestContext, project: TestProject, as: TestUser, bodies: (Body & { title: string })[]): Promise<void> {
+export async function createTasks(
+  api: APIRequestContext,
+  project: TestProject,
+  as: TestUser,
+  bodies: (Body & { title: string })[],
+): Promise<void> {
   for (let i = 0; i < bodies.length; i += 20) {
     await Promise.all(bodies.slice(i, i + 20).map((body) => createTask(api, project, as, body)));
   }

@@ -8,7 +8,13 @@ export async function expectAccessible(page: Page, name = new URL(page.url()).pa
     const result = await new AxeBuilder({ page }).analyze();
     const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     await attachScreenshot(page, name);
-    const detail = bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`);
+    const detail = bad.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join("; ")}`,
+    );
     expect(detail, `axe found ${bad.length} serious/critical violation(s) on ${name}`).toEqual([]);
   });
 }

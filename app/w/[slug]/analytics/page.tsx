@@ -17,7 +17,8 @@ export default async function WorkspaceAnalyticsPage({ params, searchParams }: P
     <div className={styles.root}>
       <h1>Analytics</h1>
       <p className="muted small">
-        Across the active projects you can see. Open-task figures are as of now; the charts cover {a.range.from} to {a.range.to}, read in each project&apos;s time zone.
+        Across the active projects you can see. Open-task figures are as of now; the charts cover {a.range.from} to {a.range.to}, read in
+        each project&apos;s time zone.
       </p>
       <RangeForm from={a.range.from} to={a.range.to} error={error} />
       <WorkspaceAnalyticsView slug={slug} a={a} />

@@ -2,7 +2,13 @@ import { requireContext } from "@/app/lib/session";
 import { loadProject } from "@/app/loaders/project";
 import { ProjectTabs } from "@/components/project/project-tabs";
 
-export default async function ProjectLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string; key: string }> }) {
+export default async function ProjectLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ slug: string; key: string }>;
+}) {
   const { slug, key } = await params;
   const ctx = await requireContext(`/w/${slug}/p/${key}`);
   const project = await loadProject(ctx, slug, key);

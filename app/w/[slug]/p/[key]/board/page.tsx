@@ -7,7 +7,13 @@ import { filtersFrom } from "@/components/tasks/filters";
 
 export const metadata: Metadata = { title: "Board" };
 
-export default async function BoardPage({ params, searchParams }: { params: Promise<{ slug: string; key: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function BoardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string; key: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug, key } = await params;
   const ctx = await requireContext(`/w/${slug}/p/${key}/board`);
   const project = await loadProject(ctx, slug, key);

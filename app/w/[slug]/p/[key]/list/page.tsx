@@ -8,7 +8,13 @@ import { filtersFrom } from "@/components/tasks/filters";
 
 export const metadata: Metadata = { title: "List" };
 
-export default async function ListPage({ params, searchParams }: { params: Promise<{ slug: string; key: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ListPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string; key: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug, key } = await params;
   const ctx = await requireContext(`/w/${slug}/p/${key}/list`);
   const project = await loadProject(ctx, slug, key);

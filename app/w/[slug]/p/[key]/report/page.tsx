@@ -21,7 +21,9 @@ export default async function ProjectReportPage({ params, searchParams }: Props)
   return (
     <article className={`${styles.root} ${styles.report}`}>
       <div className={`row-between ${styles.noPrint}`} style={{ marginBottom: 12 }}>
-        <Link href={`/w/${slug}/p/${project.key}/analytics?${new URLSearchParams({ from: a.range.from, to: a.range.to })}`}>← Back to analytics</Link>
+        <Link href={`/w/${slug}/p/${project.key}/analytics?${new URLSearchParams({ from: a.range.from, to: a.range.to })}`}>
+          ← Back to analytics
+        </Link>
         <PrintButton />
       </div>
       <header style={{ marginBottom: 12 }}>

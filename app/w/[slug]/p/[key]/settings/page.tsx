@@ -24,12 +24,28 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
       {!admin && <p className="notice">Only project admins can change these settings.</p>}
       <section className="card" aria-labelledby="general-heading">
         <h2 id="general-heading">General</h2>
-        <GeneralForm project={{ id: project.id, name: project.name, description: project.description, visibility: project.visibility, archived: project.archivedAt !== null }} canEdit={admin} />
+        <GeneralForm
+          project={{
+            id: project.id,
+            name: project.name,
+            description: project.description,
+            visibility: project.visibility,
+            archived: project.archivedAt !== null,
+          }}
+          canEdit={admin}
+        />
       </section>
       <section className="card" aria-labelledby="members-heading">
         <h2 id="members-heading">Members and roles</h2>
-        <p className="muted small">Workspace owners and admins administer every project. In a project open to the workspace, other workspace members act as members.</p>
-        <ProjectMembers projectId={project.id} members={members.data.map((m) => ({ user: m.user, role: m.role }))} candidates={workspaceMembers.data.map((m) => m.user)} canEdit={editable} />
+        <p className="muted small">
+          Workspace owners and admins administer every project. In a project open to the workspace, other workspace members act as members.
+        </p>
+        <ProjectMembers
+          projectId={project.id}
+          members={members.data.map((m) => ({ user: m.user, role: m.role }))}
+          candidates={workspaceMembers.data.map((m) => m.user)}
+          canEdit={editable}
+        />
       </section>
       <section className="card" aria-labelledby="workflow-heading">
         <h2 id="workflow-heading">Workflow</h2>

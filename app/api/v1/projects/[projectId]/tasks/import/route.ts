@@ -8,6 +8,13 @@ export const POST = route(importTasksCsvOp, async ({ ctx, params, query, req }) 
   if (report.dryRun) return new Reply(200, report);
   if (report.errors.length === 0) return report;
   // Nothing was created: the report, as a problem document.
-  const problem = { type: "https://tasklane.dev/problems/validation-failed", title: "Validation failed", status: 422, detail: `${report.errors.length} row error(s); nothing was imported`, requestId: ctx.requestId, ...report };
+  const problem = {
+    type: "https://tasklane.dev/problems/validation-failed",
+    title: "Validation failed",
+    status: 422,
+    detail: `${report.errors.length} row error(s); nothing was imported`,
+    requestId: ctx.requestId,
+    ...report,
+  };
   return new Response(JSON.stringify(problem), { status: 422, headers: { "content-type": "application/problem+json" } });
 });

@@ -2,11 +2,10 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import type { ServiceContext } from "@/server/context";
 import { NotFoundError } from "@/server/errors";
-import { getProjectByKey, listLabels, listProjectMembers, listStatuses, type ProjectWithPermissions } from "@/server/projects";
-import { getBoard } from "@/server/tasks";
+import { getProjectByKey, listLabels, listStatuses, type ProjectWithPermissions } from "@/server/projects";
+import { getBoard, listAssignablePeople } from "@/server/tasks";
 import type { TaskListInput } from "@/server/tasks/filters";
 import { listProjectTasks } from "@/server/tasks/list";
-import { listMembers } from "@/server/workspaces";
 import type { BoardData, Person } from "@/components/tasks/types";
 
 /** The project behind `/w/[slug]/p/[key]`, archived ones included; 404 when invisible. */
@@ -30,16 +29,10 @@ async function all<T>(fetch: (cursor?: string) => Promise<{ data: T[]; nextCurso
   return out;
 }
 
-/** Everyone who may work on the project's tasks: explicit members, plus workspace members when it is open to the workspace. */
-export const loadPeople = cache(async (ctx: ServiceContext, slug: string, project: ProjectWithPermissions): Promise<Person[]> => {
-  const explicit = await all((cursor) => listProjectMembers({ ctx, projectId: project.id, page: { limit: 100, cursor } }));
-  const people = new Map<string, Person>(explicit.map((m) => [m.user.id, { id: m.user.id, name: m.user.name, email: m.user.email }]));
-  if (project.visibility === "workspace") {
-    const ws = await all((cursor) => listMembers({ ctx, slug, page: { limit: 100, cursor } }));
-    for (const m of ws) if (m.role !== "guest") people.set(m.user.id, { id: m.user.id, name: m.user.name, email: m.user.email });
-  }
-  return [...people.values()].sort((a, b) => a.name.localeCompare(b.name));
-});
+/** Everyone who may work on the project's tasks, by the same rule the server applies to assignees. */
+export const loadPeople = cache(async (ctx: ServiceContext, project: ProjectWithPermissions): Promise<Person[]> =>
+  listAssignablePeople({ ctx, projectId: project.id }),
+);
 
 /** What every task view needs besides the tasks: statuses, labels, people. */
 export const loadProjectMeta = cache(
@@ -47,7 +40,7 @@ export const loadProjectMeta = cache(
     const [statuses, labels, people] = await Promise.all([
       all((cursor) => listStatuses({ ctx, projectId: project.id, page: { limit: 100, cursor } })),
       all((cursor) => listLabels({ ctx, projectId: project.id, page: { limit: 100, cursor } })),
-      loadPeople(ctx, slug, project),
+      loadPeople(ctx, project),
     ]);
     return {
       project: {

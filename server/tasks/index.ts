@@ -6,6 +6,7 @@ export { updateTask } from "./update";
 export { bulkUpdateTasks, BulkUpdateTasksInput, MAX_BULK_UPDATES } from "./bulk-update";
 export { getTaskDetail, type TaskDetail } from "./get-detail";
 export { getBoard, BOARD_COLUMN_LIMIT, type Board, type BoardColumn } from "./board";
+export { listAssignablePeople } from "./list-assignable-people";
 export { removeTask } from "./remove";
 // Deleting a project's status or label rewrites its tasks (version, activity, events), so those verbs live here.
 export { removeStatus } from "./remove-status";

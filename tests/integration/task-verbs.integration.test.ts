@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { database } from "@/db/client";
 import { createContext, type ServiceContext } from "@/server/context";
 import { getProjectByKey } from "@/server/projects";
-import { bulkUpdateTasks, getBoard, getTaskDetail } from "@/server/tasks";
+import { bulkUpdateTasks, getBoard, getTaskDetail, listAssignablePeople } from "@/server/tasks";
 import { listProjectTasks } from "@/server/tasks/list";
 import { getProjectAnalyticsByKey } from "@/server/analytics";
 import { api } from "../helpers/app";
@@ -50,6 +50,31 @@ describe("getProjectByKey", () => {
     const p = await getProjectByKey({ ctx: as(owner), slug: ws.slug, key: project.key });
     expect(p.archivedAt).not.toBeNull();
     expect(p.permissions).toMatchObject({ canWrite: false, canAdmin: true, canEditSettings: false });
+  });
+});
+
+describe("listAssignablePeople", () => {
+  it("offers exactly the people the server accepts as assignees, and no one else", async () => {
+    const people = await listAssignablePeople({ ctx: as(cast.member), projectId: cast.project.id });
+    const ids = people.map((p) => p.id);
+    // A private project: its members and the workspace owner (who administers every project).
+    expect(new Set(ids)).toEqual(new Set([cast.owner.id, cast.admin.id, cast.member.id, cast.viewer.id]));
+    expect(people.map((p) => p.name)).toEqual([...people.map((p) => p.name)].sort((a, b) => a.localeCompare(b)));
+    for (const u of [cast.outsider, cast.guest]) {
+      const res = await api.post(
+        `/api/v1/projects/${cast.project.id}/tasks`,
+        { title: "x", assigneeIds: [u.id] },
+        { token: cast.member.token },
+      );
+      expect(res.status).toBe(422);
+    }
+    const ok = await api.post(`/api/v1/projects/${cast.project.id}/tasks`, { title: "x", assigneeIds: ids }, { token: cast.member.token });
+    expect(ok.status).toBe(201);
+  });
+
+  it("refuses the wrong actor with NOT_FOUND", async () => {
+    for (const u of [cast.outsider, cast.guest, cast.stranger])
+      expect(await code(listAssignablePeople({ ctx: as(u), projectId: cast.project.id }))).toBe("NOT_FOUND");
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { loadPeople, loadProject, loadProjectMeta } from "@/app/loaders/project";
+import { loadProject, loadProjectMeta } from "@/app/loaders/project";
 import { requireContext } from "@/app/lib/session";
 import { GeneralForm, LabelsEditor, ProjectMembers } from "@/components/project/project-settings-parts";
 import { WorkflowEditor } from "@/components/project/workflow-editor";
@@ -16,7 +16,6 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
     loadProjectMeta(ctx, slug, project),
     listProjectMembers({ ctx, projectId: project.id, page: { limit: 100 } }),
     listMembers({ ctx, slug, page: { limit: 100 } }),
-    loadPeople(ctx, slug, project),
   ]);
   const { canAdmin: admin, canEditSettings: editable } = project.permissions;
   return (

@@ -10,7 +10,8 @@ export type { LoadSummary } from "../load/autocannon";
 /** What a load script measures, for the log line beside its load average. */
 function describe(script: string, spec: unknown): string {
   const s = spec as { url?: string; method?: string; connections?: number; targets?: unknown[]; paths?: unknown[] };
-  const where = s.url ? ` ${s.method ?? "GET"} ${s.url.replace(/^[a-z]+:\/\/[^/]+/, "") || "/"}` : "";
+  const http = s.url?.startsWith("http");
+  const where = s.url ? (http ? ` ${s.method ?? "GET"} ${s.url.replace(/^[a-z]+:\/\/[^/]+/, "") || "/"}` : ` ${s.url}`) : "";
   const paths = s.paths ? ` (${s.paths.length} paths)` : "";
   const conns = s.connections ? `, ${s.connections} conn` : "";
   const targets = s.targets ? ` ${s.targets.length} targets` : "";

@@ -1,6 +1,6 @@
 // `npm run bench`: seeds a fresh PostgreSQL database, starts the production app, the sidecars and
 // the floors on loopback ports, runs every scenario whose endpoints exist, and writes
-// bench/results/latest.json and latest.md. See bench/README.md.
+// bench/results/latest.json and latest.md (--smoke: test-results/bench-smoke.*). See the README's Benchmarks.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -10,7 +10,8 @@ import { parseOptions, RESULTS_DIR, SCALE_TASKS, USAGE } from "./lib/config";
 import { createBenchDatabase, dropBenchDatabase, migrateDatabase } from "./lib/database";
 import { autocannon } from "./lib/load";
 import { stopAll } from "./lib/processes";
-import { machine, writeReport, type Skipped } from "./lib/report";
+import { formatSpan, loadMark, overloaded, setLoadLog, spanOf, spanSince } from "./lib/load-average";
+import { machine, writeReport, type Skipped, type SmokeCheck } from "./lib/report";
 import type { BenchContext, Row, Scenario } from "./lib/scenario";
 import { makeCapture } from "./lib/capture";
 import { seedDataset } from "./seed";
@@ -19,9 +20,17 @@ import { scenarios, searchScenario } from "./scenarios";
 const started = new Date();
 const log = (m: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}`);
 
-async function main(): Promise<void> {
-  if (process.argv.includes("--help")) return console.log(USAGE);
+/** Whether a scenario's reason for not running is a legitimate absence (not yet built, no browser) rather than a fault. */
+const absent = (reason: string) => reason.startsWith("not available yet") || reason.startsWith("no Chromium");
+
+async function main(): Promise<number> {
+  if (process.argv.includes("--help")) {
+    console.log(USAGE);
+    return 0;
+  }
   const opts = parseOptions(process.argv.slice(2));
+  setLoadLog(log);
+  if (opts.smoke) log(`smoke: every scenario at ${opts.scale}, ${opts.seconds} s per side, ${opts.rounds} rounds; numbers only`);
   const captureDir = path.join(RESULTS_DIR, "captures");
   rmSync(captureDir, { recursive: true, force: true });
   for (const d of ["logs", "captures"]) mkdirSync(path.join(RESULTS_DIR, d), { recursive: true });
@@ -33,6 +42,7 @@ async function main(): Promise<void> {
   log(`database ${db.name}; scale ${opts.scale}`);
   const rows: Row[] = [];
   const skipped: Skipped[] = [];
+  const smoke: SmokeCheck = { passed: [], failed: [], absent: [] };
   const pool = new pg.Pool({ connectionString: db.url, max: 4 });
   try {
     await migrateDatabase(db.url);
@@ -73,6 +83,9 @@ async function main(): Promise<void> {
         if (!floors.has(c)) floors.set(c, autocannon({ url: `${web.url}/api/bench/floor`, connections: c, seconds: opts.seconds }));
         return floors.get(c)!;
       },
+      rememberFrameworkFloor: (c: number, floor: { rps: number; p50: number; p99: number }) => {
+        if (!floors.has(c)) floors.set(c, Promise.resolve(floor));
+      },
       log,
     } as unknown as BenchContext;
 
@@ -81,14 +94,28 @@ async function main(): Promise<void> {
       if (reason) {
         log(`${label}: ${reason}`);
         skipped.push({ scenario: label, reason });
+        (absent(reason) ? smoke.absent : smoke.failed).push({ scenario: label, reason });
         return;
       }
       log(`${label}…`);
       try {
-        rows.push(...(await s.run(ctx)));
+        const mark = loadMark();
+        const { value: got, load: whole } = await spanOf(() => s.run(ctx));
+        // Rows the scenario did not date itself get the span of the whole scenario, with the highest load any of its measurements saw.
+        const span = { ...whole, peak: Math.max(whole.peak, spanSince(mark)?.peak ?? 0) };
+        for (const row of got) {
+          row.load ??= span;
+          row.loaded = overloaded(row.load);
+        }
+        rows.push(...got);
+        const numbers = got.filter((row) => typeof row.value === "number" && Number.isFinite(row.value)).length;
+        if (numbers > 0) smoke.passed.push(label);
+        else smoke.failed.push({ scenario: label, reason: `produced no numbers (${got.length} rows)` });
+        log(`${label}: ${numbers} figures; load ${formatSpan(span)}${overloaded(span) ? " (over the core count)" : ""}`);
       } catch (error) {
         log(`${label} failed: ${(error as Error).message}`);
         skipped.push({ scenario: label, reason: `failed: ${(error as Error).message.slice(0, 300)}` });
+        smoke.failed.push({ scenario: label, reason: `failed: ${(error as Error).message.slice(0, 300)}` });
       }
     };
 
@@ -109,9 +136,12 @@ async function main(): Promise<void> {
       finishedAt: new Date().toISOString(),
       scale: opts.scale,
       seconds: opts.seconds,
+      rounds: opts.rounds,
+      smoke: opts.smoke,
       machine: machine(),
       rows,
       skipped,
+      ...(opts.smoke ? { smokeCheck: smoke } : {}),
     };
     const files = writeReport(report);
     log(`wrote ${files.json} and ${files.md}`);
@@ -120,6 +150,13 @@ async function main(): Promise<void> {
     if (!opts.keepDatabase) await dropBenchDatabase(opts.databaseUrl, db.name);
     else log(`kept database ${db.url}`);
   }
+  if (!opts.smoke) return 0;
+  for (const f of smoke.failed) log(`smoke FAILED: ${f.scenario}: ${f.reason}`);
+  for (const a of smoke.absent) log(`smoke skipped: ${a.scenario}: ${a.reason}`);
+  log(`smoke took ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s`);
+  // The plain closing line CI reads: each available scenario is one check.
+  console.log(`smoke: ${smoke.passed.length} passed, ${smoke.failed.length} failed, ${smoke.absent.length} skipped`);
+  return smoke.failed.length ? 1 : 0;
 }
 
 // Whatever happens, no helper process is left behind.
@@ -135,7 +172,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 main().then(
-  () => process.exit(0),
+  (code) => process.exit(code),
   (error: unknown) => {
     console.error(error);
     process.exit(1);

@@ -1,13 +1,29 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { ROOT } from "./config";
+import { measured } from "./load-average";
 import type { LoadSpec, LoadSummary } from "../load/autocannon";
 import type { LatencyResult, LatencySpec } from "../load/latency";
 
 export type { LoadSummary } from "../load/autocannon";
 
-/** Runs a bench/load script in its own Node process (load never shares a process with a server). */
+/** What a load script measures, for the log line beside its load average. */
+function describe(script: string, spec: unknown): string {
+  const s = spec as { url?: string; method?: string; connections?: number; targets?: unknown[]; paths?: unknown[] };
+  const http = s.url?.startsWith("http");
+  const where = s.url ? (http ? ` ${s.method ?? "GET"} ${s.url.replace(/^[a-z]+:\/\/[^/]+/, "") || "/"}` : ` ${s.url}`) : "";
+  const paths = s.paths ? ` (${s.paths.length} paths)` : "";
+  const conns = s.connections ? `, ${s.connections} conn` : "";
+  const targets = s.targets ? ` ${s.targets.length} targets` : "";
+  return `${script.replace(/\.ts$/, "")}${where}${paths}${conns}${targets}`;
+}
+
+/** Runs a bench/load script in its own Node process (load never shares a process with a server); logs the load average around it. */
 export function runChild<T>(script: string, spec: unknown, timeoutMs: number): Promise<T> {
+  return measured(describe(script, spec), () => spawnChild<T>(script, spec, timeoutMs));
+}
+
+function spawnChild<T>(script: string, spec: unknown, timeoutMs: number): Promise<T> {
   return new Promise((resolve, reject) => {
     const arg = Buffer.from(JSON.stringify(spec)).toString("base64url");
     const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bench/load", script), arg], {

@@ -2,6 +2,7 @@ import type pg from "pg";
 import { performance } from "node:perf_hooks";
 import { replay, type Capture } from "../floors/replay";
 import { sequentialLatency } from "./load";
+import { measured } from "./load-average";
 import type { BenchContext } from "./scenario";
 import { percentile } from "./stats";
 
@@ -18,12 +19,14 @@ export async function apiLatency(
   ctx: BenchContext,
   targets: { label: string; path: string }[],
   iterations = 40,
+  /** The time bound per target (a slow target still gets 3 samples); default half of --seconds, at least 3 s. */
+  seconds = Math.max(3, ctx.opts.seconds / 2),
 ): Promise<Map<string, number[]>> {
   const results = await sequentialLatency({
     targets: targets.map((t) => ({ label: t.label, url: ctx.services.appUrl + t.path, headers: ctx.auth })),
     iterations,
     warmup: 3,
-    seconds: Math.max(3, ctx.opts.seconds / 2),
+    seconds,
   });
   const out = new Map<string, number[]>();
   for (const r of results) {
@@ -34,7 +37,11 @@ export async function apiLatency(
 }
 
 /** The same SQL alone: the captured statements replayed through pg, sequentially, no HTTP. */
-export async function sqlLatency(pool: pg.Pool, capture: Capture, iterations = 40, seconds = 5): Promise<number[]> {
+export function sqlLatency(pool: pg.Pool, capture: Capture, iterations = 40, seconds = 5): Promise<number[]> {
+  return measured(`SQL alone ${capture.statements.length} statements`, () => replayTimed(pool, capture, iterations, seconds));
+}
+
+async function replayTimed(pool: pg.Pool, capture: Capture, iterations: number, seconds: number): Promise<number[]> {
   const samples: number[] = [];
   const deadline = performance.now() + seconds * 1000;
   await replay(pool, capture.statements); // warm-up

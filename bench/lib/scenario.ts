@@ -2,6 +2,7 @@ import type pg from "pg";
 import type { BenchOptions } from "./config";
 import type { Capture } from "../floors/replay";
 import type { Fixture } from "../seed";
+import type { LoadSpan } from "./load-average";
 
 /** One line of the report: a measured value beside its floors, the ratio and the target. */
 export type Row = {
@@ -16,6 +17,13 @@ export type Row = {
   note?: string;
   /** When met is false: why, from the floors measured beside it. */
   why?: string;
+  /**
+   * The 1-minute load average before and after the measurement behind this row. A scenario may set it
+   * (e.g. from interleave()); otherwise run.ts fills in the span of all the scenario's measurements.
+   */
+  load?: LoadSpan;
+  /** Set by run.ts: the load average exceeded the core count during the measurement. */
+  loaded?: boolean;
 };
 
 export type Services = {
@@ -40,6 +48,8 @@ export type BenchContext = {
   capture(name: string, req: { method?: string; path: string; body?: unknown }): Promise<Capture>;
   /** Framework floor measured once per connection count in the run, reused by every scenario. */
   frameworkFloor(connections: number): Promise<{ rps: number; p50: number; p99: number }>;
+  /** Lets a scenario that measured the framework floor itself (interleaved) give it to the ones after it. */
+  rememberFrameworkFloor(connections: number, floor: { rps: number; p50: number; p99: number }): void;
   log(message: string): void;
 };
 

@@ -1,4 +1,4 @@
-import { autocannon } from "../lib/load";
+import { bothSides, frameworkFloorLoad, interleavedLoad } from "../lib/interleave";
 import { pct, type Row, type Scenario } from "../lib/scenario";
 
 /** Scenario 0: the two floors themselves, so every ratio below can be read against them. */
@@ -9,8 +9,12 @@ export const floorsScenario: Scenario = {
   async run(ctx) {
     const rows: Row[] = [];
     for (const c of [10, 50]) {
-      const next = await ctx.frameworkFloor(c);
-      const bare = await autocannon({ url: `${ctx.services.bareUrl}/hello`, connections: c, seconds: ctx.opts.seconds });
+      // node:http first, then Next, alternately: both sides see the same neighbours.
+      const { bare, next } = await interleavedLoad(ctx, {
+        bare: { url: `${ctx.services.bareUrl}/hello`, connections: c },
+        next: frameworkFloorLoad(ctx, c),
+      });
+      ctx.rememberFrameworkFloor(c, next);
       rows.push({
         scenario: "0. floors",
         metric: `Next.js route handler, fixed JSON, ${c} conn: req/s`,
@@ -18,7 +22,8 @@ export const floorsScenario: Scenario = {
         unit: "req/s",
         floors: { "node:http hello": bare.rps },
         ratio: pct(next.rps, bare.rps),
-        note: c === 10 ? `p99 ${next.p99} ms (node:http ${bare.p99} ms)` : undefined,
+        note: `median of ${next.rounds} interleaved rounds (Next ${next.rpsRuns.map(Math.round).join(", ")} req/s; node:http ${bare.rpsRuns.map(Math.round).join(", ")})${c === 10 ? `; p99 ${next.p99} ms (node:http ${bare.p99} ms)` : ""}`,
+        load: bothSides(bare, next),
       });
     }
     return rows;

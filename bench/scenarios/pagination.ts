@@ -1,3 +1,4 @@
+import { bothSides, interleave, pooled } from "../lib/interleave";
 import { apiLatency, sqlLatency, summarize } from "../lib/measure";
 import { routeExists, times, type BenchContext, type Row, type Scenario } from "../lib/scenario";
 import { round } from "../lib/stats";
@@ -47,16 +48,32 @@ export const paginationScenario: Scenario = {
     const cursor = await deepCursor(ctx, depth);
     const firstPath = `${list(ctx)}?limit=50`;
     const deepPath = `${firstPath}&cursor=${encodeURIComponent(cursor)}`;
-    const api = await apiLatency(
-      ctx,
-      [
-        { label: "first", path: firstPath },
-        { label: "deep", path: deepPath },
-      ],
-      60,
-    );
-    const sqlFirst = summarize(await sqlLatency(ctx.pool, await ctx.capture("page-first", { path: firstPath })));
-    const sqlDeep = summarize(await sqlLatency(ctx.pool, await ctx.capture("page-deep", { path: deepPath })));
+    const captures = {
+      first: await ctx.capture("page-first", { path: firstPath }),
+      deep: await ctx.capture("page-deep", { path: deepPath }),
+    };
+    // SQL alone, then the API, alternately; each side's samples are pooled over the rounds.
+    const measured = await interleave(ctx, {
+      sql: async ({ rounds }) =>
+        new Map([
+          ["first", await sqlLatency(ctx.pool, captures.first, Math.ceil(40 / rounds), 5 / rounds)],
+          ["deep", await sqlLatency(ctx.pool, captures.deep, Math.ceil(40 / rounds), 5 / rounds)],
+        ]),
+      api: ({ rounds }) =>
+        apiLatency(
+          ctx,
+          [
+            { label: "first", path: firstPath },
+            { label: "deep", path: deepPath },
+          ],
+          Math.ceil(60 / rounds),
+        ),
+    });
+    const sql = pooled(measured.sql.runs);
+    const api = pooled(measured.api.runs);
+    const load = bothSides(measured.sql, measured.api);
+    const sqlFirst = summarize(sql.get("first")!);
+    const sqlDeep = summarize(sql.get("deep")!);
     const first = summarize(api.get("first")!);
     const deep = summarize(api.get("deep")!);
     const out: Row[] = [
@@ -66,6 +83,7 @@ export const paginationScenario: Scenario = {
         value: round(first.p50),
         unit: "ms",
         floors: { "SQL alone": round(sqlFirst.p50) },
+        load,
       },
       {
         scenario: "4. pagination",
@@ -77,6 +95,7 @@ export const paginationScenario: Scenario = {
         target: "≤ 1.5x first page",
         met: deep.p50 <= 1.5 * first.p50,
         why: `the same SQL alone takes ${round(sqlDeep.p50)} ms at depth against ${round(sqlFirst.p50)} ms for the first page`,
+        load,
       },
       {
         scenario: "4. pagination",
@@ -85,6 +104,7 @@ export const paginationScenario: Scenario = {
         unit: "ms",
         floors: { "first page": round(first.p95) },
         ratio: `${times(deep.p95, first.p95)} of first page`,
+        load,
       },
     ];
     return out;

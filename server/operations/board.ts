@@ -38,5 +38,6 @@ export const getBoardOp = defineOperation({
   query: BoardQuery,
   response: Board,
   status: 200,
+  shapedByService: true,
   errors: [401, 404, 422],
 });

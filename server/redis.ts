@@ -2,7 +2,7 @@ import { Redis } from "ioredis";
 import { logger } from "@/config/log";
 import { settings } from "@/config/settings";
 
-const globalForRedis = globalThis as unknown as { __tasklaneRedis?: Redis | null };
+const globalForRedis = globalThis as unknown as { __tasklaneRedis?: Redis | null; __tasklaneRedisSub?: Redis | null };
 
 /**
  * The shared Redis connection (rate limits, caches), or null in the embedded default.
@@ -44,8 +44,24 @@ export function redisReady(client: Redis, ms: number): Promise<void> {
   });
 }
 
+/**
+ * A second connection for SUBSCRIBE (a subscribed connection can send nothing else), or null in the
+ * embedded default. It queues until connected and resubscribes after a reconnect; closed with the shared one.
+ */
+export function redisSubscriber(): Redis | null {
+  if (globalForRedis.__tasklaneRedisSub === undefined) {
+    const client = redis();
+    globalForRedis.__tasklaneRedisSub = client ? client.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null }) : null;
+    globalForRedis.__tasklaneRedisSub?.on("error", () => undefined);
+  }
+  return globalForRedis.__tasklaneRedisSub;
+}
+
 export async function closeRedis(): Promise<void> {
   const client = globalForRedis.__tasklaneRedis;
+  const sub = globalForRedis.__tasklaneRedisSub;
   globalForRedis.__tasklaneRedis = undefined;
+  globalForRedis.__tasklaneRedisSub = undefined;
+  if (sub) await sub.quit().catch(() => sub.disconnect());
   if (client) await client.quit().catch(() => client.disconnect());
 }

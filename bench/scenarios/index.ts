@@ -6,6 +6,7 @@ import { createTaskScenario } from "./create-task";
 import { fanoutScenario } from "./fanout";
 import { floorsScenario } from "./floors";
 import { paginationScenario } from "./pagination";
+import { routeOverheadScenario } from "./route-overhead";
 import { searchScenario } from "./search";
 
 export { searchScenario };
@@ -14,6 +15,7 @@ export { searchScenario };
 export const scenarios: Scenario[] = [
   floorsScenario,
   boardReadScenario,
+  routeOverheadScenario,
   paginationScenario,
   analyticsScenario,
   createTaskScenario,

@@ -1,8 +1,8 @@
 import type { Actor } from "../context";
-import { actorForToken } from "./actor-for-token";
+import { cachedActorForToken as actorForToken } from "./actor-cache";
 import { sessionTokenFromCookie } from "./session-cookie";
 
-/** Bearer token first (API clients), then the browser's session cookie. */
+/** Bearer token first (API clients), then the browser's session cookie; briefly cached (actor-cache.ts). */
 export async function resolveActor(req: Request): Promise<{ actor: Actor; presented: boolean }> {
   const header = req.headers.get("authorization");
   if (header) {

@@ -29,6 +29,11 @@ export type Operation<
   idempotent?: boolean;
   /** Honours If-Match and answers with an ETag. */
   versioned?: boolean;
+  /**
+   * The service already answers exactly `response`'s shape (e.g. built in SQL), so production skips
+   * re-parsing a large body; elsewhere (tests, dev) it is still parsed, so drift fails the tests.
+   */
+  shapedByService?: boolean;
   /** Non-JSON success (file download, CSV, HTML). */
   produces?: string;
   errors?: number[];

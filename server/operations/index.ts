@@ -37,6 +37,7 @@ import { projectAnalyticsOp, projectAnalyticsCsvOp, workspaceAnalyticsOp, worksp
 import { listNotificationsOp, unreadCountOp, markReadOp, markAllReadOp, getPreferencesOp, updatePreferencesOp } from "./notifications";
 import { listWebhooksOp, createWebhookOp, deleteWebhookOp, listDeliveriesOp } from "./webhooks";
 import { listProjectTasksOp, listWorkspaceTasksOp, exportTasksCsvOp, importTasksCsvOp } from "./search";
+import { getBoardOp } from "./board";
 import {
   createTaskOp,
   getTaskOp,
@@ -124,6 +125,7 @@ export const operations: readonly Operation[] = [
   listDeliveriesOp,
   // search
   listProjectTasksOp,
+  getBoardOp,
   listWorkspaceTasksOp,
   exportTasksCsvOp,
   importTasksCsvOp,

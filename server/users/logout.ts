@@ -3,6 +3,7 @@ import { authTokens } from "@/db/schema";
 import type { ServiceContext } from "../context";
 import { dbFor } from "../transaction";
 import { UnauthenticatedError } from "../errors";
+import { forgetRevokedTokens } from "../auth/actor-cache";
 
 /** Revokes the token or session the caller presented; it stops working at once. */
 export async function logout(args: { ctx: ServiceContext }): Promise<void> {
@@ -13,6 +14,7 @@ export async function logout(args: { ctx: ServiceContext }): Promise<void> {
     .update(authTokens)
     .set({ revokedAt: args.ctx.now })
     .where(and(eq(authTokens.id, actor.tokenId), eq(authTokens.userId, actor.userId), isNull(authTokens.revokedAt)));
+  await forgetRevokedTokens({ tokenId: actor.tokenId });
 }
 
 /** Used by the browser sign-out, which holds the raw session token. */
@@ -23,4 +25,5 @@ export async function revokeSessionToken(tokenHash: string, now = new Date()): P
     .update(authTokens)
     .set({ revokedAt: now })
     .where(and(eq(authTokens.tokenHash, tokenHash), isNull(authTokens.revokedAt)));
+  await forgetRevokedTokens({ tokenHash });
 }

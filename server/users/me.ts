@@ -4,6 +4,7 @@ import type { ServiceContext } from "../context";
 import { dbFor, requireUserId, withTransaction } from "../transaction";
 import { NotFoundError, fieldError } from "../errors";
 import { hashPassword, verifyPassword } from "../auth/password";
+import { forgetRevokedTokens } from "../auth/actor-cache";
 import { UpdateMeInput, toUser, type User } from "./schemas";
 
 export async function getMe(args: { ctx: ServiceContext }): Promise<User> {
@@ -19,7 +20,7 @@ export async function updateMe(args: { ctx: ServiceContext; input: UpdateMeInput
   const userId = requireUserId(args.ctx);
   const input = UpdateMeInput.parse(args.input);
   const newHash = input.password ? await hashPassword(input.password) : undefined;
-  return withTransaction(args.ctx, async (tx) => {
+  const user = await withTransaction(args.ctx, async (tx) => {
     const [current] = await tx.select().from(users).where(eq(users.id, userId)).for("update").limit(1);
     if (!current) throw new NotFoundError("User");
     if (newHash) {
@@ -45,4 +46,7 @@ export async function updateMe(args: { ctx: ServiceContext; input: UpdateMeInput
       .returning();
     return toUser(row!);
   });
+  // After commit: the other sessions were revoked, so no cached copy may outlive it.
+  if (newHash) await forgetRevokedTokens({ userId });
+  return user;
 }

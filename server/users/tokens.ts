@@ -6,6 +6,7 @@ import { dbFor, requireUserId } from "../transaction";
 import { NotFoundError } from "../errors";
 import { decodeCursor, PageQuery, toPage, type Page } from "../pagination";
 import { newToken } from "../auth/tokens";
+import { forgetRevokedTokens } from "../auth/actor-cache";
 import { CreateTokenInput, type CreatedToken, type TokenSummary } from "./schemas";
 
 export async function listTokens(args: { ctx: ServiceContext; page: PageQuery }): Promise<Page<TokenSummary>> {
@@ -62,4 +63,5 @@ export async function revokeToken(args: { ctx: ServiceContext; tokenId: string }
     )
     .returning({ id: authTokens.id });
   if (rows.length === 0) throw new NotFoundError("Token");
+  await forgetRevokedTokens({ tokenId: args.tokenId });
 }

@@ -47,3 +47,30 @@ describe("API rate limits", () => {
     expectProblem(await api.get("/api/health", { ip: anon }), 429);
   });
 });
+
+describe("leased points (Redis limiter far from its ceiling)", () => {
+  it("counts every request exactly: the headers, and the refusal lands on request 201, also under concurrency", async () => {
+    process.env.RATE_LIMIT_PER_MINUTE = "200";
+    process.env.RATE_LIMIT_PER_IP_PER_MINUTE = "100000";
+    resetSettings();
+    try {
+      const u = await createUser();
+      const serial: number[] = [];
+      for (let i = 0; i < 60; i++) {
+        const res = await api.get("/api/v1/me", { token: u.token, ip: randomIp() });
+        expect(res.status).toBe(200);
+        serial.push(Number(res.headers.get("ratelimit-remaining")));
+      }
+      expect(serial).toEqual(Array.from({ length: 60 }, (_, i) => 199 - i));
+      // 140 left: 130 at once are all admitted (leases never lose a point), then 10 more one by one, then refused.
+      const burst = await Promise.all(Array.from({ length: 130 }, () => api.get("/api/v1/me", { token: u.token, ip: randomIp() })));
+      expect(burst.filter((r) => r.status === 200).length).toBe(130);
+      for (let i = 0; i < 10; i++) expect((await api.get("/api/v1/me", { token: u.token, ip: randomIp() })).status).toBe(200);
+      expectProblem(await api.get("/api/v1/me", { token: u.token, ip: randomIp() }), 429);
+    } finally {
+      process.env.RATE_LIMIT_PER_MINUTE = "5";
+      process.env.RATE_LIMIT_PER_IP_PER_MINUTE = "8";
+      resetSettings();
+    }
+  });
+});

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { ServiceContext } from "../context";
 import { dbFor, requireUserId } from "../transaction";
@@ -29,7 +28,6 @@ export async function createTask(args: { ctx: ServiceContext; projectId: string;
   checkDates(input.startDate ?? null, input.dueDate ?? null);
   const position = await endOfColumn(db, project.id, status.id);
 
-  const id = randomUUID();
   const now = args.ctx.now.toISOString();
   const closed = status.category === "completed" || status.category === "canceled";
   const priority = input.priority ?? "none";
@@ -41,24 +39,25 @@ export async function createTask(args: { ctx: ServiceContext; projectId: string;
       where id = ${project.id}::uuid and archived_at is null
       returning workspace_id, key, next_task_number - 1 as n
     ), t as (
-      insert into tasks (id, project_id, number, title, description, status_id, priority, reporter_id, due_date, start_date,
+      insert into tasks (project_id, number, title, description, status_id, priority, reporter_id, due_date, start_date,
         estimate, parent_id, position, created_at, updated_at, completed_at)
-      select ${id}::uuid, ${project.id}::uuid, p.n, ${input.title}, ${input.description ?? ""}, ${status.id}::uuid,
+      select ${project.id}::uuid, p.n, ${input.title}, ${input.description ?? ""}, ${status.id}::uuid,
         ${priorityRank[priority]}::smallint, ${actorId}::uuid, ${input.dueDate ?? null}::date, ${input.startDate ?? null}::date,
         ${input.estimate ?? null}::float8, ${input.parentId ?? null}::uuid, ${position}, ${now}::timestamptz, ${now}::timestamptz,
         ${closed ? now : null}::timestamptz
       from p
+      returning id
     ), a as (
-      insert into task_assignees (task_id, user_id) select ${id}::uuid, x::uuid from p, jsonb_array_elements_text(${assigneeIds}::jsonb) x
+      insert into task_assignees (task_id, user_id) select t.id, x::uuid from t, jsonb_array_elements_text(${assigneeIds}::jsonb) x
     ), l as (
-      insert into task_labels (task_id, label_id) select ${id}::uuid, x::uuid from p, jsonb_array_elements_text(${labelIds}::jsonb) x
+      insert into task_labels (task_id, label_id) select t.id, x::uuid from t, jsonb_array_elements_text(${labelIds}::jsonb) x
     ), act as (
       insert into activity (task_id, project_id, actor_id, type, field, from_value, to_value, created_at)
-      select ${id}::uuid, ${project.id}::uuid, ${actorId}::uuid, 'created', 'status', null, to_jsonb(${status.id}::text), ${now}::timestamptz
-      from p
+      select t.id, ${project.id}::uuid, ${actorId}::uuid, 'created', 'status', null, to_jsonb(${status.id}::text), ${now}::timestamptz
+      from t
     ), d as (
       select jsonb_build_object(
-        'id', ${id}::text, 'key', p.key || '-' || p.n, 'number', p.n, 'projectId', ${project.id}::text,
+        'id', t.id, 'key', p.key || '-' || p.n, 'number', p.n, 'projectId', ${project.id}::text,
         'title', ${input.title}::text, 'description', ${input.description ?? ""}::text,
         'status', (select jsonb_build_object('id', s.id, 'name', s.name, 'category', s.category) from statuses s where s.id = ${status.id}::uuid),
         'priority', ${priority}::text,
@@ -71,7 +70,7 @@ export async function createTask(args: { ctx: ServiceContext; projectId: string;
         'parentId', ${input.parentId ?? null}::text, 'position', ${position}::text, 'version', 1,
         'createdAt', ${now}::text, 'updatedAt', ${now}::text, 'completedAt', ${closed ? now : null}::text
       ) as data, p.workspace_id
-      from p
+      from p, t
     ), e as (
       insert into events (workspace_id, project_id, type, actor_id, data)
       select d.workspace_id, ${project.id}::uuid, 'task.created', ${actorId}::uuid, d.data from d

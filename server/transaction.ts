@@ -3,11 +3,32 @@ import type { ServiceContext } from "./context";
 import { UnauthenticatedError } from "./errors";
 import { actorUserId } from "./context";
 
-/** Runs fn in a transaction, or inside the caller's when ctx already holds one. */
+const DEADLOCK_RETRIES = 3;
+
+/**
+ * Runs fn in a transaction, or inside the caller's when ctx already holds one. Task writes take the
+ * project's row lock last and rare project-wide verbs take it first, so the two can deadlock: the
+ * transaction PostgreSQL picks as the victim is run again (fn writes only through tx, so it may).
+ */
 export async function withTransaction<T>(ctx: ServiceContext, fn: (tx: Database, ctx: ServiceContext) => Promise<T>): Promise<T> {
   if (ctx.db) return fn(ctx.db, ctx);
   const db = await database();
-  return db.transaction(async (tx) => fn(tx as unknown as Database, { ...ctx, db: tx as unknown as Database }));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction(async (tx) => fn(tx as unknown as Database, { ...ctx, db: tx as unknown as Database }));
+    } catch (error) {
+      if (attempt > DEADLOCK_RETRIES || !isDeadlock(error)) throw error;
+    }
+  }
+}
+
+function isDeadlock(error: unknown): boolean {
+  let e: unknown = error;
+  for (let depth = 0; e && depth < 4; depth++) {
+    if (typeof e === "object" && "code" in e && (e as { code?: unknown }).code === "40P01") return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 /** The database for reads: the caller's transaction, or the primary. */

@@ -9,6 +9,8 @@ export type LoadSpec = {
   headers?: Record<string, string>;
   body?: string;
   paths?: string[]; // cycled through in order by every connection
+  /** Instead of paths: requests with their own bodies; connection k starts at k/connections of the list. */
+  requests?: { path: string; body?: string }[];
 };
 
 export type LoadSummary = {
@@ -24,6 +26,15 @@ export type LoadSummary = {
   timeouts: number;
 };
 
+/** Each connection cycles the list from its own offset, so they write to different rows. */
+function spread(requests: { path: string; body?: string }[]) {
+  let next = 0;
+  return (client: { setRequests(r: unknown[]): void }) => {
+    const start = Math.floor(((next++ % spec.connections) * requests.length) / spec.connections);
+    client.setRequests([...requests.slice(start), ...requests.slice(0, start)]);
+  };
+}
+
 const spec = JSON.parse(Buffer.from(process.argv[2]!, "base64url").toString()) as LoadSpec;
 const result = await autocannon({
   url: spec.url,
@@ -32,7 +43,8 @@ const result = await autocannon({
   method: (spec.method ?? "GET") as autocannon.Request["method"],
   headers: spec.headers,
   body: spec.body,
-  requests: spec.paths?.map((p) => ({ path: p })),
+  requests: spec.requests ?? spec.paths?.map((p) => ({ path: p })),
+  setupClient: spec.requests ? spread(spec.requests) : undefined,
   timeout: 10,
 });
 const summary: LoadSummary = {

@@ -8,10 +8,11 @@ import { floorsScenario } from "./floors";
 import { paginationScenario } from "./pagination";
 import { routeOverheadScenario } from "./route-overhead";
 import { searchScenario } from "./search";
+import { createCommentScenario, updateTaskScenario } from "./write-tasks";
 
 export { searchScenario };
 
-/** Run after seeding, in this order (search runs during seeding, at each data-set size). Task creation writes to CRT only. */
+/** Run after seeding, in this order (search runs during seeding, at each data-set size). Task creation, moves and comments write to CRT only. */
 export const scenarios: Scenario[] = [
   floorsScenario,
   boardReadScenario,
@@ -19,6 +20,8 @@ export const scenarios: Scenario[] = [
   paginationScenario,
   analyticsScenario,
   createTaskScenario,
+  updateTaskScenario,
+  createCommentScenario,
   fanoutScenario,
   browserScenario,
 ];

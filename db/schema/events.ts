@@ -4,7 +4,8 @@ import { projects } from "./projects";
 import { workspaces } from "./workspaces";
 
 // The transactional outbox: written in the same transaction as the change it describes.
-// Within a project, ids rise in commit order (writers take the project's row lock first).
+// Within a project, ids rise in commit order: the insert and the project's row lock (event_seq)
+// are one statement, the writer's last before commit (server/events/record.ts).
 export const events = pgTable(
   "events",
   {

@@ -1,8 +1,9 @@
-import { comments, taskWatchers } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { comments, tasks, taskWatchers } from "@/db/schema";
 import type { ServiceContext } from "../context";
 import { requireUserId, withTransaction } from "../transaction";
 import { recordEvent } from "../events/record";
-import { getTaskForActorOrThrow, lockProject, type TaskRef } from "../tasks/internal";
+import { getTaskForActorOrThrow, type TaskRef } from "../tasks/internal";
 import { mentionedUserIds, syncCommentsText, toComments } from "./internal";
 import { CreateCommentInput, type Comment } from "./schemas";
 
@@ -12,7 +13,9 @@ export async function createComment(args: { ctx: ServiceContext; ref: TaskRef | 
   const authorId = requireUserId(args.ctx);
   return withTransaction(args.ctx, async (tx) => {
     const { project, task, key } = await getTaskForActorOrThrow({ db: tx, ctx: args.ctx, ref: args.ref, action: "project.write" });
-    await lockProject(tx, project.id);
+    // Comments on one task queue on its row, so syncCommentsText sees every committed comment; the
+    // project's row lock comes last, in recordEvent.
+    await tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.id, task.id)).for("no key update");
     const [row] = await tx
       .insert(comments)
       .values({ taskId: task.id, authorId, body: input.body, createdAt: args.ctx.now, updatedAt: args.ctx.now })
@@ -26,6 +29,7 @@ export async function createComment(args: { ctx: ServiceContext; ref: TaskRef | 
       projectId: project.id,
       actorId: authorId,
       data: { comment: comment!, task: { id: task.id, key, title: task.title }, mentions },
+      refuseArchived: true,
     });
     return comment!;
   });

@@ -1,72 +1,84 @@
-import { eq, sql } from "drizzle-orm";
-import { projects, taskAssignees, taskLabels, tasks } from "@/db/schema";
+import { sql } from "drizzle-orm";
 import type { ServiceContext } from "../context";
-import { requireUserId, withTransaction } from "../transaction";
+import { dbFor, requireUserId } from "../transaction";
 import { ConflictError } from "../errors";
-import { recordEvent } from "../events/record";
+import { EVENTS_CHANNEL } from "../events/channel";
+import { eventPayloads } from "../events/catalog";
+import { settings } from "@/config/settings";
 import { getProjectForActorOrThrow } from "../projects/internal";
-import { recordActivity } from "./audit";
 import { CreateTaskInput } from "./schemas";
-import { loadTasks } from "./load";
 import { endOfColumn } from "./position";
 import { priorityRank, type Task } from "./schemas";
 import { checkAssignees, checkDates, checkLabels, checkParent, checkStatus, defaultStatus } from "./validate";
 
+/**
+ * Checks run as plain reads; the write is one statement (project counters, task, assignees, labels,
+ * activity, outbox event): atomic without BEGIN/COMMIT, and the project's row lock it takes first is
+ * held only while it runs. Numbers are allocated under that lock, so they rise in commit order.
+ */
 export async function createTask(args: { ctx: ServiceContext; projectId: string; input: CreateTaskInput }): Promise<Task> {
   const input = CreateTaskInput.parse(args.input);
   const actorId = requireUserId(args.ctx);
-  return withTransaction(args.ctx, async (tx) => {
-    const { project } = await getProjectForActorOrThrow({ db: tx, ctx: args.ctx, projectId: args.projectId, action: "project.write" });
-    const status = input.statusId ? await checkStatus(tx, project.id, input.statusId) : await defaultStatus(tx, project.id);
-    await checkLabels(tx, project.id, input.labelIds ?? []);
-    await checkAssignees(tx, project, input.assigneeIds ?? []);
-    if (input.parentId) await checkParent(tx, project.id, null, input.parentId);
-    checkDates(input.startDate ?? null, input.dueDate ?? null);
+  const db = await dbFor(args.ctx);
+  const { project } = await getProjectForActorOrThrow({ db, ctx: args.ctx, projectId: args.projectId, action: "project.write" });
+  const status = input.statusId ? await checkStatus(db, project.id, input.statusId) : await defaultStatus(db, project.id);
+  await checkLabels(db, project.id, input.labelIds ?? []);
+  await checkAssignees(db, project, input.assigneeIds ?? []);
+  if (input.parentId) await checkParent(db, project.id, null, input.parentId);
+  checkDates(input.startDate ?? null, input.dueDate ?? null);
+  const position = await endOfColumn(db, project.id, status.id);
 
-    // The row lock serialises creators until commit, so numbers are unique and a rollback gives
-    // the number back (gapless); the column's end is read under the same lock.
-    const [counter] = await tx
-      .update(projects)
-      .set({ nextTaskNumber: sql`${projects.nextTaskNumber} + 1` })
-      .where(eq(projects.id, project.id))
-      .returning({ number: sql<number>`${projects.nextTaskNumber} - 1`, archivedAt: projects.archivedAt });
-    if (counter!.archivedAt) throw new ConflictError("The project is archived; restore it before changing it");
-    const position = await endOfColumn(tx, project.id, status.id);
-    const closed = status.category === "completed" || status.category === "canceled";
-    const [row] = await tx
-      .insert(tasks)
-      .values({
-        projectId: project.id,
-        number: Number(counter!.number),
-        title: input.title,
-        description: input.description ?? "",
-        statusId: status.id,
-        priority: priorityRank[input.priority ?? "none"],
-        reporterId: actorId,
-        dueDate: input.dueDate ?? null,
-        startDate: input.startDate ?? null,
-        estimate: input.estimate ?? null,
-        parentId: input.parentId ?? null,
-        position,
-        createdAt: args.ctx.now,
-        updatedAt: args.ctx.now,
-        completedAt: closed ? args.ctx.now : null,
-      })
-      .returning({ id: tasks.id });
-    const taskId = row!.id;
-    if (input.assigneeIds?.length) await tx.insert(taskAssignees).values(input.assigneeIds.map((userId) => ({ taskId, userId })));
-    if (input.labelIds?.length) await tx.insert(taskLabels).values(input.labelIds.map((labelId) => ({ taskId, labelId })));
-
-    await recordActivity(tx, {
-      taskId,
-      projectId: project.id,
-      actorId,
-      at: args.ctx.now,
-      type: "created",
-      changes: [{ field: "status", from: null, to: status.id }],
-    });
-    const [task] = await loadTasks(tx, [taskId]);
-    await recordEvent(tx, { type: "task.created", projectId: project.id, actorId, data: task! });
-    return task!;
-  });
+  const now = args.ctx.now.toISOString();
+  const closed = status.category === "completed" || status.category === "canceled";
+  const priority = input.priority ?? "none";
+  const assigneeIds = JSON.stringify(input.assigneeIds ?? []);
+  const labelIds = JSON.stringify(input.labelIds ?? []);
+  const result = (await db.execute(sql`
+    with p as (
+      update projects set next_task_number = next_task_number + 1, event_seq = event_seq + 1
+      where id = ${project.id}::uuid and archived_at is null
+      returning workspace_id, key, next_task_number - 1 as n
+    ), t as (
+      insert into tasks (project_id, number, title, description, status_id, priority, reporter_id, due_date, start_date,
+        estimate, parent_id, position, created_at, updated_at, completed_at)
+      select ${project.id}::uuid, p.n, ${input.title}, ${input.description ?? ""}, ${status.id}::uuid,
+        ${priorityRank[priority]}::smallint, ${actorId}::uuid, ${input.dueDate ?? null}::date, ${input.startDate ?? null}::date,
+        ${input.estimate ?? null}::float8, ${input.parentId ?? null}::uuid, ${position}, ${now}::timestamptz, ${now}::timestamptz,
+        ${closed ? now : null}::timestamptz
+      from p
+      returning id
+    ), a as (
+      insert into task_assignees (task_id, user_id) select t.id, x::uuid from t, jsonb_array_elements_text(${assigneeIds}::jsonb) x
+    ), l as (
+      insert into task_labels (task_id, label_id) select t.id, x::uuid from t, jsonb_array_elements_text(${labelIds}::jsonb) x
+    ), act as (
+      insert into activity (task_id, project_id, actor_id, type, field, from_value, to_value, created_at)
+      select t.id, ${project.id}::uuid, ${actorId}::uuid, 'created', 'status', null, to_jsonb(${status.id}::text), ${now}::timestamptz
+      from t
+    ), d as (
+      select jsonb_build_object(
+        'id', t.id, 'key', p.key || '-' || p.n, 'number', p.n, 'projectId', ${project.id}::text,
+        'title', ${input.title}::text, 'description', ${input.description ?? ""}::text,
+        'status', (select jsonb_build_object('id', s.id, 'name', s.name, 'category', s.category) from statuses s where s.id = ${status.id}::uuid),
+        'priority', ${priority}::text,
+        'assignees', (select coalesce(jsonb_agg(jsonb_build_object('id', u.id, 'name', u.name) order by u.name), '[]'::jsonb)
+          from users u where u.id in (select x::uuid from jsonb_array_elements_text(${assigneeIds}::jsonb) x)),
+        'labels', (select coalesce(jsonb_agg(jsonb_build_object('id', lb.id, 'name', lb.name, 'color', lb.color) order by lb.name), '[]'::jsonb)
+          from labels lb where lb.id in (select x::uuid from jsonb_array_elements_text(${labelIds}::jsonb) x)),
+        'reporter', (select jsonb_build_object('id', u.id, 'name', u.name) from users u where u.id = ${actorId}::uuid),
+        'dueDate', ${input.dueDate ?? null}::text, 'startDate', ${input.startDate ?? null}::text, 'estimate', ${input.estimate ?? null}::float8,
+        'parentId', ${input.parentId ?? null}::text, 'position', ${position}::text, 'version', 1,
+        'createdAt', ${now}::text, 'updatedAt', ${now}::text, 'completedAt', ${closed ? now : null}::text
+      ) as data, p.workspace_id
+      from p, t
+    ), e as (
+      insert into events (workspace_id, project_id, type, actor_id, data)
+      select d.workspace_id, ${project.id}::uuid, 'task.created', ${actorId}::uuid, d.data from d
+    )
+    select d.data, pg_notify(${EVENTS_CHANNEL}, ${project.id}) as notified from d`)) as unknown as { rows: { data: Task | string }[] };
+  const row = result.rows[0];
+  if (!row) throw new ConflictError("The project is archived; restore it before changing it");
+  const task = (typeof row.data === "string" ? JSON.parse(row.data) : row.data) as Task;
+  if (settings().NODE_ENV !== "production") eventPayloads["task.created"].parse(task);
+  return task;
 }

@@ -72,9 +72,9 @@ async function resolveTaskId(db: Database, ctx: ServiceContext, ref: TaskRef): P
 }
 
 /**
- * Takes the project's row lock, which every task write takes first (recordEvent needs it anyway):
- * one lock order, no deadlocks, and checks such as "no cycle" hold until commit. An archive that
- * committed while we waited is caught here.
+ * Takes the project's row lock now, for the rarer writes whose checks span the project (such as "no
+ * cycle"): they hold until commit. The hot writes (create, update, comment) take it only in
+ * recordEvent, last. An archive that committed while we waited is caught here.
  */
 export async function lockProject(db: Database, projectId: string): Promise<void> {
   const [row] = await db.select({ archivedAt: projects.archivedAt }).from(projects).where(eq(projects.id, projectId)).for("update");

@@ -4,7 +4,27 @@ import type { Database } from "@/db/client";
 import { tasks } from "@/db/schema";
 import { fieldError } from "../errors";
 
-// Board order: a fractional index key per task, so a move rewrites one row.
+// Board order: a fractional index key per task, so a move rewrites one row. Writers of one project
+// do not wait for each other, so two may pick a key from the same neighbours at once: a random
+// choice among 2^16 keys between them keeps their keys apart (and the column's order valid).
+
+const JITTER_STEPS = 16;
+
+/** A key strictly between low and high, picked at random by halving the gap JITTER_STEPS times. */
+export function jitteredKeyBetween(low: string | null, high: string | null): string {
+  if (high === null) {
+    // At the end: stay between the next two integer keys rather than wander further out.
+    low = generateKeyBetween(low, null);
+    high = generateKeyBetween(low, null);
+  }
+  let key = generateKeyBetween(low, high);
+  for (let i = 0; i < JITTER_STEPS; i++) {
+    if (Math.random() < 0.5) low = key;
+    else high = key;
+    key = generateKeyBetween(low, high);
+  }
+  return key;
+}
 
 /** A key after the last task of the status column. */
 export async function endOfColumn(db: Database, projectId: string, statusId: string): Promise<string> {
@@ -12,7 +32,7 @@ export async function endOfColumn(db: Database, projectId: string, statusId: str
     .select({ last: max(tasks.position) })
     .from(tasks)
     .where(and(eq(tasks.projectId, projectId), eq(tasks.statusId, statusId)));
-  return generateKeyBetween(row?.last ?? null, null);
+  return jitteredKeyBetween(row?.last ?? null, null);
 }
 
 /**
@@ -32,7 +52,7 @@ export async function keyBetweenNeighbours(
   if (after && !before) high = await adjacent(db, projectId, after, "next");
   if (before && !after) low = await adjacent(db, projectId, before, "previous");
   if (low !== null && high !== null && low >= high) throw fieldError("position.before", "must come after position.after in board order");
-  return generateKeyBetween(low, high);
+  return jitteredKeyBetween(low, high);
 }
 
 type Neighbour = { id: string; statusId: string; position: string };

@@ -7,7 +7,7 @@ import { recordEvent } from "../events/record";
 import { recordActivity } from "./audit";
 import { planChanges } from "./diff";
 import { UpdateTaskInput } from "./schemas";
-import { getTaskForActorOrThrow, lockProject, type TaskRef } from "./internal";
+import { getTaskForActorOrThrow, type TaskRef } from "./internal";
 import { loadTasks } from "./load";
 import type { Task } from "./schemas";
 import { checkAssignees, checkLabels, checkParent } from "./validate";
@@ -27,8 +27,9 @@ export async function updateTask(args: {
   const actorId = requireUserId(args.ctx);
   return withTransaction(args.ctx, async (tx) => {
     const { project, task } = await getTaskForActorOrThrow({ db: tx, ctx: args.ctx, ref: args.ref, action: "project.write" });
-    await lockProject(tx, project.id); // serialises the project's writers; the version is read under it
-    const [current] = await tx.select().from(tasks).where(eq(tasks.id, task.id));
+    // Writers of this task queue here (the version is read under the lock); the project's row lock
+    // comes last, in recordEvent, so writes to other tasks of the project run side by side.
+    const [current] = await tx.select().from(tasks).where(eq(tasks.id, task.id)).for("no key update");
     if (!current) throw new PreconditionFailedError("The task was deleted meanwhile");
     if (args.ifMatch !== undefined && args.ifMatch !== current.version) throw new PreconditionFailedError();
 
@@ -64,7 +65,13 @@ export async function updateTask(args: {
       changes: plan.changes,
     });
     const [loaded] = await loadTasks(tx, [current.id]);
-    await recordEvent(tx, { type: "task.updated", projectId: project.id, actorId, data: { task: loaded!, changes: plan.changes } });
+    await recordEvent(tx, {
+      type: "task.updated",
+      projectId: project.id,
+      actorId,
+      data: { task: loaded!, changes: plan.changes },
+      refuseArchived: true,
+    });
     return loaded!;
   });
 }

@@ -18,6 +18,7 @@ type Feed = { projectId: string; room: string; head: number; known: boolean; cha
 /**
  * Per socket and project. A socket that subscribes with `since` (or falls behind) catches up on its
  * own from the database while the room moves on, and joins the room when it has exactly the room's head.
+ * `last` is -1 until a socket that subscribed without `since` is given the head.
  */
 type Sub = { feed: Feed; last: number; live: boolean; cancelled: boolean };
 export type SocketData = SocketIdentity & { subs: Map<string, Sub> };
@@ -70,7 +71,8 @@ export function attachGateway(io: Server, opts: { sweepMs: number }): Gateway {
       feed.head = page.lastId; // past rows the catalog refused, too
       if (!page.more) break;
     }
-    feed.head = Math.max(feed.head, upTo);
+    // Only as far as the database goes: a message naming an id it does not hold (another deployment
+    // publishing on the same Redis, say) must not move the head past events still to come.
   };
 
   const feedFor = (projectId: string): Feed => {
@@ -103,7 +105,7 @@ export function attachGateway(io: Server, opts: { sweepMs: number }): Gateway {
   };
 
   /**
-   * Brings a socket level with its room, then lets it in. The check and the join happen in one step
+   * Brings a socket level with its room (or past it, when the database holds nothing in between), then lets it in. The check and the join happen in one step
    * on the feed's chain, so no broadcast falls between what the socket was sent and what the room sends.
    */
   const catchUp = async (socket: AppSocket, sub: Sub) => {
@@ -111,8 +113,9 @@ export function attachGateway(io: Server, opts: { sweepMs: number }): Gateway {
     for (;;) {
       const joined = await onFeed(feed, async () => {
         if (sub.cancelled || !socket.connected) return true;
+        if (sub.last < 0) sub.last = feed.head;
         if (feed.head < sub.last) await advance(feed, sub.last);
-        if (sub.last !== feed.head) return false;
+        if (sub.last < feed.head) return false;
         sub.live = true;
         void socket.join(feed.room);
         return true;
@@ -147,21 +150,23 @@ export function attachGateway(io: Server, opts: { sweepMs: number }): Gateway {
     if (!socket.connected) return { ok: false, error: "unavailable" };
     unsubscribe(socket, projectId);
     const feed = feedFor(projectId);
-    const sub: Sub = { feed, last: 0, live: false, cancelled: false };
+    const sub: Sub = { feed, last: -1, live: false, cancelled: false };
     feed.members++;
     socket.data.subs.set(projectId, sub);
     let complete = true;
-    if (since === undefined) {
-      // Live from the room's head on: nothing to read, no database round trip.
-      await onFeed(feed, () => {
-        sub.last = feed.head;
-      });
-    } else {
-      const latest = (await latestEvents([projectId])).get(projectId) ?? 0;
-      sub.last = Math.min(since, latest);
-      complete = await fill(socket, sub, latest, REPLAY_LIMIT);
+    try {
+      // Without since: live from the room's head on (catchUp reads it), no database round trip.
+      if (since !== undefined) {
+        const latest = (await latestEvents([projectId])).get(projectId) ?? 0;
+        sub.last = Math.min(since, latest);
+        complete = await fill(socket, sub, latest, REPLAY_LIMIT);
+      }
+      await catchUp(socket, sub);
+    } catch (err) {
+      // Not half subscribed: the client is told "unavailable" and subscribes again.
+      if (socket.data.subs.get(projectId) === sub) unsubscribe(socket, projectId);
+      throw err;
     }
-    await catchUp(socket, sub);
     // More than REPLAY_LIMIT missed: the client should reload the board instead of replaying.
     return complete ? { ok: true, lastEventId: sub.last } : { ok: true, lastEventId: sub.last, resync: true };
   };

@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import v8 from "node:v8";
+import vm from "node:vm";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Redis } from "ioredis";
 import { Server } from "socket.io";
@@ -33,6 +35,7 @@ export async function startRealtimeServer(opts: { port: number; redisUrl?: strin
   let sub: Redis | undefined;
 
   const health = (req: IncomingMessage, res: ServerResponse) => {
+    if (req.url === "/bench/memory" && s.BENCH_FLOOR) return benchMemory(res);
     if (req.url !== "/health" && req.url !== "/ready") {
       res.writeHead(404).end();
       return;
@@ -46,6 +49,11 @@ export async function startRealtimeServer(opts: { port: number; redisUrl?: strin
   const io = new Server<ClientEvents, ServerEvents, InterServerEvents>(http, {
     path: "/socket.io",
     serveClient: false,
+    // Clients send only subscribe/unsubscribe; no per-socket compression contexts (zlib holds
+    // hundreds of KiB per connection) and a small inbound ceiling instead of the default 1 MB.
+    perMessageDeflate: false,
+    httpCompression: false,
+    maxHttpBufferSize: 64 * 1024,
     cors: { origin: new URL(s.APP_URL).origin, credentials: true },
   });
   const gateway = attachGateway(io as unknown as Server, { sweepMs: s.REALTIME_SWEEP_MS });
@@ -93,4 +101,22 @@ export async function startRealtimeServer(opts: { port: number; redisUrl?: strin
       log.info("realtime drained");
     },
   };
+}
+
+let gc: (() => void) | undefined;
+
+/**
+ * For the benchmark's memory scenario only (404 unless BENCH_FLOOR=true, like the web's floor
+ * route): the heap this process retains after a full collection, which the resident size hides
+ * behind however much room V8 happens to keep at that moment.
+ */
+function benchMemory(res: ServerResponse): void {
+  if (!gc) {
+    v8.setFlagsFromString("--expose-gc");
+    gc = vm.runInNewContext("gc") as () => void;
+  }
+  gc();
+  const m = process.memoryUsage();
+  res.writeHead(200, { "content-type": "application/json" });
+  res.end(JSON.stringify({ rss: m.rss, heapUsed: m.heapUsed, external: m.external }));
 }

@@ -16,7 +16,8 @@ export type DragSpec = {
   screenshot?: string;
 };
 /** `domCards`: cards in the DOM once the board has loaded (a virtualised board holds what is on screen). */
-export type DragResult = { inp: number | null; placed: number[]; interactions: number[]; domCards: number };
+/** `errors`: the page's console errors and uncaught exceptions (a hydration mismatch shows up here). */
+export type DragResult = { inp: number | null; placed: number[]; interactions: number[]; domCards: number; errors: string[] };
 
 const spec = JSON.parse(Buffer.from(process.argv[2]!, "base64url").toString()) as DragSpec;
 const require = createRequire(import.meta.url);
@@ -28,6 +29,9 @@ try {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.addCookies([{ name: spec.cookie.name, value: spec.cookie.value, url: new URL(spec.url).origin }]);
   const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("console", (m) => void (m.type() === "error" && errors.push(m.text().slice(0, 200))));
+  page.on("pageerror", (e) => void errors.push(String(e).slice(0, 200)));
   await page.addInitScript(`${webVitals};
     window.__inp = null; window.__events = [];
     webVitals.onINP((m) => { window.__inp = m.value; }, { reportAllChanges: true });
@@ -69,7 +73,7 @@ try {
   await page.waitForTimeout(500);
   const inp = (await page.evaluate("window.__inp")) as number | null;
   const interactions = (await page.evaluate("window.__events")) as number[];
-  console.log(JSON.stringify({ inp, placed, interactions, domCards } satisfies DragResult));
+  console.log(JSON.stringify({ inp, placed, interactions, domCards, errors } satisfies DragResult));
 } finally {
   await browser.close();
 }

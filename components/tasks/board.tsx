@@ -132,6 +132,17 @@ function ColumnCards({
     overscan: 3,
     initialRect: COLUMN_RECT,
   });
+  // Cards are measured once the page is idle after hydration: measuring in the hydration's commit forces layout
+  // and re-renders the column synchronously, inside the page's longest task. Until then the estimate stands.
+  const [measuring, setMeasuring] = useState(false);
+  useEffect(() => {
+    if (typeof window.requestIdleCallback !== "function") {
+      const t = setTimeout(() => setMeasuring(true), 300);
+      return () => clearTimeout(t);
+    }
+    const id = window.requestIdleCallback(() => setMeasuring(true), { timeout: 1000 });
+    return () => window.cancelIdleCallback(id);
+  }, []);
   const tasksRef = useRef(tasks);
   useEffect(() => {
     tasksRef.current = tasks;
@@ -149,7 +160,13 @@ function ColumnCards({
       {items.length > 0 && (
         <div className="column-cards" style={{ paddingTop: top, paddingBottom: bottom }}>
           {items.map((v) => (
-            <SortableTaskCard key={v.key} task={tasks[v.index]!} index={v.index} disabled={!canWrite} measure={virtual.measureElement} />
+            <SortableTaskCard
+              key={v.key}
+              task={tasks[v.index]!}
+              index={v.index}
+              disabled={!canWrite}
+              measure={measuring ? virtual.measureElement : undefined}
+            />
           ))}
         </div>
       )}

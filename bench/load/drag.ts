@@ -15,7 +15,9 @@ export type DragSpec = {
   moves: number;
   screenshot?: string;
 };
-export type DragResult = { inp: number | null; placed: number[]; interactions: number[] };
+/** `domCards`: cards in the DOM once the board has loaded (a virtualised board holds what is on screen). */
+/** `errors`: the page's console errors and uncaught exceptions (a hydration mismatch shows up here). */
+export type DragResult = { inp: number | null; placed: number[]; interactions: number[]; domCards: number; errors: string[] };
 
 const spec = JSON.parse(Buffer.from(process.argv[2]!, "base64url").toString()) as DragSpec;
 const require = createRequire(import.meta.url);
@@ -27,11 +29,15 @@ try {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.addCookies([{ name: spec.cookie.name, value: spec.cookie.value, url: new URL(spec.url).origin }]);
   const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("console", (m) => void (m.type() === "error" && errors.push(m.text().slice(0, 200))));
+  page.on("pageerror", (e) => void errors.push(String(e).slice(0, 200)));
   await page.addInitScript(`${webVitals};
     window.__inp = null; window.__events = [];
     webVitals.onINP((m) => { window.__inp = m.value; }, { reportAllChanges: true });
     new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.interactionId) window.__events.push(e.duration); }).observe({ type: "event", durationThreshold: 16, buffered: true });`);
   await page.goto(spec.url, { waitUntil: "networkidle", timeout: 120_000 });
+  const domCards = await page.locator('[data-testid="board"] [data-testid^="card-"]').count();
   const placed: number[] = [];
   for (let i = 0; i < spec.moves; i++) {
     const [source, target] = i % 2 === 0 ? [spec.from, spec.to] : [spec.to, spec.from];
@@ -67,7 +73,7 @@ try {
   await page.waitForTimeout(500);
   const inp = (await page.evaluate("window.__inp")) as number | null;
   const interactions = (await page.evaluate("window.__events")) as number[];
-  console.log(JSON.stringify({ inp, placed, interactions } satisfies DragResult));
+  console.log(JSON.stringify({ inp, placed, interactions, domCards, errors } satisfies DragResult));
 } finally {
   await browser.close();
 }

@@ -19,6 +19,8 @@ const FLAGS = [
 ];
 const COOKIE = "authjs.session-token";
 const boardPath = (ctx: BenchContext) => `/w/${ctx.fixture.workspace.slug}/p/BRD/board`;
+/** The list of a large project: ANL holds half the scale's tasks (5,000 at 10k), at most 50,000. */
+const listPath = (ctx: BenchContext) => `/w/${ctx.fixture.workspace.slug}/p/ANL/list`;
 
 /** The browser session cookie, made the way next-auth makes it, around the seeded session token. */
 async function sessionCookie(ctx: BenchContext): Promise<string> {
@@ -88,6 +90,7 @@ export const browserScenario: Scenario = {
     const runs: Audits[] = [];
     for (let i = 0; i < 3; i++) runs.push(await lighthouse(ctx, url, cookie));
     const m = (audit: string) => median(runs.map((a) => a[audit]?.numericValue ?? Number.NaN));
+    const each = (audit: string) => runs.map((a) => Math.round(a[audit]?.numericValue ?? Number.NaN)).join(", ");
     const drag = await runChild<DragResult>(
       "drag.ts",
       {
@@ -102,9 +105,17 @@ export const browserScenario: Scenario = {
       } satisfies DragSpec,
       240_000,
     );
+    // The list: one Lighthouse run (its first rows come from one server page of 100, then scroll loads more).
+    const listRun = await lighthouse(ctx, ctx.services.appUrl + listPath(ctx), cookie);
+    const listLcp = listRun["largest-contentful-paint"]?.numericValue ?? Number.NaN;
+    const listTbt = listRun["total-blocking-time"]?.numericValue ?? Number.NaN;
+    const listHtml = await (await fetch(ctx.services.appUrl + listPath(ctx), { headers: { cookie: `${COOKIE}=${cookie}` } })).text();
+    const listRows = listHtml.match(/class="list-row"/g)?.length ?? 0;
     const html = await (await fetch(url, { headers: { cookie: `${COOKIE}=${cookie}` } })).text();
     const rendered = html.match(/data-testid="card-/g)?.length ?? 0;
-    const cards = `the page's HTML holds ${rendered.toLocaleString("en")} of the board's 1,000 cards${rendered >= 1000 ? " (no virtualisation)" : ""}`;
+    const cards =
+      `the page's HTML holds ${rendered.toLocaleString("en")} of the board's 1,000 cards, the DOM after hydration ${drag.domCards.toLocaleString("en")}` +
+      (rendered >= 500 ? " (no virtualisation)" : "");
     const row = (metric: string, value: number, unit: string, target: string, met: boolean, why: string, note?: string): Row => ({
       scenario: "7. board in a browser",
       metric,
@@ -115,6 +126,10 @@ export const browserScenario: Scenario = {
       note,
       why,
     });
+    const { rows: counted } = await ctx.pool.query<{ n: string }>("select count(*) as n from tasks where project_id = $1", [
+      ctx.fixture.projects.ANL.id,
+    ]);
+    const analyticsTasks = Number(counted[0]?.n ?? 0);
     return [
       row(
         "LCP (Lighthouse desktop, median of 3)",
@@ -131,7 +146,8 @@ export const browserScenario: Scenario = {
         "ms",
         "< 200 ms",
         m("total-blocking-time") < 200,
-        `hydrating the board: ${cards} as sortable drag-and-drop items`,
+        `hydrating the board: ${cards}`,
+        `per run: ${each("total-blocking-time")} ms (LCP ${each("largest-contentful-paint")} ms)`,
       ),
       row("CLS", m("cumulative-layout-shift"), "", "< 0.1", m("cumulative-layout-shift") < 0.1, "content moves after the first paint"),
       row(
@@ -140,17 +156,26 @@ export const browserScenario: Scenario = {
         "ms",
         "< 100 ms",
         drag.inp !== null && drag.inp < 100,
-        `a drop re-renders the board's columns on the main thread; ${cards}`,
-        `${drag.placed.length} scripted moves between Todo and In Progress`,
+        `the drop's render on the main thread; ${cards}`,
+        `${drag.placed.length} scripted moves between Todo and In Progress; event durations ≥ 16 ms: ${drag.interactions.map((d) => Math.round(d)).join(", ") || "none"}`,
       ),
       row(
         "drag-and-drop: pointer-up → card placed, median",
         median(drag.placed),
         "ms",
-        "< 100 ms",
-        median(drag.placed) < 100,
-        `a drop re-renders the board's columns on the main thread; ${cards}`,
-        `per move: ${drag.placed.map((p) => Math.round(p)).join(", ")} ms`,
+        "< 50 ms",
+        median(drag.placed) < 50,
+        `the drop's render on the main thread; ${cards}`,
+        `per move: ${drag.placed.map((p) => Math.round(p)).join(", ")} ms; page errors: ${drag.errors.length ? drag.errors.join(" | ") : "none"}`,
+      ),
+      row(
+        `list of ${analyticsTasks.toLocaleString("en")} tasks: LCP (Lighthouse desktop, 1 run)`,
+        listLcp,
+        "ms",
+        "< 1 s",
+        listLcp < 1000,
+        `the list's HTML holds ${listRows} rows`,
+        `TBT ${Math.round(listTbt)} ms; the server renders the first screen of rows from a first page of 100`,
       ),
     ];
   },

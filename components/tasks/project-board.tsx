@@ -1,6 +1,6 @@
 "use client";
 import { useSearchParams } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { Board } from "./board";
 import { FilterBar } from "./filter-bar";
 import { filtersFrom } from "./filters";
@@ -20,6 +20,7 @@ export function ProjectBoard({ data, me, realtimeUrl }: { data: BoardData; me: s
     window.addEventListener("tasklane:new-task", open);
     return () => window.removeEventListener("tasklane:new-task", open);
   }, [canWrite]);
+  const onAdd = useCallback((statusId: string) => setCreating({ statusId }), []);
   const { tasks: _tasks, ...meta } = data;
   return (
     <>
@@ -40,7 +41,7 @@ export function ProjectBoard({ data, me, realtimeUrl }: { data: BoardData; me: s
           <p>Create the first task with the button above or press C.</p>
         </div>
       )}
-      <Board data={data} filters={filters} me={me} realtimeUrl={realtimeUrl} onAdd={(statusId) => setCreating({ statusId })} />
+      <Board data={data} filters={filters} me={me} realtimeUrl={realtimeUrl} onAdd={onAdd} />
       {creating && <NewTaskDialog data={data} statusId={creating.statusId} onClose={() => setCreating(null)} />}
       <TaskDrawer meta={meta} me={me} realtimeUrl={realtimeUrl} />
     </>

@@ -1,25 +1,51 @@
 "use client";
+import type { DraggableAttributes, DraggableSyntheticListeners } from "@dnd-kit/core";
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import Link from "next/link";
+import { memo, useCallback, useMemo } from "react";
 import { initials } from "@/components/ui/initials";
 import { Icon } from "@/components/ui/icons";
 import { PriorityBadge, DueDate } from "@/components/tasks/task-badges";
 import type { Task } from "./types";
 
-type CardProps = { task: Task; slug: string; overlay?: boolean; handle?: React.ReactNode };
+/** The keyboard's drag handle: dnd-kit's attributes and listeners (memoised by dnd-kit) and its activator ref. */
+type Handle = {
+  attributes: DraggableAttributes;
+  onKeyDown: React.KeyboardEventHandler | undefined;
+  setRef: (el: HTMLElement | null) => void;
+};
+type CardProps = { task: Task; overlay?: boolean; handle?: Handle };
 
-export function TaskCard({ task, overlay, handle }: CardProps) {
+/**
+ * One card. Memoised on stable props (the task object, the handle's parts), so a drag that re-renders
+ * the sortable wrappers around it does not re-render its body.
+ */
+export const TaskCard = memo(function TaskCard({ task, overlay, handle }: CardProps) {
   return (
     <div className="task-card" style={overlay ? { boxShadow: "var(--shadow)", cursor: "grabbing" } : undefined}>
       <div className="row-between small muted">
         <span className="mono">{task.key}</span>
-        {handle}
+        {handle && (
+          <button
+            type="button"
+            ref={handle.setRef}
+            className="icon-btn"
+            style={{ width: 22, height: 22, cursor: "grab" }}
+            {...handle.attributes}
+            onKeyDown={handle.onKeyDown}
+            aria-label={`Move ${task.key} ${task.title}`}
+            aria-roledescription="draggable task"
+          >
+            <Icon name="grip" size={14} />
+          </button>
+        )}
       </div>
       <Link
         className="task-card-title"
         href={`?task=${task.key}`}
         scroll={false}
+        prefetch={false}
         data-task-link={task.key}
         onPointerDown={(e) => e.stopPropagation()}
       >
@@ -43,43 +69,50 @@ export function TaskCard({ task, overlay, handle }: CardProps) {
       </div>
     </div>
   );
-}
+});
 
-/** Mouse and touch drag the whole card; the keyboard drags it through its handle button. */
-export function SortableTaskCard({ task, slug, disabled }: { task: Task; slug: string; disabled: boolean }) {
+/**
+ * Mouse and touch drag the whole card; the keyboard drags it through its handle button.
+ * `measure` is the column virtualiser's measuring ref (the wrapper carries `data-index` for it).
+ */
+export const SortableTaskCard = memo(function SortableTaskCard({
+  task,
+  index,
+  disabled,
+  measure,
+}: {
+  task: Task;
+  index: number;
+  disabled: boolean;
+  measure?: (el: Element | null) => void;
+}) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: task.id,
     disabled,
   });
-  const style = { transform: CSS.Translate.toString(transform), transition };
+  const ref = useCallback(
+    (el: HTMLDivElement | null) => {
+      setNodeRef(el);
+      measure?.(el);
+    },
+    [setNodeRef, measure],
+  );
+  const onKeyDown = (listeners as DraggableSyntheticListeners)?.onKeyDown as React.KeyboardEventHandler | undefined;
+  // Rebuilt only when one of its parts changes (dnd-kit memoises each), so the memoised body skips the drag's re-renders.
+  const handle = useMemo(
+    () => (disabled ? undefined : { attributes, onKeyDown, setRef: setActivatorNodeRef }),
+    [disabled, attributes, onKeyDown, setActivatorNodeRef],
+  );
   return (
     <div
-      ref={setNodeRef}
-      style={style}
+      ref={ref}
+      data-index={index}
+      style={transform || transition ? { transform: CSS.Translate.toString(transform), transition } : undefined}
       data-dragging={isDragging}
       data-testid={`card-${task.key}`}
       onPointerDown={listeners?.onPointerDown as React.PointerEventHandler | undefined}
     >
-      <TaskCard
-        task={task}
-        slug={slug}
-        handle={
-          disabled ? null : (
-            <button
-              type="button"
-              ref={setActivatorNodeRef}
-              className="icon-btn"
-              style={{ width: 22, height: 22, cursor: "grab" }}
-              {...attributes}
-              onKeyDown={listeners?.onKeyDown as React.KeyboardEventHandler | undefined}
-              aria-label={`Move ${task.key} ${task.title}`}
-              aria-roledescription="draggable task"
-            >
-              <Icon name="grip" size={14} />
-            </button>
-          )
-        }
-      />
+      <TaskCard task={task} handle={handle} />
     </div>
   );
-}
+});

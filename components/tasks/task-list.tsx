@@ -61,6 +61,9 @@ function groupRows(tasks: Task[], by: GroupBy, data: BoardData): Row[] {
     ]);
 }
 
+/** What the server render assumes the list's scroller shows, before it is measured. */
+const LIST_RECT = { width: 1000, height: 640 };
+
 /** A virtualised table: only the rows on screen are in the DOM, so 10,000 tasks scroll smoothly. */
 export function TaskList({
   data,
@@ -88,6 +91,8 @@ export function TaskList({
     getScrollElement: () => scroller.current,
     estimateSize: (i) => (rows[i]?.kind === "group" ? 32 : 40),
     overscan: 12,
+    // The server render (and hydration) shows the first screen of rows; the real size is measured after.
+    initialRect: LIST_RECT,
   });
   const { canWrite } = data.project.permissions;
   const lastShown = virtual.getVirtualItems().at(-1)?.index ?? 0;

@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { createTask } from "./support/api";
+import { createTask, createTasks } from "./support/api";
 import { attachScreenshot } from "./support/axe";
 import type { Page } from "@playwright/test";
 
@@ -98,5 +98,66 @@ test("phone width and dark theme: board, navigation, command palette", async ({ 
     await p.keyboard.press("Control+k");
     await expect(p.getByRole("combobox", { name: "Command" }).or(p.getByPlaceholder("Type a command or search…")).first()).toBeVisible();
     await attachScreenshot(p, "palette-phone-dark");
+  });
+});
+
+test("a move shows at once and is undone, with a message, when the server fails", async ({ ownerPage: page, project, request }) => {
+  const task = await createTask(request, project, project.workspace.owner, { title: "Update the pricing page" });
+  await page.goto(`/w/${project.workspace.slug}/p/${project.key}/board`);
+  const card = column(page, "Todo").getByTestId(`card-${task.key}`);
+  await expect(card).toBeVisible();
+  // The move's server action (a POST with a Next-Action header) is held, then fails on the network.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/*", async (route) => {
+    const req = route.request();
+    if (req.method() === "POST" && (await req.headerValue("next-action"))) {
+      await held;
+      return route.abort("failed");
+    }
+    return route.fallback();
+  });
+  await test.step("the card is in In Progress while the request is still out", async () => {
+    const from = (await card.boundingBox())!;
+    const to = (await column(page, "In Progress").boundingBox())!;
+    await page.mouse.move(from.x + 20, from.y + from.height - 8);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 40, from.y + from.height, { steps: 5 });
+    await page.mouse.move(to.x + to.width / 2, to.y + 80, { steps: 15 });
+    await page.mouse.up();
+    await expect(column(page, "In Progress").getByTestId(`card-${task.key}`)).toBeVisible();
+  });
+  await test.step("the failure puts it back and says so", async () => {
+    release();
+    await expect(page.getByRole("alert").filter({ hasText: `Could not move “${task.title}”` })).toBeVisible();
+    await expect(column(page, "Todo").getByTestId(`card-${task.key}`)).toBeVisible();
+    await expect(column(page, "In Progress").getByTestId(`card-${task.key}`)).toHaveCount(0);
+  });
+});
+
+test("a long column keeps only the cards on screen in the DOM", async ({ ownerPage: page, project, request, expectAccessible }) => {
+  test.slow(); // 150 creates over the API before the browser part
+  await createTasks(
+    request,
+    project,
+    project.workspace.owner,
+    Array.from({ length: 150 }, (_, i) => ({ title: `Board task ${i + 1}` })),
+  );
+  await page.goto(`/w/${project.workspace.slug}/p/${project.key}/board`);
+  const todo = column(page, "Todo");
+  await expect(todo.getByText("100 of 150")).toBeVisible();
+  await test.step("a screenful of cards, not 100", async () => {
+    await expect(todo.locator('[data-testid^="card-"]').first()).toBeVisible();
+    expect(await todo.locator('[data-testid^="card-"]').count(), "cards in the DOM").toBeLessThanOrEqual(30);
+    await expectAccessible(page, "board-long-column");
+  });
+  await test.step("scrolling the column renders its last loaded cards, and Load more the rest", async () => {
+    const body = todo.locator(".column-body");
+    await body.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await todo.getByRole("button", { name: "Load more tasks in Todo" }).click();
+    await expect(todo.getByText("150 of 150").or(todo.getByText(/^150$/))).toBeVisible();
+    await body.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expect(todo.locator('[data-testid^="card-"]').last()).toBeVisible();
+    expect(await todo.locator('[data-testid^="card-"]').count(), "cards in the DOM").toBeLessThanOrEqual(30);
   });
 });

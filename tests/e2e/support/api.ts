@@ -27,9 +27,23 @@ async function send<T>(
   data?: Body,
   expected = [200, 201],
 ): Promise<T> {
-  const res = await api.fetch(url, { method, data, headers: token ? { authorization: `Bearer ${token}` } : {} });
+  // As a careful client does: a POST carries an Idempotency-Key, so a connection reset under load
+  // (a keep-alive socket the server closed as it was reused) is retried without creating twice.
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  if (method === "POST") headers["idempotency-key"] = unique("e2e");
+  const res = await retryOnReset(() => api.fetch(url, { method, data, headers }));
   expect(expected, `${method} ${url} answered ${res.status()}: ${await res.text()}`).toContain(res.status());
   return (await res.json()) as T;
+}
+
+async function retryOnReset<T>(call: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (i >= attempts || !/ECONNRESET|socket hang up/.test(String(error))) throw error;
+    }
+  }
 }
 
 /** Registers and logs in: the login token is a real session token, revocable like the browser's. */

@@ -3,13 +3,15 @@ import type { ServiceContext } from "../context";
 import { dbFor, requireUserId } from "../transaction";
 import { ConflictError } from "../errors";
 import { EVENTS_CHANNEL } from "../events/channel";
-import { eventPayloads } from "../events/catalog";
+import { eventPayloads, type EventType } from "../events/catalog";
 import { settings } from "@/config/settings";
 import { getProjectForActorOrThrow } from "../projects/internal";
 import { CreateTaskInput } from "./schemas";
 import { endOfColumn } from "./position";
 import { priorityRank, type Task } from "./schemas";
 import { checkAssignees, checkDates, checkLabels, checkParent, checkStatus, defaultStatus } from "./validate";
+
+const TASK_CREATED = "task.created" satisfies EventType;
 
 /**
  * Checks run as plain reads; the write is one statement (project counters, task, assignees, labels,
@@ -73,12 +75,12 @@ export async function createTask(args: { ctx: ServiceContext; projectId: string;
       from p, t
     ), e as (
       insert into events (workspace_id, project_id, type, actor_id, data)
-      select d.workspace_id, ${project.id}::uuid, 'task.created', ${actorId}::uuid, d.data from d
+      select d.workspace_id, ${project.id}::uuid, ${TASK_CREATED}::text, ${actorId}::uuid, d.data from d
     )
     select d.data, pg_notify(${EVENTS_CHANNEL}, ${project.id}) as notified from d`)) as unknown as { rows: { data: Task | string }[] };
   const row = result.rows[0];
   if (!row) throw new ConflictError("The project is archived; restore it before changing it");
   const task = (typeof row.data === "string" ? JSON.parse(row.data) : row.data) as Task;
-  if (settings().NODE_ENV !== "production") eventPayloads["task.created"].parse(task);
+  if (settings().NODE_ENV !== "production") eventPayloads[TASK_CREATED].parse(task);
   return task;
 }

@@ -69,7 +69,7 @@ export async function buildTaskQuery(db: Database, scope: TaskScope, query: Task
   const after = decodeTaskCursor(query.cursor, sortName);
   if (scope.projectIds.length === 0) return null;
 
-  const where = [inArray(tasks.projectId, scope.projectIds), ...filterConditions(query, scope)];
+  const where = scopeAndFilters(scope, query);
   const fields = {
     id: tasks.id,
     position: tasks.position,
@@ -125,7 +125,12 @@ export async function buildTaskQuery(db: Database, scope: TaskScope, query: Task
 
 /** The scope and filter terms (search included) of a task list, shared by the list and the board's counts. */
 export async function buildTaskWhere(db: Database, scope: TaskScope, query: TaskListQuery): Promise<SQL[]> {
-  const where: SQL[] = [inArray(tasks.projectId, scope.projectIds), ...filterConditions(query, scope)];
+  const where = scopeAndFilters(scope, query);
   if (query.q) where.push(await searchFilter(db, query.q, scope.projectIds));
   return where;
+}
+
+/** The projects in scope and the list's filters: every task query starts from these. */
+function scopeAndFilters(scope: TaskScope, query: TaskListQuery): SQL[] {
+  return [inArray(tasks.projectId, scope.projectIds), ...filterConditions(query, scope)];
 }

@@ -2,6 +2,7 @@ import path from "node:path";
 import { mkdirSync } from "node:fs";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
+import { logger } from "@/config/log";
 import { settings } from "@/config/settings";
 
 // One type for both drivers: PGlite (embedded) and node-postgres (DATABASE_URL).
@@ -17,6 +18,9 @@ async function openPostgres(url: string, replicaUrl: string | undefined, poolSiz
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
   const pool = new Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server closes (restart, failover, a dropped database) must not crash the process.
+  const logIdleError = (which: string) => (error: Error) => logger().warn({ err: error, pool: which }, "idle database connection lost");
+  pool.on("error", logIdleError("primary"));
   const primary = drizzle(pool, { schema }) as unknown as Database;
   // Several pods may start at once: one migrates while the others wait on the lock.
   const lockClient = await pool.connect();
@@ -28,6 +32,7 @@ async function openPostgres(url: string, replicaUrl: string | undefined, poolSiz
     lockClient.release();
   }
   const replicaPool = replicaUrl ? new Pool({ connectionString: replicaUrl, max: poolSize }) : undefined;
+  replicaPool?.on("error", logIdleError("replica"));
   const replica = replicaPool ? (drizzle(replicaPool, { schema }) as unknown as Database) : primary;
   return {
     primary,

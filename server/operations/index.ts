@@ -38,6 +38,7 @@ import { listNotificationsOp, unreadCountOp, markReadOp, markAllReadOp, getPrefe
 import { listWebhooksOp, createWebhookOp, deleteWebhookOp, listDeliveriesOp } from "./webhooks";
 import { listProjectTasksOp, listWorkspaceTasksOp, exportTasksCsvOp, importTasksCsvOp } from "./search";
 import { getBoardOp } from "./board";
+import { getScheduleOp } from "./schedule";
 import {
   createTaskOp,
   getTaskOp,
@@ -126,6 +127,7 @@ export const operations: readonly Operation[] = [
   // search
   listProjectTasksOp,
   getBoardOp,
+  getScheduleOp,
   listWorkspaceTasksOp,
   exportTasksCsvOp,
   importTasksCsvOp,

@@ -15,3 +15,4 @@ export { addDependency, getDependencies, removeDependency } from "./dependencies
 export { listWatchers, unwatchTask, watchTask } from "./watchers";
 export { getActivity } from "./activity";
 export { findTaskInProject, getTaskForActorOrThrow, type TaskAccess, type TaskRef } from "./internal";
+export { getSchedule, ScheduleQuery, type Schedule, type ScheduleInput } from "./schedule";

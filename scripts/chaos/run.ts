@@ -1,0 +1,313 @@
+// `npm run chaos`: an outage drill. Starts its own redis-server and PostgreSQL on free loopback ports, the
+// production build (2 web instances with workers, as bench starts them) and 2 realtime sidecars, puts the API
+// under steady load with 200 sockets subscribed to one project, then stops Redis for 10 s, stops PostgreSQL
+// for 10 s and SIGKILLs a sidecar. Prints a table and exits 1 when a rule of the README's
+// "What happens during an outage" was broken. Options: --no-build, --web 1|2, --sockets N, --outage-seconds S.
+import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { ensureBuild, startRealtime, startWeb } from "../../bench/lib/app";
+import { ROOT, SMOKE_DIR } from "../../bench/lib/config";
+import { migrateDatabase } from "../../bench/lib/database";
+import { setLogDir, stopAll } from "../../bench/lib/processes";
+import { openFleet, type Fleet } from "./fleet";
+import { SteadyLoad } from "./load";
+import {
+  delivery,
+  deliveryTable,
+  failsFast,
+  keepsAnswering,
+  printChecks,
+  readySaysNo,
+  requestTable,
+  within,
+  type Check,
+  type Phase,
+} from "./report";
+import { throwawayPostgres, throwawayRedis, type ThrowawayPostgres, type ThrowawayRedis } from "./servers";
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const opts = {
+  build: !process.argv.includes("--no-build"),
+  webs: arg("--web", 2),
+  sockets: arg("--sockets", 200),
+  outageMs: arg("--outage-seconds", 10) * 1000,
+};
+const OUT = path.join(SMOKE_DIR, "chaos");
+const origin = performance.now();
+const t = () => performance.now() - origin;
+const log = (m: string) => console.log(`[chaos ${(t() / 1000).toFixed(1).padStart(6)} s] ${m}`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls check until it holds; the time it took (ms since `from`), or Infinity after timeoutMs. */
+async function until(check: () => Promise<boolean> | boolean, from: number, timeoutMs: number): Promise<number> {
+  const deadline = t() + timeoutMs;
+  while (t() < deadline) {
+    if (
+      await Promise.resolve()
+        .then(check)
+        .catch(() => false)
+    )
+      return t() - from;
+    await sleep(100);
+  }
+  return Infinity;
+}
+
+let redis: ThrowawayRedis | undefined;
+let postgres: ThrowawayPostgres | undefined;
+let fleet: Fleet | undefined;
+async function cleanup(): Promise<void> {
+  fleet?.kill();
+  await stopAll();
+  await redis?.stop().catch(() => undefined);
+  await postgres?.destroy().catch((e: unknown) => log(`PostgreSQL cleanup: ${(e as Error).message}`));
+}
+
+async function api<T>(base: string, method: string, url: string, body?: unknown, token?: string): Promise<T> {
+  const res = await fetch(base + url, {
+    method,
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${url} answered ${res.status}: ${text.slice(0, 300)}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+async function main(): Promise<number> {
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(path.join(OUT, "logs"), { recursive: true });
+  setLogDir(path.join(OUT, "logs"));
+  ensureBuild(opts.build, log);
+  [redis, postgres] = await Promise.all([throwawayRedis(), throwawayPostgres()]);
+  log(`throwaway redis ${redis.url}, PostgreSQL ${postgres.url} (${postgres.dir})`);
+  await migrateDatabase(postgres.url);
+  const env = {
+    NODE_ENV: "production",
+    DATABASE_URL: postgres.url,
+    REDIS_URL: redis.url,
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    RATE_LIMIT_PER_MINUTE: "1000000",
+    RATE_LIMIT_PER_IP_PER_MINUTE: "1000000",
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), "tasklane-chaos-")),
+    LOG_LEVEL: "warn",
+  };
+  const sidecars = await Promise.all([startRealtime("realtime-1", env), startRealtime("realtime-2", env)]);
+  if (sidecars.some((s) => !s)) throw new Error("no realtime sidecar (realtime/main.ts)");
+  const [side1, side2] = sidecars as NonNullable<(typeof sidecars)[number]>[];
+  const webs = await Promise.all(
+    Array.from({ length: opts.webs }, (_, i) => startWeb({ ...env, REALTIME_URL: side1!.url }, path.join(OUT, "captures"), `web-${i + 1}`)),
+  );
+  log(`web ${webs.map((w) => w.url).join(", ")}; sidecars ${side1!.url}, ${side2!.url}`);
+
+  // A user, a workspace and a project, through the API.
+  const base = webs[0]!.url;
+  const account = {
+    name: "Chaos Monkey",
+    email: `chaos-${randomBytes(4).toString("hex")}@example.com`,
+    password: "chaos drill: stop redis, stop postgres",
+  };
+  await api(base, "POST", "/api/v1/auth/register", account);
+  const { token } = await api<{ token: string }>(base, "POST", "/api/v1/auth/login", { email: account.email, password: account.password });
+  await api(base, "POST", "/api/v1/workspaces", { name: "Chaos", slug: "chaos" }, token);
+  const project = await api<{ id: string }>(
+    base,
+    "POST",
+    "/api/v1/workspaces/chaos/projects",
+    { name: "Chaos", key: "CHS", visibility: "private" },
+    token,
+  );
+
+  const db = new pg.Pool({ connectionString: postgres.url, max: 2, connectionTimeoutMillis: 2000 });
+  db.on("error", () => undefined);
+  const maxEventId = async () =>
+    Number(
+      (await db.query<{ id: string }>("select coalesce(max(id), 0) as id from events where project_id = $1", [project.id])).rows[0]!.id,
+    );
+  const since = await maxEventId();
+  fleet = await openFleet({ urls: [side1!.url, side2!.url], count: opts.sockets, token, projectId: project.id, since }, ROOT);
+  log(`${fleet.ready} sockets subscribed (${fleet.failed} failed) across both sidecars`);
+  const caughtUp = async () => (await fleet!.status()).minLast >= (await maxEventId());
+
+  const load = new SteadyLoad(
+    webs.map((w) => w.url),
+    token,
+    project.id,
+    origin,
+  );
+  const phases: Phase[] = [];
+  const recovery: Record<string, string> = {};
+  const checks: Check[] = [
+    {
+      rule: `all ${opts.sockets} sockets subscribed`,
+      ok: fleet.ready === opts.sockets,
+      detail: `${fleet.ready} ready, ${fleet.failed} failed`,
+    },
+  ];
+  let current = { name: "steady load", from: t() };
+  const enter = (name: string) => {
+    phases.push({ ...current, to: t() });
+    current = { name, from: t() };
+    log(name);
+  };
+  load.start();
+  log("steady load");
+  await sleep(5000);
+
+  // 1. Redis away.
+  enter("Redis down");
+  await redis.stop();
+  await sleep(opts.outageMs);
+  await redis.start();
+  const redisUp = t();
+  enter("Redis back");
+  const sidecarsBack = await until(
+    async () => (await Promise.all([side1!, side2!].map((s) => fetch(`${s.url}/ready`)))).every((r) => r.ok),
+    redisUp,
+    30_000,
+  );
+  const redisDelivered = await until(caughtUp, redisUp, 30_000);
+  recovery["Redis back"] = `sidecars ready ${Math.round(sidecarsBack)} ms; every socket caught up ${Math.round(redisDelivered)} ms`;
+  checks.push({
+    rule: "Redis back: both sidecars reconnect on their own",
+    ok: sidecarsBack < 30_000,
+    detail: `${Math.round(sidecarsBack)} ms after redis-server started`,
+  });
+  checks.push({
+    rule: "Redis back: events committed during the outage reach every socket",
+    ok: redisDelivered < 30_000,
+    detail: `${Math.round(redisDelivered)} ms after redis-server started`,
+  });
+  await sleep(Math.max(0, 5000 - (t() - redisUp)));
+
+  // 2. PostgreSQL away.
+  enter("PostgreSQL down");
+  await postgres.stop();
+  await sleep(opts.outageMs);
+  const pgDown = { ...current, to: t() };
+  await postgres.start();
+  const pgUp = t();
+  enter("PostgreSQL back");
+  const firstWrite = (web: number) =>
+    load.samples.find((s) => s.web === web && s.at >= pgUp && s.op !== "read" && s.status >= 200 && s.status < 300);
+  const firstReady = (web: number) => load.ready.find((r) => r.web === web && r.at >= pgUp && r.status === 200);
+  const poolBack = await until(() => webs.every((_, w) => firstWrite(w)), pgUp, 30_000);
+  const readyBack = await until(() => webs.every((_, w) => firstReady(w)), pgUp, 30_000);
+  const dispatchBack = await until(caughtUp, pgUp, 30_000);
+  const writesAt = Math.max(...webs.map((_, w) => (firstWrite(w) ? firstWrite(w)!.at + firstWrite(w)!.ms - pgUp : Infinity)));
+  recovery["PostgreSQL back"] =
+    `writes ${Math.round(writesAt)} ms; /api/ready ${Math.round(readyBack)} ms; sockets caught up ${Math.round(dispatchBack)} ms`;
+  checks.push({
+    rule: "PostgreSQL back: every instance's pool serves writes within 5 s",
+    ok: poolBack <= 5000 && writesAt <= 5000,
+    detail: `first acknowledged write on every instance ${Math.round(writesAt)} ms after the restart`,
+  });
+  checks.push({
+    rule: "PostgreSQL back: /api/ready is 200 again within 5 s",
+    ok: readyBack <= 5000,
+    detail: `${Math.round(readyBack)} ms`,
+  });
+  checks.push({
+    rule: "PostgreSQL back: the dispatcher delivers again within 5 s",
+    ok: dispatchBack <= 5000,
+    detail: `every socket had every committed event ${Math.round(dispatchBack)} ms after the restart`,
+  });
+  await sleep(Math.max(0, 5000 - (t() - pgUp)));
+
+  // 3. A sidecar lost.
+  enter("sidecar SIGKILLed");
+  const killedAt = t();
+  process.kill(-side1!.proc.child.pid!, "SIGKILL");
+  const reconnected = await until(async () => (await fleet!.status()).connected === fleet!.ready, killedAt, 30_000);
+  const replayed = await until(caughtUp, killedAt, 30_000);
+  recovery["sidecar SIGKILLed"] = `all sockets on the other ${Math.round(reconnected)} ms; caught up ${Math.round(replayed)} ms`;
+  checks.push({
+    rule: "sidecar lost: its clients reconnect to the other and replay what they missed",
+    ok: reconnected < 30_000 && replayed < 30_000,
+    detail: recovery["sidecar SIGKILLed"],
+  });
+  await sleep(3000);
+
+  enter("drain");
+  await load.stop();
+  const drained = await until(caughtUp, t(), 30_000);
+  await sleep(1500); // a late duplicate would show here
+  phases.push({ ...current, to: t() });
+  recovery.drain = `caught up ${Math.round(drained)} ms after the load stopped`;
+
+  const sockets = await fleet.collect();
+  fleet = undefined;
+  const expected = (
+    await db.query<{ id: string }>("select id from events where project_id = $1 and id > $2 order by id", [project.id, since])
+  ).rows.map((r) => Number(r.id));
+  const d = delivery(expected, sockets);
+  const stored = Number(
+    (await db.query<{ n: string }>("select count(*) as n from tasks where id = any($1::uuid[])", [load.created])).rows[0]!.n,
+  );
+  await db.end();
+
+  const phase = (name: string) => phases.find((p) => p.name === name)!;
+  checks.push(...keepsAnswering("Redis down", within(load.samples, phase("Redis down"))));
+  checks.push(...keepsAnswering("Redis back", within(load.samples, phase("Redis back"))));
+  checks.push(...failsFast("PostgreSQL down", within(load.samples, phase("PostgreSQL down")), true));
+  checks.push(...failsFast("PostgreSQL back", within(load.samples, phase("PostgreSQL back")), false));
+  checks.push(readySaysNo(load.ready, pgDown, webs.length));
+  for (const name of ["steady load", "sidecar SIGKILLed", "drain"]) {
+    const bad = within(load.samples, phase(name)).filter((s) => s.status === 0 || s.status >= 400);
+    checks.push({
+      rule: `${name}: every request succeeds`,
+      ok: bad.length === 0,
+      detail: `${bad.length} failed${bad[0] ? ` (first: ${bad[0].status || bad[0].error})` : ""}`,
+    });
+  }
+  checks.push({
+    rule: "no acknowledged write missing",
+    ok: stored === load.created.length,
+    detail: `${stored} of ${load.created.length} acknowledged creates are in the database`,
+  });
+  checks.push({
+    rule: "every committed event reached every socket once, in order",
+    ok: d.committed > 0 && d.socketsExact === d.sockets && d.sockets === opts.sockets && d.resyncs === 0,
+    detail: `${d.socketsExact} of ${d.sockets} sockets exact; ${d.missing} missing, ${d.duplicates} duplicates, ${d.outOfOrder} out of order, ${d.unexpected} unknown ids, ${d.resyncs} resyncs`,
+  });
+
+  const report = [
+    `Chaos run ${new Date().toISOString()}: ${opts.webs} web instance(s), 2 sidecars, ${opts.sockets} sockets, outages of ${opts.outageMs / 1000} s`,
+    "",
+    requestTable(load.samples, phases, recovery),
+    "",
+    deliveryTable(d),
+    "",
+    printChecks(checks),
+  ].join("\n");
+  writeFileSync(path.join(OUT, "report.md"), report + "\n");
+  console.log(`\n${report}\n`);
+  const failed = checks.filter((c) => !c.ok).length;
+  console.log(failed ? `chaos: ${failed} rule(s) broken (logs in ${path.relative(ROOT, OUT)}/logs)` : "chaos: every rule held");
+  return failed ? 1 : 0;
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    log(`${signal}: stopping`);
+    void cleanup().then(() => process.exit(130));
+  });
+}
+main().then(
+  async (code) => {
+    await cleanup();
+    process.exit(code);
+  },
+  async (error: unknown) => {
+    console.error(error);
+    await cleanup();
+    process.exit(1);
+  },
+);

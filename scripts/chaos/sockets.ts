@@ -9,7 +9,7 @@ import { io, type Socket } from "socket.io-client";
 
 export type FleetSpec = { urls: string[]; count: number; token: string; projectId: string; since: number };
 export type SocketReport = { ids: number[]; reconnects: number; resyncs: number; url: string };
-export type FleetStatus = { connected: number; minLast: number; maxLast: number; reconnects: number };
+export type FleetStatus = { connected: number; minLast: number; maxLast: number; reconnects: number; livePerUrl: number[]; behind: number };
 
 const spec = JSON.parse(Buffer.from(process.argv[2]!, "base64url").toString()) as FleetSpec;
 
@@ -106,6 +106,8 @@ createInterface({ input: process.stdin }).on("line", (line) => {
       minLast: Math.min(...lasts),
       maxLast: Math.max(...lasts),
       reconnects: clients.reduce((n, c) => n + c.reconnects, 0),
+      livePerUrl: spec.urls.map((_, u) => clients.filter((c) => c.live && c.url === u).length),
+      behind: lasts.filter((l) => l < Math.max(...lasts)).length,
     };
     console.log(JSON.stringify({ status }));
   } else if (command === "stop") {

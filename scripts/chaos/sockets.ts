@@ -34,7 +34,10 @@ const clients: Client[] = Array.from({ length: spec.count }, (_, i) => ({
   stopped: false,
 }));
 
-/** Connects and subscribes; resolves true once subscribed, false when this attempt failed. */
+/**
+ * Connects and subscribes; resolves true once subscribed, false when this attempt failed. The subscribe
+ * ack may take long while a sidecar replays for many sockets at once (the browser waits for it forever).
+ */
 function open(c: Client): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = io(spec.urls[c.url]!, {
@@ -60,7 +63,7 @@ function open(c: Client): Promise<boolean> {
     socket.once("connect_error", () => settle(false));
     socket.once("connect", () => {
       socket
-        .timeout(10_000)
+        .timeout(30_000)
         .emit("subscribe", { projectId: spec.projectId, since: c.last }, (err: Error | null, ack?: { ok: boolean; resync?: boolean }) => {
           if (err || !ack?.ok) return settle(false);
           if (ack.resync) c.resyncs++;

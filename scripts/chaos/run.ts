@@ -254,7 +254,7 @@ async function main(): Promise<number> {
       return status.livePerUrl[0] === 0 && status.connected === fleet!.ready;
     },
     killedAt,
-    60_000,
+    90_000,
   );
   const replayed = await until(caughtUp(await maxEventId()), killedAt, 30_000);
   explain(replayed);

@@ -3,16 +3,13 @@
 // under steady load with 200 sockets subscribed to one project, then stops Redis for 10 s, stops PostgreSQL
 // for 10 s and SIGKILLs a sidecar. Prints a table and exits 1 when a rule of the README's
 // "What happens during an outage" was broken. Options: --no-build, --web 1|2, --sockets N, --outage-seconds S.
-import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
-import { ensureBuild, startRealtime, startWeb } from "../../bench/lib/app";
+import { ensureBuild } from "../../bench/lib/app";
 import { ROOT, SMOKE_DIR } from "../../bench/lib/config";
-import { migrateDatabase } from "../../bench/lib/database";
-import { setLogDir, stopAll } from "../../bench/lib/processes";
+import { setLogDir } from "../../bench/lib/processes";
 import { openFleet, type Fleet } from "./fleet";
 import { SteadyLoad } from "./load";
 import {
@@ -28,7 +25,7 @@ import {
   type Check,
   type Phase,
 } from "./report";
-import { throwawayPostgres, throwawayRedis, type ThrowawayPostgres, type ThrowawayRedis } from "./servers";
+import { startStack, stopStack } from "./stack";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
@@ -61,27 +58,10 @@ async function until(check: () => Promise<boolean> | boolean, from: number, time
   return Infinity;
 }
 
-let redis: ThrowawayRedis | undefined;
-let postgres: ThrowawayPostgres | undefined;
 let fleet: Fleet | undefined;
-let dataDir: string | undefined;
 async function cleanup(): Promise<void> {
   fleet?.kill();
-  await stopAll();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  await redis?.stop().catch(() => undefined);
-  await postgres?.destroy().catch((e: unknown) => log(`PostgreSQL cleanup: ${(e as Error).message}`));
-}
-
-async function api<T>(base: string, method: string, url: string, body?: unknown, token?: string): Promise<T> {
-  const res = await fetch(base + url, {
-    method,
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${url} answered ${res.status}: ${text.slice(0, 300)}`);
-  return (text ? JSON.parse(text) : undefined) as T;
+  await stopStack(log);
 }
 
 async function main(): Promise<number> {
@@ -89,54 +69,8 @@ async function main(): Promise<number> {
   mkdirSync(path.join(OUT, "logs"), { recursive: true });
   setLogDir(path.join(OUT, "logs"));
   ensureBuild(opts.build, log);
-  [redis, postgres] = await Promise.all([throwawayRedis(), throwawayPostgres()]);
-  log(`throwaway redis ${redis.url}, PostgreSQL ${postgres.url} (${postgres.dir})`);
-  await migrateDatabase(postgres.url);
-  const env = {
-    NODE_ENV: "production",
-    DATABASE_URL: postgres.url,
-    REDIS_URL: redis.url,
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
-    RATE_LIMIT_PER_MINUTE: "1000000",
-    RATE_LIMIT_PER_IP_PER_MINUTE: "1000000",
-    DATA_DIR: (dataDir = mkdtempSync(path.join(tmpdir(), "tasklane-chaos-"))),
-    LOG_LEVEL: "warn",
-  };
-  const sidecars = await Promise.all([startRealtime("realtime-1", env), startRealtime("realtime-2", env)]);
-  if (sidecars.some((s) => !s)) throw new Error("no realtime sidecar (realtime/main.ts)");
-  const [side1, side2] = sidecars as NonNullable<(typeof sidecars)[number]>[];
-  const webs = await Promise.all(
-    Array.from({ length: opts.webs }, (_, i) => startWeb({ ...env, REALTIME_URL: side1!.url }, path.join(OUT, "captures"), `web-${i + 1}`)),
-  );
-  log(`web ${webs.map((w) => w.url).join(", ")}; sidecars ${side1!.url}, ${side2!.url}`);
-
-  // A user, a workspace and a project, through the API.
-  const base = webs[0]!.url;
-  const account = {
-    name: "Chaos Monkey",
-    email: `chaos-${randomBytes(4).toString("hex")}@example.com`,
-    password: "chaos drill: stop redis, stop postgres",
-  };
-  await api(base, "POST", "/api/v1/auth/register", account);
-  const { token } = await api<{ token: string }>(base, "POST", "/api/v1/auth/login", { email: account.email, password: account.password });
-  await api(base, "POST", "/api/v1/workspaces", { name: "Chaos", slug: "chaos" }, token);
-  const project = await api<{ id: string }>(
-    base,
-    "POST",
-    "/api/v1/workspaces/chaos/projects",
-    { name: "Chaos", key: "CHS", visibility: "private" },
-    token,
-  );
-
-  // Each instance loads its routes once before the clock runs (a cold route's first import is not an outage).
-  for (const w of webs) {
-    const task = await api<{ id: string }>(w.url, "POST", `/api/v1/projects/${project.id}/tasks`, { title: "warm-up" }, token);
-    await api(w.url, "PATCH", `/api/v1/tasks/${task.id}`, { title: "warm-up, edited" }, token);
-    await api(w.url, "GET", `/api/v1/tasks/${task.id}`, undefined, token);
-    await api(w.url, "GET", `/api/v1/projects/${project.id}/tasks?limit=20`, undefined, token);
-    await fetch(`${w.url}/api/ready`).then((r) => r.arrayBuffer());
-  }
-
+  const { redis, postgres, webs, sidecars, token, project } = await startStack({ webs: opts.webs, out: OUT }, log);
+  const [side1, side2] = sidecars;
   const db = new pg.Pool({ connectionString: postgres.url, max: 2, connectionTimeoutMillis: 2000 });
   db.on("error", () => undefined);
   const maxEventId = async () =>

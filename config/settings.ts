@@ -12,6 +12,8 @@ const SettingsSchema = z.object({
   DATABASE_URL: url.optional(),
   DATABASE_REPLICA_URL: url.optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // Opening a connection gives up after this long, so an unreachable database fails a request fast (503).
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(1500),
   REDIS_URL: url.optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   APP_URL: url.default("http://localhost:3000"),

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { mkdirSync } from "node:fs";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { ClientConfig } from "pg";
 import * as schema from "./schema";
 import { logger } from "@/config/log";
 import { settings } from "@/config/settings";
@@ -13,11 +14,18 @@ type Handles = { primary: Database; replica: Database; close: () => Promise<void
 const MIGRATIONS = path.resolve(process.cwd(), "db/migrations");
 const globalForDb = globalThis as unknown as { __tasklaneDb?: Promise<Handles> };
 
-async function openPostgres(url: string, replicaUrl: string | undefined, poolSize: number): Promise<Handles> {
-  const { Pool } = await import("pg");
+async function openPostgres(url: string, replicaUrl: string | undefined, poolSize: number, connectTimeoutMs: number): Promise<Handles> {
+  const { Pool, Client: PgClient } = await import("pg");
+  // The timeout bounds opening a connection (an unreachable server), not the wait for a free one in a
+  // busy pool: that is load, and a server that is down empties the queue at once by refusing connections.
+  class Client extends PgClient {
+    constructor(config?: ClientConfig) {
+      super({ ...config, connectionTimeoutMillis: connectTimeoutMs });
+    }
+  }
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
-  const pool = new Pool({ connectionString: url, max: poolSize });
+  const pool = new Pool({ connectionString: url, max: poolSize, Client });
   // An idle connection the server closes (restart, failover, a dropped database) must not crash the process.
   const logIdleError = (which: string) => (error: Error) => logger().warn({ err: error, pool: which }, "idle database connection lost");
   pool.on("error", logIdleError("primary"));
@@ -31,7 +39,7 @@ async function openPostgres(url: string, replicaUrl: string | undefined, poolSiz
     await lockClient.query("select pg_advisory_unlock(727274)").catch(() => undefined);
     lockClient.release();
   }
-  const replicaPool = replicaUrl ? new Pool({ connectionString: replicaUrl, max: poolSize }) : undefined;
+  const replicaPool = replicaUrl ? new Pool({ connectionString: replicaUrl, max: poolSize, Client }) : undefined;
   replicaPool?.on("error", logIdleError("replica"));
   const replica = replicaPool ? (drizzle(replicaPool, { schema }) as unknown as Database) : primary;
   return {
@@ -58,7 +66,9 @@ async function openPglite(dataDir: string): Promise<Handles> {
 
 function open(): Promise<Handles> {
   const s = settings();
-  return s.DATABASE_URL ? openPostgres(s.DATABASE_URL, s.DATABASE_REPLICA_URL, s.DATABASE_POOL_SIZE) : openPglite(s.DATA_DIR);
+  return s.DATABASE_URL
+    ? openPostgres(s.DATABASE_URL, s.DATABASE_REPLICA_URL, s.DATABASE_POOL_SIZE, s.DATABASE_CONNECT_TIMEOUT_MS)
+    : openPglite(s.DATA_DIR);
 }
 
 function handles(): Promise<Handles> {

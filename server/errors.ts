@@ -79,3 +79,29 @@ export function isUniqueViolation(error: unknown): boolean {
   }
   return false;
 }
+
+// Connection-level failures (PostgreSQL down, restarting or unreachable, or another backing service refusing
+// connections): not the request's fault and gone once the service is back, so the HTTP layer answers 503
+// with Retry-After instead of 500.
+const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN"]);
+// SQLSTATE class 08 (connection exception), 57P01-57P03 (shut down / starting up), 53300 (too many connections).
+const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[123]|53300)$/;
+// node-postgres raises these as plain errors without a code.
+const UNAVAILABLE_MESSAGE =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed)/;
+
+/** True when the error (or what it wraps: drizzle's query errors, fetch's causes) is a connection failure. */
+export function isBackendUnavailable(error: unknown): boolean {
+  let e: unknown = error;
+  for (let depth = 0; e && typeof e === "object" && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && (UNAVAILABLE_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return true;
+    if (e instanceof AggregateError && e.errors.some(isBackendUnavailable)) return true;
+    const cause = (e as { cause?: unknown }).cause;
+    // Only the innermost message: a wrapper's message may quote the query and its parameters.
+    const message = (e as { message?: unknown }).message;
+    if (cause === undefined && typeof message === "string" && UNAVAILABLE_MESSAGE.test(message)) return true;
+    e = cause;
+  }
+  return false;
+}

@@ -37,11 +37,11 @@ export function ensureBuild(allowBuild: boolean, log: (m: string) => void): void
 export type AppEnv = Record<string, string>;
 
 /** The production build under `next start`, with the SQL capture hook preloaded (inactive unless a request asks). */
-export async function startWeb(env: AppEnv, captureDir: string): Promise<{ proc: Proc; url: string }> {
+export async function startWeb(env: AppEnv, captureDir: string, name = "web"): Promise<{ proc: Proc; url: string }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const proc = start(
-    "web",
+    name,
     process.execPath,
     [NEXT, "start", "-p", String(port), "-H", "127.0.0.1"],
     {

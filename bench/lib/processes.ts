@@ -6,6 +6,12 @@ import { RESULTS_DIR } from "./config";
 
 export type Proc = { name: string; child: ChildProcess; port?: number; exited: Promise<number | null> };
 const running = new Set<Proc>();
+let logDir = path.join(RESULTS_DIR, "logs");
+
+/** Where helper processes write their logs (the chaos run keeps its own beside its report). */
+export function setLogDir(dir: string): void {
+  logDir = dir;
+}
 
 /** A free loopback port, chosen by the kernel. */
 export function freePort(): Promise<number> {
@@ -19,9 +25,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts a long-lived helper process; its output goes to bench/results/logs/<name>.log. */
+/** Starts a long-lived helper process; its output goes to <log dir>/<name>.log (bench/results/logs by default). */
 export function start(name: string, command: string, args: string[], env: Record<string, string>, cwd: string, port?: number): Proc {
-  const log = createWriteStream(path.join(RESULTS_DIR, "logs", `${name}.log`));
+  const log = createWriteStream(path.join(logDir, `${name}.log`));
   const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
@@ -38,7 +44,7 @@ export async function waitForHttp(proc: Proc, url: string, timeoutMs = 120_000):
   let dead = false;
   void proc.exited.then(() => (dead = true));
   while (Date.now() < deadline) {
-    if (dead) throw new Error(`${proc.name} exited before answering; see bench/results/logs/${proc.name}.log`);
+    if (dead) throw new Error(`${proc.name} exited before answering; see ${path.join(logDir, proc.name)}.log`);
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
       await res.arrayBuffer();

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { createContext, type ServiceContext } from "../context";
-import { ServiceError } from "../errors";
+import { isBackendUnavailable, ServiceError } from "../errors";
 import { logger } from "@/config/log";
 import { metrics } from "../metrics";
 import { consume, limiter } from "../rate-limit";
@@ -143,6 +143,9 @@ function toResponse(op: Operation, result: unknown): Response {
   return new Response(JSON.stringify(body), { status: reply.status, headers });
 }
 
+/** What a 503 tells the client to wait: about how long a PostgreSQL restart or failover takes. */
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
 function toProblem(error: unknown, requestId: string, log: ReturnType<typeof logger>): Response {
   if (error instanceof ServiceError) {
     const status = statusFor[error.code];
@@ -153,6 +156,14 @@ function toProblem(error: unknown, requestId: string, log: ReturnType<typeof log
   if (error instanceof z.ZodError) {
     // A service re-validating input it was handed: still the caller's mistake.
     return problem(422, "Validation failed", requestId, { errors: fieldErrors(error.issues) });
+  }
+  if (isBackendUnavailable(error)) {
+    // PostgreSQL (or another backing service) is down or restarting: the client may retry; nothing half-done
+    // was acknowledged (writes commit in one transaction or not at all).
+    log.warn({ err: (error as Error).message }, "backing service unavailable");
+    return problem(503, "A backing service is unavailable (the database is restarting?); retry shortly", requestId, {
+      headers: { "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
+    });
   }
   log.error({ err: error }, "unhandled error");
   return problem(500, "Internal server error; quote the request id when reporting it", requestId);

@@ -17,10 +17,10 @@ export const readyOp = defineOperation({
   path: "/api/ready",
   tag,
   auth: "public",
-  summary: "Readiness: the database (and Redis, when configured) answer",
-  response: z.object({ status: z.enum(["ok", "unavailable"]), checks: z.record(z.string(), z.enum(["ok", "fail"])) }),
+  summary: "Readiness: the database answers (Redis is reported; without it the app is degraded but serves)",
+  response: z.object({ status: z.enum(["ok", "degraded", "unavailable"]), checks: z.record(z.string(), z.enum(["ok", "fail"])) }),
   status: 200,
-  alternatives: [{ status: 503, description: "A dependency does not answer" }],
+  alternatives: [{ status: 503, description: "The database does not answer" }],
 });
 export const openapiOp = defineOperation({
   method: "GET",

@@ -1,6 +1,10 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // A self-contained server (.next/standalone/server.js with only the traced node_modules): the web image.
+  // `npm start`, the e2e tests and the benchmark still serve the same build with `next start`.
+  output: "standalone",
+  outputFileTracingRoot: process.cwd(),
   // Native and WASM packages must be loaded by Node, not bundled.
   serverExternalPackages: [
     "@electric-sql/pglite",

@@ -61,11 +61,12 @@ runtime_rootfs() {
 }
 
 commit_rootfs() {
-  local root="$1" image="$2"
-  local ctr
+  local root="$1" image="$2" ctr
+  shift 2
   ctr=$(buildah from scratch)
   buildah copy --quiet "$ctr" "$root/" / >/dev/null
   buildah config --env PATH=/usr/local/bin:/usr/bin:/bin --env HOME=/tmp --workingdir /app "$ctr"
+  for kv in "$@"; do buildah config --env "$kv" "$ctr"; done
   buildah commit --quiet --rm "$ctr" "$image" >/dev/null
 }
 
@@ -90,7 +91,11 @@ if [ "${FROM_REGISTRY:-}" != 1 ]; then
     tar -xzf "$WORK/node/npm-${NPM_VERSION}.tgz" -C "$WORK/build/usr/local/lib/node_modules/npm" --strip-components=1
     ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$WORK/build/usr/local/bin/npm"
     ln -sf ../lib/node_modules/npm/bin/npx-cli.js "$WORK/build/usr/local/bin/npx"
-    commit_rootfs "$WORK/build" "$BUILD"
+    # This machine's certificate authorities (a proxy may sit between it and the registry), for
+    # npm ci in the build stages only: the runtime images start from $BASE, which has none of them.
+    mkdir -p "$WORK/build/etc/ssl/certs"
+    cp /etc/ssl/certs/ca-certificates.crt "$WORK/build/etc/ssl/certs/ca-certificates.crt"
+    commit_rootfs "$WORK/build" "$BUILD" NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
   fi
   ARGS=(--build-arg "BUILD_IMAGE=$BUILD" --build-arg "BASE_IMAGE=$BASE" --pull-never)
 else

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
 import net from "node:net";
 import { waitFor } from "../helpers/realtime";
 import { freePort } from "../helpers/sidecar";
@@ -20,12 +20,13 @@ export const runsAs = process.getuid?.() === 0 ? "nobody" : `uid ${process.getui
 
 /** `node <args>` in cwd with only env (and PATH), the way the image runs it: no shell, node is the process. */
 export function startProgram(name: string, cwd: string, args: string[], env: Record<string, string>, url: string): Running {
-  const proc = spawn(process.execPath, args, {
+  const options: SpawnOptions = {
     cwd,
-    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: "/nonexistent", ...env },
+    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: "/nonexistent", ...env } as unknown as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
     ...unprivileged,
-  });
+  };
+  const proc: ChildProcess = spawn(process.execPath, args, options);
   let output = "";
   proc.stdout!.on("data", (d: Buffer) => (output += d.toString()));
   proc.stderr!.on("data", (d: Buffer) => (output += d.toString()));

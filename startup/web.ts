@@ -5,7 +5,7 @@ import { closeRedis } from "@/server/redis";
 import { startLiveServices } from "./live";
 
 /**
- * Set for the release image's server.js (scripts/release/web-server.cjs): after the HTTP server has
+ * Set for the release image's server.js (scripts/release/web-server.mjs): after the HTTP server has
  * stopped accepting and finished its requests, it stops the background work and closes the pools.
  */
 const globalForDrain = globalThis as unknown as { __tasklaneDrain?: () => Promise<void> };

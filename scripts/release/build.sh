@@ -19,11 +19,12 @@ rm -rf "$OUT/web"
 mkdir -p "$OUT/web"
 # The standalone folder holds server.js, the traced node_modules (production code only) and .next/server.
 cp -R .next/standalone/. "$OUT/web/"
-# server.js drains on SIGTERM and exits 0 (scripts/release/web-server.cjs), then runs Next's server.
+# server.js drains on SIGTERM and exits 0 (scripts/release/web-server.mjs), then runs Next's server.
 mv "$OUT/web/server.js" "$OUT/web/next-server.js"
-cp scripts/release/web-server.cjs "$OUT/web/server.js"
+cp scripts/release/web-server.mjs "$OUT/web/server.js"
 cp -R .next/static "$OUT/web/.next/static"
 if [ -d public ]; then cp -R public "$OUT/web/public"; fi
+rm -rf "$OUT/web/db/migrations"
 mkdir -p "$OUT/web/db"
 cp -R db/migrations "$OUT/web/db/migrations"
 # Never ship the build cache, local data or secrets the tracer may have picked up.

@@ -53,8 +53,9 @@ const createTask = async (via: Running, title: string) => {
   return res.body;
 };
 
-function migrate(): Promise<{ code: number | null; output: string }> {
-  const p = startProgram("migrate", path.join(out, "realtime"), ["migrate.mjs"], { NODE_ENV: "production", DATABASE_URL: databaseUrl }, "");
+// Production settings are checked as a whole, so the migration Job gets AUTH_SECRET too (the pods' secret).
+function migrate(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const p = startProgram("migrate", path.join(out, "realtime"), ["migrate.mjs"], env, "");
   return p.exited.then((e) => ({ code: e.code, output: p.output() }));
 }
 
@@ -91,7 +92,7 @@ beforeAll(async () => {
     LOG_LEVEL: "info",
     REALTIME_SWEEP_MS: "1000",
   };
-  migrations = await Promise.all([migrate(), migrate()]);
+  migrations = await Promise.all([migrate(env), migrate(env)]);
 
   const rt = (name: string, port: number) =>
     startProgram(name, path.join(out, "realtime"), ["realtime.mjs"], { ...env, REALTIME_PORT: String(port) }, `http://127.0.0.1:${port}`);

@@ -2,13 +2,12 @@
 // drain that ends in exit code 0. Next's own SIGTERM handler closes the server too, but exits 143;
 // here SIGTERM stops accepting connections, lets requests in flight finish, stops the background
 // work and closes the database and Redis pools (startup/web.ts sets __tasklaneDrain), then exits 0.
-/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS, like the server.js Next generates */
-"use strict";
-const http = require("node:http");
+import http from "node:http";
 
 const GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS ?? 25_000);
 process.env.NEXT_MANUAL_SIG_HANDLE = "true";
 
+// Next creates its server through node:http (the same module object for require and import).
 const servers = [];
 const createServer = http.createServer;
 http.createServer = function (...args) {
@@ -17,11 +16,12 @@ http.createServer = function (...args) {
   return server;
 };
 
+const log = (fields) => console.log(JSON.stringify({ level: 30, time: Date.now(), service: "tasklane", ...fields }));
 let draining = false;
 function drain(signal) {
   if (draining) return;
   draining = true;
-  console.log(JSON.stringify({ level: 30, time: Date.now(), service: "tasklane", signal, msg: "web draining" }));
+  log({ signal, msg: "web draining" });
   setTimeout(() => process.exit(1), GRACE_MS).unref();
   // close(): no new connections; idle keep-alive sockets go now, busy ones once their response is sent.
   const closed = servers.map((s) => new Promise((resolve) => s.close(() => resolve())));
@@ -31,7 +31,7 @@ function drain(signal) {
     .then(() => globalThis.__tasklaneDrain?.())
     .then(
       () => {
-        console.log(JSON.stringify({ level: 30, time: Date.now(), service: "tasklane", msg: "web drained" }));
+        log({ msg: "web drained" });
         process.exit(0);
       },
       (err) => {
@@ -43,4 +43,4 @@ function drain(signal) {
 process.on("SIGTERM", () => drain("SIGTERM"));
 process.on("SIGINT", () => drain("SIGINT"));
 
-require("./next-server.js");
+await import("./next-server.js");

@@ -112,8 +112,9 @@ build() {
 build tasklane-realtime deploy/docker/realtime.Dockerfile
 build tasklane-web deploy/docker/web.Dockerfile
 
-# Uncompressed size (what the node stores) and the compressed size a registry would hold.
-size_mb() { buildah inspect --type image --format '{{.Size}}' "$1" 2>/dev/null | awk '{ printf "%d", $1 / 1000000 }'; }
+# Uncompressed size (what a node stores), against the targets.
+# buildah prints the uncompressed size as "109 MB" / "1.2 GB".
+size_mb() { buildah images --format '{{.Size}}' "$1" | head -1 | awk '{ n = $1; if ($2 == "GB") n *= 1000; if ($2 == "kB") n /= 1000; printf "%d", n }'; }
 status=0
 for pair in "tasklane-web:$MAX_WEB_MB" "tasklane-realtime:$MAX_REALTIME_MB"; do
   name="${pair%%:*}"

@@ -180,6 +180,14 @@ describe(`release artifacts (web ×2, realtime ×2, worker; as ${runsAs})`, () =
     expect(await (await fetch(`${worker.url}/metrics`)).text()).toContain("process_cpu_user_seconds_total");
   });
 
+  it("web serves its pages and the static assets the standalone output does not hold by itself", async () => {
+    const page = await fetch(`${web1.url}/`);
+    expect(page.status).toBe(200);
+    const asset = /\/_next\/static\/[^"'\s]+\.(?:js|css)/.exec(await page.text())?.[0];
+    expect(asset, "a /_next/static URL in the page").toBeTruthy();
+    expect((await fetch(`${web2.url}${asset}`)).status).toBe(200);
+  });
+
   it("a task created through web 1 (REST) reaches a socket on realtime 2 through the worker", async () => {
     const c = connectClient(rt2.url, { token });
     clients.push(c);

@@ -15,6 +15,7 @@ const config = [
       "bench/results/**",
       "test-results/**",
       "playwright-report/**",
+      ".release/**",
     ],
   },
   ...nextVitals,

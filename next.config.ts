@@ -1,6 +1,12 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // A self-contained server (.next/standalone/server.js with only the traced node_modules): the web image.
+  // `npm start`, the e2e tests and the benchmark still serve the same build with `next start`.
+  output: "standalone",
+  outputFileTracingRoot: process.cwd(),
+  // No next/image here: sharp and its libvips (~20 MB) stay out of the standalone output.
+  outputFileTracingExcludes: { "*": ["node_modules/sharp/**", "node_modules/@img/**"] },
   // Native and WASM packages must be loaded by Node, not bundled.
   serverExternalPackages: [
     "@electric-sql/pglite",

@@ -57,6 +57,8 @@ const SettingsSchema = z.object({
   REALTIME_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   // Off on pods that should only serve requests; on by default (dispatchers share work safely).
   RUN_WORKERS: bool.default(true),
+  // The worker process's (`node worker.mjs`) health, readiness and metrics port.
+  WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(3002),
 });
 
 export type Settings = z.infer<typeof SettingsSchema> & { AUTH_SECRET: string };

@@ -4,7 +4,9 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Redis } from "ioredis";
+import { Gauge } from "prom-client";
 import { Server } from "socket.io";
+import { metrics } from "@/server/metrics";
 import { OUTBOX_SERVER_EVENT } from "@/server/events/redis-sink";
 import type { RealtimeMessage } from "@/server/events/types";
 import { logger } from "@/config/log";
@@ -36,6 +38,7 @@ export async function startRealtimeServer(opts: { port: number; redisUrl?: strin
 
   const health = (req: IncomingMessage, res: ServerResponse) => {
     if (req.url === "/bench/memory" && s.BENCH_FLOOR) return benchMemory(res);
+    if (req.url === "/metrics") return void serveMetrics(res);
     if (req.url !== "/health" && req.url !== "/ready") {
       res.writeHead(404).end();
       return;
@@ -57,6 +60,7 @@ export async function startRealtimeServer(opts: { port: number; redisUrl?: strin
     cors: { origin: new URL(s.APP_URL).origin, credentials: true },
   });
   const gateway = attachGateway(io as unknown as Server, { sweepMs: s.REALTIME_SWEEP_MS });
+  countConnections(io as unknown as Server);
 
   if (opts.redisUrl) {
     pub = new Redis(opts.redisUrl, { maxRetriesPerRequest: null });
@@ -92,6 +96,7 @@ export async function startRealtimeServer(opts: { port: number; redisUrl?: strin
     port,
     async drain() {
       draining = true;
+      servers.delete(io as unknown as Server);
       gateway.close();
       // Clients are told, then their transports close: socket.io-client reconnects (to another pod).
       io.emit("server.draining", { reconnect: true });
@@ -101,6 +106,28 @@ export async function startRealtimeServer(opts: { port: number; redisUrl?: strin
       log.info("realtime drained");
     },
   };
+}
+
+const servers = new Set<Server>();
+
+/** `realtime_connections`: sockets open on this process (the HPA's per-pod load signal), beside Node's defaults. */
+function countConnections(io: Server): void {
+  servers.add(io);
+  const registry = metrics().registry;
+  if (registry.getSingleMetric("realtime_connections")) return;
+  new Gauge({
+    name: "realtime_connections",
+    help: "Socket.IO connections open on this process",
+    registers: [registry],
+    collect() {
+      this.set([...servers].reduce((n, server) => n + server.engine.clientsCount, 0));
+    },
+  });
+}
+
+async function serveMetrics(res: ServerResponse): Promise<void> {
+  const registry = metrics().registry;
+  res.writeHead(200, { "content-type": registry.contentType }).end(await registry.metrics());
 }
 
 let gc: (() => void) | undefined;

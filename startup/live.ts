@@ -13,15 +13,15 @@ const globalForRuntime = globalThis as unknown as { __tasklaneLive?: Promise<Liv
  * With REDIS_URL: events go to the sidecars (`npm run realtime`) through the Redis emitter.
  * Either way the dispatcher and workers run here unless RUN_WORKERS=false.
  */
-export function startLiveServices(opts: { realtimePort?: number } = {}): Promise<LiveServices> {
-  globalForRuntime.__tasklaneLive ??= boot(opts.realtimePort).catch((err: unknown) => {
+export function startLiveServices(opts: { realtimePort?: number; runWorkers?: boolean } = {}): Promise<LiveServices> {
+  globalForRuntime.__tasklaneLive ??= boot(opts.realtimePort, opts.runWorkers).catch((err: unknown) => {
     globalForRuntime.__tasklaneLive = undefined;
     throw err;
   });
   return globalForRuntime.__tasklaneLive;
 }
 
-async function boot(realtimePort?: number): Promise<LiveServices> {
+async function boot(realtimePort?: number, runWorkers?: boolean): Promise<LiveServices> {
   const s = settings();
   let sink: RealtimeSink | undefined;
   let stopRealtime: (() => Promise<void>) | undefined;
@@ -45,7 +45,7 @@ async function boot(realtimePort?: number): Promise<LiveServices> {
   }
   setRealtimeSink(sink);
   let background: BackgroundWork | null = null;
-  if (s.RUN_WORKERS) {
+  if (runWorkers ?? s.RUN_WORKERS) {
     const { startBackgroundWork } = await import("./workers");
     background = await startBackgroundWork();
   }

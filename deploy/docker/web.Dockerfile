@@ -1,21 +1,23 @@
-# The web pods: Next.js (UI, REST API) and the outbox dispatcher.
-FROM node:20-bookworm-slim AS build
-WORKDIR /app
+# tasklane-web: Next.js (UI, REST API) on its standalone server. Web pods run with RUN_WORKERS=false;
+# the worker and the migrations are in tasklane-realtime. Build from the repository root:
+#   buildah bud -f deploy/docker/web.Dockerfile -t tasklane-web .
+# BUILD_IMAGE needs node and npm; BASE_IMAGE only node on PATH (scripts/release/build-images.sh
+# assembles both locally where Docker Hub is out of reach).
+ARG BUILD_IMAGE=node:20-bookworm-slim
+ARG BASE_IMAGE=node:20-bookworm-slim
+
+FROM ${BUILD_IMAGE} AS build
+WORKDIR /src
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build && npm prune --omit=dev
+RUN sh scripts/release/build.sh /out
 
-FROM node:20-bookworm-slim
-ENV NODE_ENV=production PORT=3000
+FROM ${BASE_IMAGE}
+ENV NODE_ENV=production PORT=3000 HOSTNAME=0.0.0.0 NEXT_TELEMETRY_DISABLED=1 RUN_WORKERS=false
 WORKDIR /app
-RUN useradd --system --uid 10001 tasklane
-COPY --from=build --chown=tasklane /app/package.json /app/next.config.ts ./
-COPY --from=build --chown=tasklane /app/node_modules ./node_modules
-COPY --from=build --chown=tasklane /app/.next ./.next
-COPY --from=build --chown=tasklane /app/public ./public
-COPY --from=build --chown=tasklane /app/db/migrations ./db/migrations
-USER tasklane
+# Owned by root and only readable by the app's user: the root file system can be read-only.
+COPY --from=build /out/web ./
+USER 10001:10001
 EXPOSE 3000
-HEALTHCHECK CMD node -e "fetch('http://127.0.0.1:3000/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["node", "node_modules/next/dist/bin/next", "start", "-p", "3000"]
+CMD ["node", "server.js"]

@@ -28,7 +28,12 @@ let timer: ReturnType<typeof setInterval> | null = null;
 const listeners = new Set<() => void>();
 function subscribe(onTick: () => void) {
   listeners.add(onTick);
-  clock = Date.now();
+  // The page may have been rendered (or this module loaded) minutes ago: catch up at once.
+  const fresh = Date.now();
+  if (fresh - clock > 1000) {
+    clock = fresh;
+    queueMicrotask(() => listeners.forEach((l) => l()));
+  }
   timer ??= setInterval(() => {
     clock = Date.now();
     listeners.forEach((l) => l());
@@ -42,15 +47,17 @@ function subscribe(onTick: () => void) {
   };
 }
 const readClock = () => clock;
+// The server renders with its own now (its module-level clock is as old as the process).
+const readServerClock = () => (typeof window === "undefined" ? Date.now() : clock);
 
 /**
  * A time as people say it ("2 hr. ago"), the exact time on hover (title) and for machines (dateTime).
- * The server and the first client render may disagree by the seconds between them (the server's text stays
- * until the next minute's tick).
+ * The server and the first client render may disagree by the seconds between them; the client catches up
+ * when it subscribes, then ticks each minute.
  */
 export function RelativeTime({ date, className }: { date: string | Date; className?: string }) {
   const d = typeof date === "string" ? new Date(date) : date;
-  const now = useSyncExternalStore(subscribe, readClock, readClock);
+  const now = useSyncExternalStore(subscribe, readClock, readServerClock);
   return (
     <time className={className} dateTime={d.toISOString()} title={exact.format(d)} suppressHydrationWarning>
       {formatRelative(d, now)}

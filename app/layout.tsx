@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: { default: "Tasklane", template: "%s · Tasklane" },
+  title: { default: "Tasklane", template: "%s — Tasklane" },
   description: "Task management for teams",
 };
 

@@ -90,3 +90,12 @@ export async function setWatchingAction(ref: string, watching: boolean): Promise
     return (await listWatchers({ ctx, ref, page: { limit: 100 } })).data;
   });
 }
+
+/**
+ * Several tasks moved together (the board's selection): one request, one transaction, applied in order
+ * (so each may be placed after the one before it); each carries the version the board showed.
+ */
+export async function moveTasksAction(moves: { ref: string; input: UpdateTaskInput; ifMatch?: number }[]): Promise<ActionResult<Task[]>> {
+  const ctx = await requireContext();
+  return attempt(() => bulkUpdateTasks({ ctx, input: { updates: moves } }));
+}

@@ -58,6 +58,7 @@ export const loadProjectMeta = cache(
         color: s.color,
         position: s.position,
         isDefault: s.isDefault,
+        wipLimit: s.wipLimit,
       })),
       labels: labels.map((l) => ({ id: l.id, name: l.name, color: l.color })),
       people,

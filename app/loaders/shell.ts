@@ -27,5 +27,6 @@ export const loadShell = cache(async (ctx: ServiceContext, slug?: string): Promi
     projects: projects.data.map((p) => ({ id: p.id, key: p.key, name: p.name })),
     unread: unread.count,
     realtimeUrl: settings().REALTIME_URL,
+    localMail: !settings().RESEND_API_KEY,
   };
 });

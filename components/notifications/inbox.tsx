@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useState, useTransition } from "react";
 import { markAllReadAction, markReadAction } from "@/app/actions/notifications";
 import { toast } from "@/components/ui/toast";
+import { RelativeTime } from "@/components/ui/relative-time";
 import type { Notification } from "@/server/notifications";
 
 type Item = Notification & { href: string | null; projectName: string | null };
@@ -68,7 +69,7 @@ export function Inbox({ items }: { items: Item[] }) {
               )}
               <div className="small muted">
                 {n.projectName && <>{n.projectName} · </>}
-                <time dateTime={n.createdAt}>{new Date(n.createdAt).toLocaleString("en-GB")}</time>
+                <RelativeTime date={n.createdAt} />
               </div>
             </div>
             {isUnread(n) && (

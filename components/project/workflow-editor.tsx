@@ -8,7 +8,7 @@ import { refusalMessage } from "@/components/ui/field-errors";
 
 const CATEGORIES = ["backlog", "unstarted", "started", "completed", "canceled"] as const;
 
-/** Statuses: rename, recolour, reorder (buttons, so the keyboard can do it), make default, delete with a target. */
+/** Statuses: rename, recolour, WIP limit, reorder (buttons, so the keyboard can do it), make default, delete with a target. */
 export function WorkflowEditor({ projectId, statuses, canEdit }: { projectId: string; statuses: StatusInfo[]; canEdit: boolean }) {
   const router = useRouter();
   const [error, setError] = useState<{ at: string; text: string } | null>(null);
@@ -32,6 +32,7 @@ export function WorkflowEditor({ projectId, statuses, canEdit }: { projectId: st
             <th scope="col" className="hide-phone">
               Category
             </th>
+            <th scope="col">WIP limit</th>
             <th scope="col">Order</th>
             <th scope="col">
               <span className="sr-only">Actions</span>
@@ -70,6 +71,24 @@ export function WorkflowEditor({ projectId, statuses, canEdit }: { projectId: st
                 )}
               </td>
               <td className="hide-phone">{s.category}</td>
+              <td>
+                <input
+                  type="number"
+                  min={1}
+                  step={1}
+                  inputMode="numeric"
+                  style={{ width: 72 }}
+                  aria-label={`WIP limit of ${s.name}`}
+                  aria-describedby="wip-hint"
+                  placeholder="none"
+                  defaultValue={s.wipLimit ?? ""}
+                  disabled={!canEdit || pending}
+                  onBlur={(e) => {
+                    const wipLimit = e.target.value === "" ? null : Number(e.target.value);
+                    if (wipLimit !== s.wipLimit) act(s.id, () => updateStatusAction(projectId, s.id, { wipLimit }));
+                  }}
+                />
+              </td>
               <td>
                 <div className="row" style={{ flexWrap: "nowrap", gap: 2 }}>
                   <button
@@ -141,6 +160,9 @@ export function WorkflowEditor({ projectId, statuses, canEdit }: { projectId: st
           ))}
         </tbody>
       </table>
+      <p id="wip-hint" className="small muted">
+        WIP limit: the board marks a column that holds more tasks than this. Leave it empty for no limit.
+      </p>
       {canEdit && (
         <form
           className="row"

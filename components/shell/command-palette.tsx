@@ -81,7 +81,7 @@ export function CommandPalette({ shell }: { shell: ShellData }) {
             <Command.Item onSelect={() => go("/settings/profile")}>Profile</Command.Item>
             <Command.Item onSelect={() => go("/settings/notifications")}>Notification preferences</Command.Item>
             <Command.Item onSelect={() => go("/settings/tokens")}>API tokens</Command.Item>
-            <Command.Item onSelect={() => go("/mailbox")}>Mailbox</Command.Item>
+            {shell.localMail && <Command.Item onSelect={() => go("/mailbox")}>Mailbox</Command.Item>}
             {shell.workspaces
               .filter((w) => w.slug !== ws?.slug)
               .map((w) => (

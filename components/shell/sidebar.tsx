@@ -57,7 +57,7 @@ export function Sidebar({ shell }: { shell: ShellData }) {
         <NavLink href="/notifications">Inbox</NavLink>
         {ws && <NavLink href={`/w/${ws.slug}/analytics`}>Analytics</NavLink>}
         {ws && <NavLink href={`/w/${ws.slug}/settings`}>Workspace settings</NavLink>}
-        <NavLink href="/mailbox">Mailbox</NavLink>
+        {shell.localMail && <NavLink href="/mailbox">Mailbox</NavLink>}
       </nav>
       {ws && (
         <nav aria-label="Projects">

@@ -7,4 +7,6 @@ export type ShellData = {
   projects: { id: string; key: string; name: string }[];
   unread: number;
   realtimeUrl: string | null;
+  /** Emails land in the local mailbox (no email provider configured): the sidebar shows it. */
+  localMail: boolean;
 };

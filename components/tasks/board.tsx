@@ -4,8 +4,8 @@ import {
   DndContext,
   DragOverlay,
   KeyboardSensor,
-  PointerSensor,
-  useDroppable,
+  MouseSensor,
+  TouchSensor,
   useSensor,
   useSensors,
   type Announcements,
@@ -13,211 +13,41 @@ import {
   type DragOverEvent,
   type DragStartEvent,
 } from "@dnd-kit/core";
-import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from "@dnd-kit/sortable";
-import { generateKeyBetween } from "fractional-indexing";
-import { useVirtualizer } from "@tanstack/react-virtual";
-import { memo, useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
-import { listTasksAction, updateTaskAction } from "@/app/actions/tasks";
+import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
+import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { listTasksAction, moveTasksAction, updateTaskAction } from "@/app/actions/tasks";
 import { toast } from "@/components/ui/toast";
+import { Column } from "./board-column";
+import { createFieldsFor, laneChange, laneKeyOf, lanesOf, type Lane, type LaneKind } from "./board-lanes";
+import { cellKey, COLUMN, dropTarget, inBoardOrder, parseCell, placements, sameSpot } from "./board-move";
+import { useCollapsedColumns } from "./board-options";
 import { byPosition, type Filters } from "./filters";
-import { SortableTaskCard, TaskCard } from "./task-card";
-import type { BoardData, ColumnInfo, StatusInfo, Task } from "./types";
+import { TaskCard } from "./task-card";
+import type { BoardData, ColumnInfo, Task } from "./types";
 import { useLiveTasks } from "./use-live-tasks";
 
-const COLUMN = "column:";
-/** Card height before it is measured (a title line and one meta line), and the gap between cards. */
-const CARD_ESTIMATE = 84;
-const CARD_GAP = 6;
-/** What the server render and the first client render assume a column shows, before the column is measured. */
-const COLUMN_RECT = { width: 264, height: 720 };
-
-type ColumnProps = {
-  status: StatusInfo;
-  tasks: Task[];
-  over: boolean;
-  onAdd: (statusId: string) => void;
-  canWrite: boolean;
-  /** A card just dropped here: scrolled into view if it landed off screen (a new object per drop). */
-  dropped: { id: string } | null;
-  more: { count: number; pending: boolean } | null;
-  onLoadMore: (statusId: string) => void;
-};
-
-/**
- * A column. Memoised: its props are stable (its own card array, kept while its cards are unchanged), so
- * a move re-renders the two columns it touches, not the board.
- */
-const Column = memo(function Column({ status, tasks, over, onAdd, canWrite, dropped, more, onLoadMore }: ColumnProps) {
-  const { setNodeRef } = useDroppable({ id: COLUMN + status.id });
-  const headingId = `col-${status.id}`;
-  const ids = useMemo(() => tasks.map((t) => t.id), [tasks]);
-  return (
-    <section className="column" aria-labelledby={headingId} data-over={over} data-testid={`column-${status.name}`}>
-      <div className="column-head">
-        <span className="dot" style={{ background: status.color }} aria-hidden="true" />
-        <h2 id={headingId} style={{ fontSize: 14, margin: 0 }}>
-          {status.name}
-        </h2>
-        <span className="muted small" aria-label={more ? `${tasks.length} of ${more.count} tasks shown` : `${tasks.length} tasks`}>
-          {more ? `${tasks.length} of ${more.count}` : tasks.length}
-        </span>
-        <span className="grow" />
-        {canWrite && (
-          <button
-            type="button"
-            className="icon-btn"
-            style={{ width: 26, height: 26 }}
-            aria-label={`New task in ${status.name}`}
-            onClick={() => onAdd(status.id)}
-          >
-            +
-          </button>
-        )}
-      </div>
-      <SortableContext id={status.id} items={ids} strategy={verticalListSortingStrategy}>
-        <ColumnCards tasks={tasks} setDroppableRef={setNodeRef} canWrite={canWrite} dropped={dropped}>
-          {tasks.length === 0 && (
-            <p className="muted small" style={{ textAlign: "center", padding: 12 }}>
-              No tasks
-            </p>
-          )}
-          {more && (
-            <button
-              type="button"
-              className="btn btn-sm btn-ghost"
-              onClick={() => onLoadMore(status.id)}
-              disabled={more.pending}
-              aria-label={`Load more tasks in ${status.name}`}
-            >
-              {more.pending ? "Loading…" : "Load more"}
-            </button>
-          )}
-        </ColumnCards>
-      </SortableContext>
-    </section>
-  );
-});
-
-/**
- * The column's cards, virtualised: only the cards in (and just around) the column's scrolled view are in
- * the DOM, in normal flow between two spacers, so measuring a card never moves the cards above it.
- */
-function ColumnCards({
-  tasks,
-  setDroppableRef,
-  canWrite,
-  dropped,
-  children,
-}: {
-  tasks: Task[];
-  setDroppableRef: (el: HTMLElement | null) => void;
-  canWrite: boolean;
-  dropped: { id: string } | null;
-  children: React.ReactNode;
-}) {
-  const scroller = useRef<HTMLDivElement | null>(null);
-  const ref = useCallback(
-    (el: HTMLDivElement | null) => {
-      scroller.current = el;
-      setDroppableRef(el);
-    },
-    [setDroppableRef],
-  );
-  const virtual = useVirtualizer({
-    count: tasks.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => CARD_ESTIMATE,
-    getItemKey: (i) => tasks[i]!.id,
-    gap: CARD_GAP,
-    overscan: 3,
-    initialRect: COLUMN_RECT,
-  });
-  // Cards are measured once the page is idle after hydration: measuring in the hydration's commit forces layout
-  // and re-renders the column synchronously, inside the page's longest task. Until then the estimate stands.
-  const [measuring, setMeasuring] = useState(false);
-  useEffect(() => {
-    if (typeof window.requestIdleCallback !== "function") {
-      const t = setTimeout(() => setMeasuring(true), 300);
-      return () => clearTimeout(t);
-    }
-    const id = window.requestIdleCallback(() => setMeasuring(true), { timeout: 1000 });
-    return () => window.cancelIdleCallback(id);
-  }, []);
-  const tasksRef = useRef(tasks);
-  useEffect(() => {
-    tasksRef.current = tasks;
-  });
-  useEffect(() => {
-    const index = dropped ? tasksRef.current.findIndex((t) => t.id === dropped.id) : -1;
-    if (index >= 0 && !virtual.getVirtualItems().some((v) => v.index === index)) virtual.scrollToIndex(index, { align: "auto" });
-  }, [dropped, virtual]);
-  const items = virtual.getVirtualItems();
-  // The spacers stand for the cards above and below the rendered run.
-  const top = items[0]?.start ?? 0;
-  const bottom = items.length ? virtual.getTotalSize() - items.at(-1)!.end : 0;
-  return (
-    <div ref={ref} className="column-body">
-      {items.length > 0 && (
-        <div className="column-cards" style={{ paddingTop: top, paddingBottom: bottom }}>
-          {items.map((v) => (
-            <SortableTaskCard
-              key={v.key}
-              task={tasks[v.index]!}
-              index={v.index}
-              disabled={!canWrite}
-              measure={measuring ? virtual.measureElement : undefined}
-            />
-          ))}
-        </div>
-      )}
-      {children}
-    </div>
-  );
-}
-
-/** Where a drop lands: the target status, and the neighbours in that column (the dragged task left out). */
-function dropTarget(
-  columns: Map<string, Task[]>,
-  active: Task,
-  overId: string,
-  byId: Map<string, Task>,
-): { statusId: string; after: Task | null; before: Task | null } | null {
-  let statusId: string;
-  let index: number;
-  const others = (sid: string) => (columns.get(sid) ?? []).filter((t) => t.id !== active.id);
-  if (overId.startsWith(COLUMN)) {
-    statusId = overId.slice(COLUMN.length);
-    index = others(statusId).length;
-  } else {
-    const overTask = byId.get(overId);
-    if (!overTask) return null;
-    statusId = overTask.status.id;
-    const column = others(statusId);
-    index = column.findIndex((t) => t.id === overId);
-    // Moving down within a column lands after the card it is over.
-    if (overTask.status.id === active.status.id && byPosition(active, overTask) < 0) index += 1;
-  }
-  const column = others(statusId);
-  return { statusId, after: column[index - 1] ?? null, before: column[index] ?? null };
-}
-
-/** The cards per status in board order; a column whose cards did not change keeps its array (and so its render). */
-function useColumns(tasks: Task[], statuses: StatusInfo[]): Map<string, Task[]> {
-  const [state, setState] = useState(() => ({ tasks, statuses, columns: groupColumns(tasks, statuses, new Map()) }));
-  if (state.tasks === tasks && state.statuses === statuses) return state.columns;
+/** The cards per cell (lane × status) in board order; a cell whose cards did not change keeps its array (and so its render). */
+function useCells(tasks: Task[], cellOf: (t: Task) => string): Map<string, Task[]> {
+  const [state, setState] = useState(() => ({ tasks, cellOf, cells: groupCells(tasks, cellOf, new Map()) }));
+  if (state.tasks === tasks && state.cellOf === cellOf) return state.cells;
   // Derived state, adjusted during render (React re-runs this component before committing).
-  const next = { tasks, statuses, columns: groupColumns(tasks, statuses, state.columns) };
+  const next = { tasks, cellOf, cells: groupCells(tasks, cellOf, state.cells) };
   setState(next);
-  return next.columns;
+  return next.cells;
 }
 
-function groupColumns(tasks: Task[], statuses: StatusInfo[], previous: Map<string, Task[]>): Map<string, Task[]> {
-  const by = new Map<string, Task[]>(statuses.map((s) => [s.id, []]));
-  for (const t of tasks) by.get(t.status.id)?.push(t);
-  for (const [id, list] of by) {
+function groupCells(tasks: Task[], cellOf: (t: Task) => string, previous: Map<string, Task[]>): Map<string, Task[]> {
+  const by = new Map<string, Task[]>();
+  for (const t of tasks) {
+    const key = cellOf(t);
+    const list = by.get(key);
+    if (list) list.push(t);
+    else by.set(key, [t]);
+  }
+  for (const [key, list] of by) {
     list.sort(byPosition);
-    const old = previous.get(id);
-    if (old && old.length === list.length && old.every((t, i) => t === list[i])) by.set(id, old);
+    const old = previous.get(key);
+    if (old && old.length === list.length && old.every((t, i) => t === list[i])) by.set(key, old);
   }
   return by;
 }
@@ -227,100 +57,228 @@ function afterPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
+const NO_LANES: Lane[] = [{ key: "", name: "" }];
+const NO_SELECTION: ReadonlySet<string> = new Set();
+
+/** One card (or the selection) being moved: the task before, as shown at once, and the update the server gets. */
+type Move = { before: Task; optimistic: Task; input: Parameters<typeof updateTaskAction>[1] };
+
 export function Board({
   data,
   filters,
   me,
   realtimeUrl,
   onAdd,
+  laneKind,
 }: {
   data: BoardData;
   filters: Filters;
   me: string;
   realtimeUrl: string | null;
   onAdd: (statusId: string) => void;
+  laneKind: LaneKind | null;
 }) {
   const { tasks, update } = useLiveTasks({ initial: data.tasks, projectId: data.project.id, realtimeUrl, filters, me });
   const { more, loadMore } = useColumnPages(data, filters, update);
+  const { collapsed, toggle: toggleCollapsed } = useCollapsedColumns(data.project.id);
   const [activeId, setActiveId] = useState<string | null>(null);
-  const [overStatus, setOverStatus] = useState<string | null>(null);
+  const [overCell, setOverCell] = useState<string | null>(null);
   const [dropped, setDropped] = useState<{ id: string } | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(NO_SELECTION);
   const { canWrite } = data.project.permissions;
+  // Mouse: a drag starts after 5 px, so a click without movement opens the task. Touch: after a short press
+  // (then movement), so a swipe still scrolls the column. Keyboard: the card's handle, Space, arrows, Space.
   const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(MouseSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
 
-  const columns = useColumns(tasks, data.statuses);
+  const cellOf = useCallback((t: Task) => cellKey(laneKind ? laneKeyOf(t, laneKind) : "", t.status.id), [laneKind]);
+  const cells = useCells(tasks, cellOf);
   const byId = useMemo(() => new Map(tasks.map((t) => [t.id, t])), [tasks]);
+  const lanes = useMemo(() => (laneKind ? lanesOf(laneKind, data, tasks) : NO_LANES), [laneKind, data, tasks]);
+  const statusOrder = useMemo(() => data.statuses.map((s) => s.id), [data.statuses]);
+  const loadedPerStatus = useMemo(() => {
+    const by = new Map<string, number>();
+    for (const t of tasks) by.set(t.status.id, (by.get(t.status.id) ?? 0) + 1);
+    return by;
+  }, [tasks]);
+  // Selected cards that are still on the board, in board order.
+  const selection = useMemo(
+    () =>
+      inBoardOrder(
+        [...selected].map((id) => byId.get(id)).filter((t): t is Task => t !== undefined),
+        statusOrder,
+      ),
+    [selected, byId, statusOrder],
+  );
 
+  const onSelect = useCallback(
+    (id: string) =>
+      setSelected((old) => {
+        const next = new Set(old);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    [],
+  );
+  const clearSelection = useCallback(() => setSelected(NO_SELECTION), []);
+  useEffect(() => {
+    if (selected.size === 0) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape" && !e.defaultPrevented && !document.querySelector("[role=dialog]")) setSelected(NO_SELECTION);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [selected.size]);
+
+  // A task added inline: shown at once; the live event for it (before or after) finds it there.
+  const onCreated = useCallback(
+    (task: Task) => {
+      update((list) => (list.some((t) => t.id === task.id) ? list : [...list, task]));
+      setDropped({ id: task.id });
+    },
+    [update],
+  );
+
+  // The click that ends a drag (mouse up over a card or a title) must not open the task.
+  const dragging = useRef(false);
+  const suppressClick = (e: React.MouseEvent) => {
+    if (dragging.current) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  };
+  const dragEnded = () => setTimeout(() => (dragging.current = false), 0);
+
+  const groupOf = (task: Task) => (selected.has(task.id) && selection.length > 1 ? selection : [task]);
   const statusName = (id: string) => data.statuses.find((s) => s.id === id)?.name ?? "a column";
-  const titleOf = (id: string | number) => byId.get(String(id))?.title ?? "task";
-  const statusOfOver = (overId: string) => (overId.startsWith(COLUMN) ? overId.slice(COLUMN.length) : byId.get(overId)?.status.id);
+  const titleOf = (id: string | number) => {
+    const task = byId.get(String(id));
+    if (!task) return "task";
+    const n = groupOf(task).length;
+    return n > 1 ? `${n} tasks` : task.title;
+  };
+  const cellName = (overId: string) => {
+    const key = overId.startsWith(COLUMN) ? overId.slice(COLUMN.length) : byId.get(overId) ? cellOf(byId.get(overId)!) : null;
+    if (key === null) return "a column";
+    const { lane, statusId } = parseCell(key);
+    const laneName = laneKind ? lanes.find((l) => l.key === lane)?.name : null;
+    return laneName ? `${statusName(statusId)}, ${laneName}` : statusName(statusId);
+  };
   const announcements: Announcements = {
-    onDragStart: ({ active }) => `Picked up ${titleOf(active.id)}. Use the arrow keys to move it, space to drop, escape to cancel.`,
+    onDragStart: ({ active }) => `Picked up ${titleOf(active.id)}. Use the arrow keys to move, space to drop, escape to cancel.`,
     onDragOver: ({ active, over }) =>
-      over
-        ? `${titleOf(active.id)} is over ${statusName(statusOfOver(String(over.id)) ?? "")}.`
-        : `${titleOf(active.id)} is not over a column.`,
+      over ? `${titleOf(active.id)} is over ${cellName(String(over.id))}.` : `${titleOf(active.id)} is not over a column.`,
     onDragEnd: ({ active, over }) =>
-      over ? `${titleOf(active.id)} dropped in ${statusName(statusOfOver(String(over.id)) ?? "")}.` : `${titleOf(active.id)} dropped.`,
+      over ? `${titleOf(active.id)} dropped in ${cellName(String(over.id))}.` : `${titleOf(active.id)} dropped.`,
     onDragCancel: ({ active }) => `Moving ${titleOf(active.id)} was cancelled.`,
   };
 
+  /** The moves a drop makes: each card's new status, lane value and position, as shown and as sent. */
+  function planMoves(task: Task, overId: string): Move[] | null {
+    const group = groupOf(task);
+    const drop = dropTarget({ cells, cellOf, moving: new Set(group.map((t) => t.id)), active: task, overId, byId });
+    if (!drop) return null;
+    if (group.length === 1 && sameSpot(task, drop, cellOf)) return null;
+    const { lane, statusId } = parseCell(drop.key);
+    const status = data.statuses.find((s) => s.id === statusId);
+    if (!status) return null;
+    return placements(drop, group).map(({ task: t, position, between }) => {
+      const laned = laneKind ? laneChange(t, laneKind, lane, data) : { input: {}, task: t };
+      const changes = { ...(t.status.id !== status.id ? { statusId: status.id } : {}), ...laned.input };
+      // Without neighbours the server places a card last in its new column; a card that changes nothing
+      // else (a selection dropped back in its own otherwise empty cell) gets the key shown.
+      const input = between ? { ...changes, position: between } : Object.keys(changes).length ? changes : { ...changes, position };
+      const optimistic: Task = {
+        ...laned.task,
+        status: { id: status.id, name: status.name, category: status.category as Task["status"]["category"] },
+        position,
+      };
+      return { before: t, optimistic, input };
+    });
+  }
+
   /**
-   * Optimistic: the card moves in this event's render (pointer-up → placed in one frame); the server action
-   * is sent after that frame is painted. A refusal or a failed request puts the card back, with a message.
+   * Optimistic: the cards move in this event's render (pointer-up → placed in one frame); the server action
+   * is sent after that frame is painted, one request for a whole selection. A refusal or a failed request puts
+   * the cards back, with a message.
    */
   async function onDragEnd(event: DragEndEvent) {
     setActiveId(null);
-    setOverStatus(null);
+    setOverCell(null);
+    dragEnded();
     if (!event.over) return;
     const task = byId.get(String(event.active.id));
     if (!task) return;
-    const target = dropTarget(columns, task, String(event.over.id), byId);
-    if (!target) return;
-    const sameColumn = target.statusId === task.status.id;
-    const sameSpot =
-      sameColumn && (target.after?.position ?? "") < task.position && (!target.before || task.position < target.before.position);
-    if (sameSpot) return;
-    const status = data.statuses.find((s) => s.id === target.statusId)!;
-    const optimistic: Task = {
-      ...task,
-      status: { id: status.id, name: status.name, category: status.category as Task["status"]["category"] },
-      position: generateKeyBetween(target.after?.position ?? null, target.before?.position ?? null),
-    };
-    update((list) => list.map((t) => (t.id === task.id ? optimistic : t)));
+    const moves = planMoves(task, String(event.over.id));
+    if (!moves) return;
+    const optimistic = new Map(moves.map((m) => [m.before.id, m.optimistic]));
+    update((list) => list.map((t) => optimistic.get(t.id) ?? t));
     setDropped({ id: task.id });
-    const position = target.after || target.before ? { after: target.after?.id ?? null, before: target.before?.id ?? null } : undefined;
+    if (moves.length > 1) setSelected(NO_SELECTION);
     await afterPaint();
-    let result: Awaited<ReturnType<typeof updateTaskAction>>;
+    let result: Awaited<ReturnType<typeof moveTasksAction>>;
     try {
-      result = await updateTaskAction(
-        task.id,
-        { ...(sameColumn ? {} : { statusId: status.id }), ...(position ? { position } : {}) },
-        task.version,
-      );
+      if (moves.length === 1) {
+        const r = await updateTaskAction(task.id, moves[0]!.input, task.version);
+        result = r.ok ? { ok: true, data: [r.data] } : r;
+      } else {
+        result = await moveTasksAction(moves.map((m) => ({ ref: m.before.id, input: m.input, ifMatch: m.before.version })));
+      }
     } catch {
       result = { ok: false, error: "the server could not be reached" };
     }
     if (result.ok) {
-      const saved = result.data;
+      const saved = new Map(result.data.map((t) => [t.id, t]));
       // A live event may have brought this version (or a later one) first.
-      update((list) => list.map((t) => (t.id === saved.id && t.version <= saved.version ? saved : t)));
+      update((list) => list.map((t) => (saved.has(t.id) && t.version <= saved.get(t.id)!.version ? saved.get(t.id)! : t)));
       return;
     }
-    // Undo only our own optimistic move: a live event since then (someone else's change) wins.
-    update((list) => list.map((t) => (t === optimistic ? task : t)));
+    // Undo only our own optimistic moves: a live event since then (someone else's change) wins.
+    const undo = new Map(moves.map((m) => [m.optimistic, m.before]));
+    update((list) => list.map((t) => undo.get(t) ?? t));
+    const what = moves.length === 1 ? `“${task.title}”` : `${moves.length} tasks`;
     toast(
       result.status === "PRECONDITION_FAILED"
-        ? `“${task.title}” was changed by someone else meanwhile; your move was undone. Try again on the latest version.`
-        : `Could not move “${task.title}”: ${result.error}. The card is back where it was.`,
+        ? `${what} changed meanwhile (someone else edited it); your move was undone. Try again on the latest version.`
+        : `Could not move ${what}: ${result.error}. ${moves.length === 1 ? "The card is" : "The cards are"} back where ${moves.length === 1 ? "it was" : "they were"}.`,
       "error",
     );
   }
 
   const active = activeId ? byId.get(activeId) : null;
+  const activeCount = active ? groupOf(active).length : 0;
+  const renderColumns = (lane: Lane) =>
+    data.statuses.map((s) => {
+      const key = cellKey(lane.key, s.id);
+      const list = cells.get(key) ?? EMPTY;
+      const page = more(s.id);
+      return (
+        <Column
+          key={key}
+          cell={key}
+          status={s}
+          lane={laneKind ? lane.name : null}
+          tasks={list}
+          over={overCell === key && activeId !== null}
+          onAdd={onAdd}
+          canWrite={canWrite}
+          dropped={dropped !== null && list.some((t) => t.id === dropped.id) ? dropped : null}
+          more={laneKind ? null : page}
+          onLoadMore={loadMore}
+          statusCount={page ? Math.max(page.count, loadedPerStatus.get(s.id) ?? 0) : (loadedPerStatus.get(s.id) ?? 0)}
+          collapsed={collapsed.has(s.id)}
+          onToggleCollapse={toggleCollapsed}
+          selected={selected}
+          onSelect={onSelect}
+          projectId={data.project.id}
+          createFields={laneKind ? createFieldsFor(laneKind, lane.key) : NO_FIELDS}
+          onCreated={onCreated}
+        />
+      );
+    });
   return (
     <DndContext
       sensors={sensors}
@@ -328,37 +286,61 @@ export function Board({
       accessibility={{
         announcements,
         screenReaderInstructions: {
-          draggable: "To move a task, press space or enter on its handle, use the arrow keys, then press space again to drop it.",
+          draggable:
+            "To move a task, press space or enter on its handle, use the arrow keys, then press space again to drop it. Press x to add it to the selection; dragging a selected task moves the whole selection.",
         },
       }}
-      onDragStart={(e: DragStartEvent) => (setActiveId(String(e.active.id)), setDropped(null))}
-      onDragOver={(e: DragOverEvent) => setOverStatus(e.over ? (statusOfOver(String(e.over.id)) ?? null) : null)}
-      onDragCancel={() => (setActiveId(null), setOverStatus(null))}
+      onDragStart={(e: DragStartEvent) => {
+        dragging.current = true;
+        setActiveId(String(e.active.id));
+        setDropped(null);
+      }}
+      onDragOver={(e: DragOverEvent) => {
+        const id = e.over ? String(e.over.id) : null;
+        setOverCell(id === null ? null : id.startsWith(COLUMN) ? id.slice(COLUMN.length) : byId.has(id) ? cellOf(byId.get(id)!) : null);
+      }}
+      onDragCancel={() => (setActiveId(null), setOverCell(null), dragEnded())}
       onDragEnd={(e) => void onDragEnd(e)}
     >
-      <div className="board" data-testid="board">
-        {data.statuses.map((s) => {
-          const list = columns.get(s.id) ?? EMPTY;
-          return (
-            <Column
-              key={s.id}
-              status={s}
-              tasks={list}
-              over={overStatus === s.id && activeId !== null}
-              onAdd={onAdd}
-              canWrite={canWrite}
-              dropped={dropped !== null && list.some((t) => t.id === dropped.id) ? dropped : null}
-              more={more(s.id)}
-              onLoadMore={loadMore}
-            />
-          );
-        })}
+      <div className="row small selection-bar" hidden={selection.length === 0}>
+        <span role="status">
+          {selection.length > 0 ? `${selection.length} selected: drag one of them to move them together. Esc clears.` : ""}
+        </span>
+        {selection.length > 0 && (
+          <button type="button" className="btn btn-sm btn-ghost" onClick={clearSelection}>
+            Clear selection
+          </button>
+        )}
       </div>
-      <DragOverlay>{active ? <TaskCard task={active} overlay /> : null}</DragOverlay>
+      <div data-testid="board" onClickCapture={suppressClick} className={laneKind ? "board-lanes" : "board"}>
+        {laneKind
+          ? lanes.map((lane) => (
+              <section key={lane.key} className="lane" aria-labelledby={`lane-${lane.key}`} data-testid={`lane-${lane.name}`}>
+                <h2 id={`lane-${lane.key}`} className="lane-head">
+                  {lane.name}
+                </h2>
+                <div className="board">{renderColumns(lane)}</div>
+              </section>
+            ))
+          : renderColumns(NO_LANES[0]!)}
+      </div>
+      <DragOverlay>
+        {active ? (
+          <div className="drag-stack">
+            <TaskCard task={active} overlay />
+            {activeCount > 1 && (
+              <span className="badge drag-count" aria-hidden="true">
+                {activeCount}
+              </span>
+            )}
+          </div>
+        ) : null}
+      </DragOverlay>
     </DndContext>
   );
 }
 
+const NO_FIELDS = {};
 const EMPTY: Task[] = [];
 
 /**

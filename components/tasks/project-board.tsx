@@ -2,8 +2,9 @@
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Board } from "./board";
+import { LanesControl, useLaneKind } from "./board-options";
 import { FilterBar } from "./filter-bar";
-import { filtersFrom } from "./filters";
+import { filtersFrom, type Filters } from "./filters";
 import { NewTaskDialog } from "./new-task-dialog";
 import { ViewsMenu } from "./views-menu";
 import { TaskDrawer } from "./task-drawer";
@@ -12,9 +13,12 @@ import type { BoardData } from "./types";
 export function ProjectBoard({ data, me, realtimeUrl }: { data: BoardData; me: string; realtimeUrl: string | null }) {
   const params = useSearchParams();
   const query = params.toString();
-  const filters = useMemo(() => filtersFrom(Object.fromEntries(new URLSearchParams(query))), [query]);
+  // Keyed on the filters alone: switching swimlanes (?lanes=) must not look like new filters to the live tasks.
+  const filterKey = JSON.stringify(filtersFrom(Object.fromEntries(new URLSearchParams(query))));
+  const filters = useMemo(() => JSON.parse(filterKey) as Filters, [filterKey]);
   const [creating, setCreating] = useState<{ statusId?: string } | null>(null);
   const { canWrite } = data.project.permissions;
+  const laneKind = useLaneKind();
   useEffect(() => {
     const open = () => canWrite && setCreating({});
     window.addEventListener("tasklane:new-task", open);
@@ -29,19 +33,20 @@ export function ProjectBoard({ data, me, realtimeUrl }: { data: BoardData; me: s
         labels={data.labels}
         views={<ViewsMenu projectId={data.project.id} me={me} permissions={data.project.permissions} withLayout={false} />}
       >
+        <LanesControl />
         {canWrite && (
           <button type="button" className="btn btn-primary" onClick={() => setCreating({})} aria-keyshortcuts="c">
             New task
           </button>
         )}
       </FilterBar>
-      {data.tasks.length === 0 && !query && (
+      {data.tasks.length === 0 && filterKey === "{}" && (
         <div className="empty" style={{ marginBottom: 12 }}>
           <h3>No tasks yet</h3>
           <p>Create the first task with the button above or press C.</p>
         </div>
       )}
-      <Board data={data} filters={filters} me={me} realtimeUrl={realtimeUrl} onAdd={onAdd} />
+      <Board data={data} filters={filters} me={me} realtimeUrl={realtimeUrl} onAdd={onAdd} laneKind={laneKind} />
       {creating && <NewTaskDialog data={data} statusId={creating.statusId} onClose={() => setCreating(null)} />}
       <TaskDrawer meta={meta} me={me} realtimeUrl={realtimeUrl} />
     </>

@@ -1,9 +1,10 @@
 "use client";
-import { useSearchParams } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import { FilterBar } from "./filter-bar";
 import { filtersFrom } from "./filters";
 import { NewTaskDialog } from "./new-task-dialog";
+import { QuickAdd } from "./quick-add";
 import { ViewsMenu } from "./views-menu";
 import { CsvControls } from "./csv-controls";
 import { TaskDrawer } from "./task-drawer";
@@ -16,6 +17,10 @@ export function ProjectList({ data, me, realtimeUrl }: { data: BoardData; me: st
   const filters = useMemo(() => filtersFrom(Object.fromEntries(new URLSearchParams(query))), [query]);
   const [creating, setCreating] = useState(false);
   const { canWrite } = data.project.permissions;
+  const router = useRouter();
+  const defaultStatus = data.statuses.find((s) => s.isDefault) ?? data.statuses[0];
+  const [quickStatus, setQuickStatus] = useState(defaultStatus?.id ?? "");
+  const quickStatusName = data.statuses.find((s) => s.id === quickStatus)?.name ?? "";
   useEffect(() => {
     const open = () => canWrite && setCreating(true);
     window.addEventListener("tasklane:new-task", open);
@@ -37,6 +42,28 @@ export function ProjectList({ data, me, realtimeUrl }: { data: BoardData; me: st
         <CsvControls projectId={data.project.id} canWrite={canWrite} />
       </FilterBar>
       <TaskList data={data} filters={filters} me={me} realtimeUrl={realtimeUrl} />
+      {canWrite && quickStatus && (
+        <div className="list-quick-add">
+          {/* The list shows the new task after a refresh (or at once through a live event, without duplicates). */}
+          <QuickAdd
+            projectId={data.project.id}
+            fields={{ statusId: quickStatus }}
+            where={quickStatusName}
+            onCreated={() => router.refresh()}
+          >
+            <label className="sr-only" htmlFor="quick-add-status">
+              Status of new tasks
+            </label>
+            <select id="quick-add-status" value={quickStatus} onChange={(e) => setQuickStatus(e.target.value)} style={{ width: 140 }}>
+              {data.statuses.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </QuickAdd>
+        </div>
+      )}
       {creating && <NewTaskDialog data={data} onClose={() => setCreating(false)} />}
       <TaskDrawer meta={meta} me={me} realtimeUrl={realtimeUrl} />
     </>

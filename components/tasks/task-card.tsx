@@ -15,15 +15,19 @@ type Handle = {
   onKeyDown: React.KeyboardEventHandler | undefined;
   setRef: (el: HTMLElement | null) => void;
 };
-type CardProps = { task: Task; overlay?: boolean; handle?: Handle };
+type CardProps = { task: Task; overlay?: boolean; handle?: Handle; selected?: boolean };
 
 /**
  * One card. Memoised on stable props (the task object, the handle's parts), so a drag that re-renders
  * the sortable wrappers around it does not re-render its body.
  */
-export const TaskCard = memo(function TaskCard({ task, overlay, handle }: CardProps) {
+export const TaskCard = memo(function TaskCard({ task, overlay, handle, selected }: CardProps) {
   return (
-    <div className="task-card" style={overlay ? { boxShadow: "var(--shadow)", cursor: "grabbing" } : undefined}>
+    <div
+      className="task-card"
+      data-selected={selected || undefined}
+      style={overlay ? { boxShadow: "var(--shadow)", cursor: "grabbing" } : undefined}
+    >
       <div className="row-between small muted">
         <span className="mono">{task.key}</span>
         {handle && (
@@ -36,6 +40,7 @@ export const TaskCard = memo(function TaskCard({ task, overlay, handle }: CardPr
             onKeyDown={handle.onKeyDown}
             aria-label={`Move ${task.key} ${task.title}`}
             aria-roledescription="draggable task"
+            aria-pressed={selected ? true : undefined}
           >
             <Icon name="grip" size={14} />
           </button>
@@ -47,7 +52,7 @@ export const TaskCard = memo(function TaskCard({ task, overlay, handle }: CardPr
         scroll={false}
         prefetch={false}
         data-task-link={task.key}
-        onPointerDown={(e) => e.stopPropagation()}
+        draggable={false}
       >
         {task.title}
       </Link>
@@ -71,19 +76,29 @@ export const TaskCard = memo(function TaskCard({ task, overlay, handle }: CardPr
   );
 });
 
+/** A keydown or click meant for a control inside the card (the title link, a button), not for the card. */
+const onControl = (target: EventTarget) =>
+  target instanceof Element && target.closest("input, textarea, select, [contenteditable]") !== null;
+
 /**
- * Mouse and touch drag the whole card; the keyboard drags it through its handle button.
- * `measure` is the column virtualiser's measuring ref (the wrapper carries `data-index` for it).
+ * Mouse and touch drag the whole card, title included (a drag starts after a few pixels, so a click still
+ * opens the task); the keyboard drags it through its handle button. Shift/Ctrl/⌘-click or `x` on the
+ * focused card adds it to the selection or takes it out. `measure` is the column virtualiser's measuring
+ * ref (the wrapper carries `data-index` for it).
  */
 export const SortableTaskCard = memo(function SortableTaskCard({
   task,
   index,
   disabled,
+  selected,
+  onSelect,
   measure,
 }: {
   task: Task;
   index: number;
   disabled: boolean;
+  selected: boolean;
+  onSelect: (id: string) => void;
   measure?: (el: Element | null) => void;
 }) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
@@ -97,7 +112,8 @@ export const SortableTaskCard = memo(function SortableTaskCard({
     },
     [setNodeRef, measure],
   );
-  const onKeyDown = (listeners as DraggableSyntheticListeners)?.onKeyDown as React.KeyboardEventHandler | undefined;
+  const on = listeners as DraggableSyntheticListeners;
+  const onKeyDown = on?.onKeyDown as React.KeyboardEventHandler | undefined;
   // Rebuilt only when one of its parts changes (dnd-kit memoises each), so the memoised body skips the drag's re-renders.
   const handle = useMemo(
     () => (disabled ? undefined : { attributes, onKeyDown, setRef: setActivatorNodeRef }),
@@ -109,10 +125,30 @@ export const SortableTaskCard = memo(function SortableTaskCard({
       data-index={index}
       style={transform || transition ? { transform: CSS.Translate.toString(transform), transition } : undefined}
       data-dragging={isDragging}
+      data-selected={selected}
       data-testid={`card-${task.key}`}
-      onPointerDown={listeners?.onPointerDown as React.PointerEventHandler | undefined}
+      className="card-slot"
+      onMouseDown={on?.onMouseDown as React.MouseEventHandler | undefined}
+      onTouchStart={on?.onTouchStart as React.TouchEventHandler | undefined}
+      onClickCapture={(e) => {
+        if (!(e.shiftKey || e.metaKey || e.ctrlKey)) return;
+        // A modified click selects (instead of opening the link in a new tab or window).
+        e.preventDefault();
+        e.stopPropagation();
+        onSelect(task.id);
+      }}
+      onClick={(e) => {
+        // A click on the card outside its title and buttons opens it, like a click on the title.
+        if (e.defaultPrevented || (e.target instanceof Element && e.target.closest("a, button"))) return;
+        e.currentTarget.querySelector<HTMLElement>("[data-task-link]")?.click();
+      }}
+      onKeyDown={(e) => {
+        if (e.key !== "x" || e.metaKey || e.ctrlKey || e.altKey || onControl(e.target)) return;
+        e.preventDefault();
+        onSelect(task.id);
+      }}
     >
-      <TaskCard task={task} handle={handle} />
+      <TaskCard task={task} handle={handle} selected={selected} />
     </div>
   );
 });

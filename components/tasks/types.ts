@@ -3,7 +3,15 @@ import type { Task } from "@/server/tasks";
 
 export type { ProjectPermissions, Task };
 export type Person = { id: string; name: string; email: string };
-export type StatusInfo = { id: string; name: string; category: string; color: string; position: string; isDefault: boolean };
+export type StatusInfo = {
+  id: string;
+  name: string;
+  category: string;
+  color: string;
+  position: string;
+  isDefault: boolean;
+  wipLimit: number | null;
+};
 export type LabelInfo = { id: string; name: string; color: string };
 /** `permissions` come from the server's policy: components never derive them from a role. */
 export type ProjectInfo = { id: string; key: string; name: string; archived: boolean; permissions: ProjectPermissions };

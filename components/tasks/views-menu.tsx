@@ -9,6 +9,8 @@ import { refusalMessage } from "@/components/ui/field-errors";
 // A view stores the list endpoint's query keys (multi-value ones as arrays); the URL holds them comma-separated.
 const MULTI = ["assignee", "label", "priority", "status", "category"] as const;
 const LIST_GROUPS = ["status", "assignee", "priority"];
+// The board keeps its swimlanes (`?lanes=`) in the same groupBy field.
+const BOARD_LANES = ["assignee", "priority", "label"];
 // The sorts the list offers (server/tasks/filters.ts `sorts`; not imported, it would pull the schema into the browser).
 const SORTS = ["relevance", "position", "created", "-created", "updated", "-updated", "priority", "due"];
 
@@ -22,6 +24,8 @@ function fromUrl(params: URLSearchParams, withLayout: boolean) {
   }
   const sort = params.get("sort");
   const group = params.get("group");
+  const lanes = params.get("lanes");
+  if (!withLayout) return { filters, sort: null, groupBy: lanes && BOARD_LANES.includes(lanes) ? (lanes as SavedView["groupBy"]) : null };
   return {
     filters,
     sort: withLayout && sort && SORTS.includes(sort) ? (sort as SavedView["sort"]) : null,
@@ -37,10 +41,11 @@ function toUrl(view: SavedView, withLayout: boolean): string {
   }
   if (withLayout && view.sort) next.set("sort", view.sort);
   if (withLayout && view.groupBy && LIST_GROUPS.includes(view.groupBy)) next.set("group", view.groupBy);
+  if (!withLayout && view.groupBy && BOARD_LANES.includes(view.groupBy)) next.set("lanes", view.groupBy);
   return next.toString();
 }
 
-/** "Views" in the filter bar: apply, save and delete saved views. `withLayout`: the list also saves sort and grouping. */
+/** "Views" in the filter bar: apply, save and delete saved views. `withLayout`: the list also saves sort and grouping; the board saves its swimlanes. */
 export function ViewsMenu({
   projectId,
   me,

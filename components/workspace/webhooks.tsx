@@ -1,4 +1,5 @@
 "use client";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { useActionState, useTransition } from "react";
 import { createWebhookAction, removeWebhookAction } from "@/app/actions/webhooks";
 import { Field } from "@/components/ui/field";
@@ -126,7 +127,9 @@ export function WebhookList({ slug, hooks }: { slug: string; hooks: (Webhook & {
                       </td>
                       <td>{d.attempts}</td>
                       <td className="hide-phone">{d.lastStatusCode ?? d.lastError ?? "—"}</td>
-                      <td className="hide-phone">{new Date(d.createdAt).toLocaleString("en-GB")}</td>
+                      <td className="hide-phone">
+                        <RelativeTime date={d.createdAt} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>

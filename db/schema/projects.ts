@@ -65,6 +65,8 @@ export const statuses = pgTable(
     color: text("color").notNull().default("#6b7280"),
     position: orderKey("position").notNull(),
     isDefault: boolean("is_default").notNull().default(false),
+    /** Work-in-progress limit: the board marks the column when it holds more tasks; null = no limit. */
+    wipLimit: integer("wip_limit"),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
   (t) => [

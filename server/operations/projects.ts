@@ -178,7 +178,7 @@ export const updateStatusOp = defineOperation({
   path: "/api/v1/projects/{projectId}/statuses/{statusId}",
   tag,
   auth: "required",
-  summary: "Rename, recolour, move (after/before another status) or make default (project admins)",
+  summary: "Rename, recolour, set the WIP limit, move (after/before another status) or make default (project admins)",
   params: StatusParam,
   body: UpdateStatusInput,
   response: Status,

@@ -22,6 +22,7 @@ export async function createStatus(args: { ctx: ServiceContext; projectId: strin
           name: input.name,
           category: input.category,
           color: input.color,
+          wipLimit: input.wipLimit ?? null,
           position,
           createdAt: args.ctx.now,
         })

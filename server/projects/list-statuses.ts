@@ -18,6 +18,7 @@ export function toStatus(s: StatusRow): Status {
     color: s.color,
     position: s.position,
     isDefault: s.isDefault,
+    wipLimit: s.wipLimit,
     createdAt: s.createdAt.toISOString(),
   };
 }

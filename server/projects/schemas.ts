@@ -80,6 +80,11 @@ export const Status = z
     color: z.string(),
     position: z.string().describe("Fractional-index sort key; statuses are listed in this order"),
     isDefault: z.boolean().describe("New tasks without a statusId start here"),
+    wipLimit: z
+      .number()
+      .int()
+      .nullable()
+      .describe("Work-in-progress limit: the board marks the column when it holds more tasks; null means no limit"),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: "Status" });
@@ -100,9 +105,15 @@ export type UpdateProjectMemberInput = z.infer<typeof UpdateProjectMemberInput>;
 
 const ShortName = z.string().trim().min(1, "must not be empty").max(50, "must be at most 50 characters");
 const StatusRef = z.uuid("must be a status id (UUID)").nullable();
+const WipLimit = z
+  .int("must be a whole number")
+  .min(1, "must be at least 1")
+  .max(10_000, "must be at most 10000")
+  .nullable()
+  .describe("Work-in-progress limit for the board column; null removes it");
 
 export const CreateStatusInput = z
-  .strictObject({ name: ShortName, category: StatusCategory, color: Color.optional() })
+  .strictObject({ name: ShortName, category: StatusCategory, color: Color.optional(), wipLimit: WipLimit.optional() })
   .meta({ id: "CreateStatusInput", description: "Added at the end of the workflow; move it with PATCH after/before" });
 export type CreateStatusInput = z.infer<typeof CreateStatusInput>;
 
@@ -110,6 +121,7 @@ export const UpdateStatusInput = z
   .strictObject({
     name: ShortName.optional(),
     color: Color.optional(),
+    wipLimit: WipLimit.optional(),
     isDefault: z
       .literal(true, "only true: make another status the default to move it")
       .optional()

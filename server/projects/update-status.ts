@@ -8,7 +8,7 @@ import { toStatus } from "./list-statuses";
 import { UpdateStatusInput, type Status } from "./schemas";
 import { lockProjectRow, positionFor } from "./status-position";
 
-/** Rename, recolour, reorder (after/before another status) or make default; project admins. */
+/** Rename, recolour, set the WIP limit, reorder (after/before another status) or make default; project admins. */
 export async function updateStatus(args: {
   ctx: ServiceContext;
   projectId: string;
@@ -33,7 +33,7 @@ export async function updateStatus(args: {
           .set({ isDefault: false })
           .where(and(eq(statuses.projectId, project.id), ne(statuses.id, current.id)));
       }
-      const changes = { name: input.name, color: input.color, isDefault: input.isDefault, position };
+      const changes = { name: input.name, color: input.color, isDefault: input.isDefault, wipLimit: input.wipLimit, position };
       if (Object.values(changes).every((v) => v === undefined)) return toStatus(current);
       const [row] = await tx
         .update(statuses)

@@ -43,6 +43,7 @@ describe("POST /api/v1/projects/{projectId}/statuses", () => {
       color: "#aabbcc",
       position: expect.any(String),
       isDefault: false,
+      wipLimit: null,
       createdAt: expect.any(String),
     });
     expect((await names(project.id, ws.owner.token)).at(-1)).toBe("QA");

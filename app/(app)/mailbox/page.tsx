@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireContext } from "@/app/lib/session";
 import { loadShell } from "@/app/loaders/shell";
 import { Linkified } from "@/components/ui/linkified";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { listMailbox } from "@/server/email";
 
 export const metadata: Metadata = { title: "Mailbox" };
@@ -29,9 +30,7 @@ export default async function MailboxPage() {
           <article key={m.id} className="card" aria-labelledby={`mail-${m.id}`}>
             <div className="row-between">
               <h2 id={`mail-${m.id}`}>{m.subject}</h2>
-              <time className="muted small" dateTime={m.createdAt.toISOString()}>
-                {m.createdAt.toLocaleString("en-GB", { timeZone: "UTC" })} UTC
-              </time>
+              <RelativeTime className="muted small" date={m.createdAt} />
             </div>
             <div style={{ whiteSpace: "pre-wrap" }}>
               <Linkified text={m.text} />

@@ -1,4 +1,5 @@
 import type { ActivityEntry } from "@/server/tasks";
+import { RelativeTime } from "@/components/ui/relative-time";
 import type { DetailMeta } from "./types";
 
 function describe(value: unknown, field: string | undefined, meta: DetailMeta): string {
@@ -34,9 +35,7 @@ export function Activity({ entries, meta }: { entries: ActivityEntry[]; meta: De
                     : e.field === "position"
                       ? "moved the task"
                       : `changed ${e.field ?? "the task"} from ${describe(e.from, e.field, meta)} to ${describe(e.to, e.field, meta)}`}{" "}
-                <time className="muted" dateTime={e.createdAt}>
-                  {new Date(e.createdAt).toLocaleString("en-GB")}
-                </time>
+                <RelativeTime className="muted" date={e.createdAt} />
               </span>
             </li>
           ))}

@@ -3,6 +3,7 @@ import { useState, useTransition } from "react";
 import { addCommentAction } from "@/app/actions/tasks";
 import { initials } from "@/components/ui/initials";
 import { Markdown } from "@/components/ui/markdown";
+import { RelativeTime } from "@/components/ui/relative-time";
 import type { Comment } from "@/server/comments";
 import type { Person } from "../types";
 import { MentionTextarea } from "./mention-textarea";
@@ -47,8 +48,7 @@ export function Comments({
             </span>
             <div className="comment">
               <div className="small muted">
-                <strong style={{ color: "var(--text)" }}>{c.author?.name ?? "Deleted user"}</strong> ·{" "}
-                <time dateTime={c.createdAt}>{new Date(c.createdAt).toLocaleString("en-GB")}</time>
+                <strong style={{ color: "var(--text)" }}>{c.author?.name ?? "Deleted user"}</strong> · <RelativeTime date={c.createdAt} />
               </div>
               <Markdown>{c.body}</Markdown>
             </div>

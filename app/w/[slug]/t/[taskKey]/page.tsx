@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { taskPageTitle } from "@/app/loaders/titles";
 import { notFound } from "next/navigation";
 import { loadProject, loadProjectMeta } from "@/app/loaders/project";
 import { requireContext } from "@/app/lib/session";
@@ -7,8 +8,9 @@ import { NotFoundError } from "@/server/errors";
 import { getTaskDetail } from "@/server/tasks";
 import { settings } from "@/config/settings";
 
-export async function generateMetadata({ params }: { params: Promise<{ taskKey: string }> }): Promise<Metadata> {
-  return { title: decodeURIComponent((await params).taskKey).toUpperCase() };
+export async function generateMetadata({ params }: { params: Promise<{ slug: string; taskKey: string }> }): Promise<Metadata> {
+  const { slug, taskKey } = await params;
+  return taskPageTitle(slug, taskKey);
 }
 
 export default async function TaskPage({ params }: { params: Promise<{ slug: string; taskKey: string }> }) {

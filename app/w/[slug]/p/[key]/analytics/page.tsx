@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { projectPageTitle } from "@/app/loaders/titles";
 import Link from "next/link";
 import { requireContext } from "@/app/lib/session";
 import styles from "@/components/analytics/analytics.module.css";
@@ -7,7 +8,10 @@ import { loadProjectAnalytics } from "@/app/loaders/analytics";
 import { ProjectAnalyticsView } from "@/components/analytics/project-view";
 import { RangeForm } from "@/components/analytics/range-form";
 
-export const metadata: Metadata = { title: "Analytics" };
+export async function generateMetadata({ params }: { params: Promise<{ slug: string; key: string }> }): Promise<Metadata> {
+  const { slug, key } = await params;
+  return projectPageTitle(slug, key, "Analytics");
+}
 
 type Props = { params: Promise<{ slug: string; key: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
+import { projectPageTitle } from "@/app/loaders/titles";
 import { loadBoardData, loadProject } from "@/app/loaders/project";
 import { requireContext } from "@/app/lib/session";
 import { settings } from "@/config/settings";
 import { ProjectBoard } from "@/components/tasks/project-board";
 import { filtersFrom } from "@/components/tasks/filters";
 
-export const metadata: Metadata = { title: "Board" };
+export async function generateMetadata({ params }: { params: Promise<{ slug: string; key: string }> }): Promise<Metadata> {
+  const { slug, key } = await params;
+  return projectPageTitle(slug, key, "Board");
+}
 
 export default async function BoardPage({
   params,

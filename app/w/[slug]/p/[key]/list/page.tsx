@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { projectPageTitle } from "@/app/loaders/titles";
 import { loadListData, loadProject } from "@/app/loaders/project";
 import { requireContext } from "@/app/lib/session";
 import { settings } from "@/config/settings";
@@ -6,7 +7,10 @@ import { sorts, type TaskSort } from "@/server/tasks/filters";
 import { ProjectList } from "@/components/tasks/project-list";
 import { filtersFrom } from "@/components/tasks/filters";
 
-export const metadata: Metadata = { title: "List" };
+export async function generateMetadata({ params }: { params: Promise<{ slug: string; key: string }> }): Promise<Metadata> {
+  const { slug, key } = await params;
+  return projectPageTitle(slug, key, "List");
+}
 
 export default async function ListPage({
   params,

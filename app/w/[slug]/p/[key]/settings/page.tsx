@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { projectPageTitle } from "@/app/loaders/titles";
 import { loadProject, loadProjectMeta } from "@/app/loaders/project";
 import { requireContext } from "@/app/lib/session";
 import { GeneralForm, LabelsEditor, ProjectMembers } from "@/components/project/project-settings-parts";
@@ -6,7 +7,10 @@ import { WorkflowEditor } from "@/components/project/workflow-editor";
 import { listProjectMembers } from "@/server/projects";
 import { listMembers } from "@/server/workspaces";
 
-export const metadata: Metadata = { title: "Project settings" };
+export async function generateMetadata({ params }: { params: Promise<{ slug: string; key: string }> }): Promise<Metadata> {
+  const { slug, key } = await params;
+  return projectPageTitle(slug, key, "Project settings");
+}
 
 export default async function ProjectSettingsPage({ params }: { params: Promise<{ slug: string; key: string }> }) {
   const { slug, key } = await params;

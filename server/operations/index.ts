@@ -12,6 +12,8 @@ import {
   updateMemberOp,
   removeMemberOp,
   acceptInvitationOp,
+  listInvitationsOp,
+  resendInvitationOp,
 } from "./workspaces";
 import {
   createProjectOp,
@@ -156,4 +158,7 @@ export const operations: readonly Operation[] = [
   uploadAttachmentOp,
   downloadAttachmentOp,
   deleteAttachmentOp,
+  // invitation delivery
+  listInvitationsOp,
+  resendInvitationOp,
 ];

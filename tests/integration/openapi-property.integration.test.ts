@@ -173,7 +173,6 @@ function jsonBody(op: Op, hostile: boolean): fc.Arbitrary<Req["body"]> {
     )
     .map(([value, pick, bad, how, extraKey]) => {
       const paths = pathsOf(value);
-      if (how === "clean") return value;
       if (how === "extra" || paths.length === 0)
         return value && typeof value === "object" && !Array.isArray(value) ? { ...value, [extraKey]: bad } : bad;
       const path = paths[pick % paths.length]!;

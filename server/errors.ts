@@ -9,7 +9,8 @@ export type ServiceErrorCode =
   | "PAYLOAD_TOO_LARGE"
   | "UNSUPPORTED_MEDIA_TYPE"
   | "VALIDATION"
-  | "RATE_LIMITED";
+  | "RATE_LIMITED"
+  | "UNAVAILABLE";
 
 export type FieldError = { path: string; message: string };
 
@@ -63,6 +64,13 @@ export class ValidationError extends ServiceError {
 export class RateLimitedError extends ServiceError {
   constructor(retryAfterSeconds: number, message = "Too many requests") {
     super("RATE_LIMITED", message, { retryAfterSeconds });
+  }
+}
+
+/** An outside service (object storage, say) cannot be reached: 503 with Retry-After; nothing was changed. */
+export class ServiceUnavailableError extends ServiceError {
+  constructor(message: string, retryAfterSeconds = 30) {
+    super("UNAVAILABLE", message, { retryAfterSeconds });
   }
 }
 

@@ -1,7 +1,7 @@
 "use server";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn, signOut } from "@/app/lib/auth";
-import { attempt, formString, type ActionResult } from "@/app/lib/action";
+import { attempt, formString, type ActionResult, serverAction } from "@/app/lib/action";
 import { createContext } from "@/server/context";
 import { registerUser } from "@/server/users";
 
@@ -24,16 +24,16 @@ async function signInWith(email: string, password: string, next: string): Promis
   return { ok: true, data: undefined };
 }
 
-export async function signInAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+export const signInAction = serverAction(async function signInAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   return signInWith(formString(form, "email"), formString(form, "password"), formString(form, "next"));
-}
+});
 
-export async function signUpAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+export const signUpAction = serverAction(async function signUpAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   const input = { name: formString(form, "name"), email: formString(form, "email"), password: formString(form, "password") };
   const created = await attempt(() => registerUser({ ctx: createContext({ kind: "anonymous" }), input }));
   if (!created.ok) return created;
   return signInWith(input.email, input.password, formString(form, "next") || "/");
-}
+});
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/signin" });

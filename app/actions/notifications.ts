@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { attempt, type ActionResult } from "@/app/lib/action";
+import { attempt, type ActionResult, serverAction } from "@/app/lib/action";
 import { requireContext } from "@/app/lib/session";
 import {
   markAllNotificationsRead,
@@ -10,21 +10,23 @@ import {
   type UpdateNotificationPreferences,
 } from "@/server/notifications";
 
-export async function markReadAction(id: string): Promise<ActionResult> {
+export const markReadAction = serverAction(async function markReadAction(id: string): Promise<ActionResult> {
   const ctx = await requireContext();
   const r = await attempt(() => markNotificationRead({ ctx, id }));
   if (r.ok) revalidatePath("/notifications");
   return r.ok ? { ok: true, data: undefined } : r;
-}
+});
 
-export async function markAllReadAction(): Promise<ActionResult> {
+export const markAllReadAction = serverAction(async function markAllReadAction(): Promise<ActionResult> {
   const ctx = await requireContext();
   const r = await attempt(() => markAllNotificationsRead({ ctx }));
   if (r.ok) revalidatePath("/", "layout");
   return r.ok ? { ok: true, data: undefined } : r;
-}
+});
 
-export async function updatePreferencesAction(input: UpdateNotificationPreferences): Promise<ActionResult<NotificationPreferences>> {
+export const updatePreferencesAction = serverAction(async function updatePreferencesAction(
+  input: UpdateNotificationPreferences,
+): Promise<ActionResult<NotificationPreferences>> {
   const ctx = await requireContext();
   return attempt(() => updateNotificationPreferences({ ctx, input }));
-}
+});

@@ -1,5 +1,5 @@
 "use server";
-import { attempt, type ActionResult } from "@/app/lib/action";
+import { attempt, type ActionResult, serverAction } from "@/app/lib/action";
 import { requireContext } from "@/app/lib/session";
 import { createComment, type Comment } from "@/server/comments";
 import type { Page } from "@/server/pagination";
@@ -27,75 +27,102 @@ import { listProjectTasks } from "@/server/tasks/list";
 
 // Thin wrappers: the same service verbs as the REST API, refusals mapped to { ok: false, error }.
 
-export async function createTaskAction(projectId: string, input: CreateTaskInput): Promise<ActionResult<Task>> {
+export const createTaskAction = serverAction(async function createTaskAction(
+  projectId: string,
+  input: CreateTaskInput,
+): Promise<ActionResult<Task>> {
   const ctx = await requireContext();
   return attempt(() => createTask({ ctx, projectId, input }));
-}
+});
 
 /** `ifMatch` is the version the client showed: a stale one is refused (PRECONDITION_FAILED) and nothing changes. */
-export async function updateTaskAction(ref: string, input: UpdateTaskInput, ifMatch?: number): Promise<ActionResult<Task>> {
+export const updateTaskAction = serverAction(async function updateTaskAction(
+  ref: string,
+  input: UpdateTaskInput,
+  ifMatch?: number,
+): Promise<ActionResult<Task>> {
   const ctx = await requireContext();
   return attempt(() => updateTask({ ctx, ref, input, ifMatch }));
-}
+});
 
 /** One change to many tasks, all or nothing: a refusal names the task and nothing changes. */
-export async function bulkUpdateTasksAction(refs: string[], input: UpdateTaskInput): Promise<ActionResult<Task[]>> {
+export const bulkUpdateTasksAction = serverAction(async function bulkUpdateTasksAction(
+  refs: string[],
+  input: UpdateTaskInput,
+): Promise<ActionResult<Task[]>> {
   const ctx = await requireContext();
   return attempt(() => bulkUpdateTasks({ ctx, input: { updates: refs.map((ref) => ({ ref, input })) } }));
-}
+});
 
 /** A page of the task list (the board's "load more" in a column, the list's next page). */
-export async function listTasksAction(projectId: string, query: TaskListInput): Promise<ActionResult<Page<Task>>> {
+export const listTasksAction = serverAction(async function listTasksAction(
+  projectId: string,
+  query: TaskListInput,
+): Promise<ActionResult<Page<Task>>> {
   const ctx = await requireContext();
   return attempt(() => listProjectTasks({ ctx, projectId, query }));
-}
+});
 
-export async function removeTaskAction(ref: string, ifMatch?: number): Promise<ActionResult> {
+export const removeTaskAction = serverAction(async function removeTaskAction(ref: string, ifMatch?: number): Promise<ActionResult> {
   const ctx = await requireContext();
   const r = await attempt(() => removeTask({ ctx, ref, ifMatch }));
   return r.ok ? { ok: true, data: undefined } : r;
-}
+});
 
 /** Everything the task page and the drawer show; `workspace` narrows a key that exists in several workspaces. */
-export async function loadTaskDetailAction(ref: string, workspace?: string): Promise<ActionResult<TaskDetail>> {
+export const loadTaskDetailAction = serverAction(async function loadTaskDetailAction(
+  ref: string,
+  workspace?: string,
+): Promise<ActionResult<TaskDetail>> {
   const ctx = await requireContext();
   return attempt(() => getTaskDetail({ ctx, ref: { idOrKey: ref, workspace } }));
-}
+});
 
-export async function addCommentAction(ref: string, body: string): Promise<ActionResult<Comment>> {
+export const addCommentAction = serverAction(async function addCommentAction(ref: string, body: string): Promise<ActionResult<Comment>> {
   const ctx = await requireContext();
   return attempt(() => createComment({ ctx, ref, input: { body } }));
-}
+});
 
-export async function addDependencyAction(ref: string, blockedBy: string): Promise<ActionResult<Dependencies>> {
+export const addDependencyAction = serverAction(async function addDependencyAction(
+  ref: string,
+  blockedBy: string,
+): Promise<ActionResult<Dependencies>> {
   const ctx = await requireContext();
   return attempt(async () => {
     await addDependency({ ctx, ref, input: { blockedBy } });
     return getDependencies({ ctx, ref });
   });
-}
+});
 
-export async function removeDependencyAction(ref: string, other: string): Promise<ActionResult<Dependencies>> {
+export const removeDependencyAction = serverAction(async function removeDependencyAction(
+  ref: string,
+  other: string,
+): Promise<ActionResult<Dependencies>> {
   const ctx = await requireContext();
   return attempt(async () => {
     await removeDependency({ ctx, ref, other });
     return getDependencies({ ctx, ref });
   });
-}
+});
 
-export async function setWatchingAction(ref: string, watching: boolean): Promise<ActionResult<Watcher[]>> {
+export const setWatchingAction = serverAction(async function setWatchingAction(
+  ref: string,
+  watching: boolean,
+): Promise<ActionResult<Watcher[]>> {
   const ctx = await requireContext();
   return attempt(async () => {
     await (watching ? watchTask({ ctx, ref }) : unwatchTask({ ctx, ref }));
     return (await listWatchers({ ctx, ref, page: { limit: 100 } })).data;
   });
-}
+});
 
 /**
  * Several tasks moved together (the board's selection): one request, one transaction, applied in order
  * (so each may be placed after the one before it); each carries the version the board showed.
  */
-export async function moveTasksAction(moves: { ref: string; input: UpdateTaskInput; ifMatch?: number }[]): Promise<ActionResult<Task[]>> {
+export const moveTasksAction = serverAction(async function moveTasksAction(
+  moves: { ref: string; input: UpdateTaskInput; ifMatch?: number }[],
+): Promise<ActionResult<Task[]>> {
   const ctx = await requireContext();
   return attempt(() => bulkUpdateTasks({ ctx, input: { updates: moves } }));
-}
+});

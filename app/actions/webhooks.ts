@@ -1,10 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { attempt, formString, type ActionResult } from "@/app/lib/action";
+import { attempt, formString, type ActionResult, serverAction } from "@/app/lib/action";
 import { requireContext } from "@/app/lib/session";
 import { createWebhook, removeWebhook, type CreateWebhookInput } from "@/server/webhooks";
 
-export async function createWebhookAction(
+export const createWebhookAction = serverAction(async function createWebhookAction(
   _prev: ActionResult<{ url: string; secret: string }> | null,
   form: FormData,
 ): Promise<ActionResult<{ url: string; secret: string }>> {
@@ -17,11 +17,11 @@ export async function createWebhookAction(
   if (!r.ok) return r;
   revalidatePath(`/w/${slug}/settings`);
   return { ok: true, data: { url: r.data.url, secret: r.data.secret } };
-}
+});
 
-export async function removeWebhookAction(slug: string, webhookId: string): Promise<ActionResult> {
+export const removeWebhookAction = serverAction(async function removeWebhookAction(slug: string, webhookId: string): Promise<ActionResult> {
   const ctx = await requireContext();
   const r = await attempt(() => removeWebhook({ ctx, slug, webhookId }));
   if (r.ok) revalidatePath(`/w/${slug}/settings`);
   return r.ok ? { ok: true, data: undefined } : r;
-}
+});

@@ -3,7 +3,7 @@ import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, uniq
 import { ts } from "./columns";
 import { projects } from "./projects";
 import { users } from "./users";
-import { workspaces } from "./workspaces";
+import { invitations, workspaces } from "./workspaces";
 
 // How far each outbox consumer (realtime, notifications, webhooks) got in each project.
 // A dispatcher holds the row lock (FOR UPDATE SKIP LOCKED) while it delivers, so one
@@ -93,9 +93,13 @@ export const emailJobs = pgTable(
     lastError: text("last_error"),
     providerId: text("provider_id"),
     createdAt: ts("created_at").notNull().defaultNow(),
+    // The invitation this email carries (its delivery status is shown to the inviter); the newest job wins.
+    invitationId: uuid("invitation_id").references(() => invitations.id, { onDelete: "cascade" }),
+    lastAttemptAt: ts("last_attempt_at"),
   },
   (t) => [
     uniqueIndex("email_jobs_idempotency_idx").on(t.idempotencyKey),
+    index("email_jobs_invitation_idx").on(t.invitationId, t.createdAt),
     index("email_jobs_due_idx")
       .on(t.nextAttemptAt)
       .where(sql`sent_at is null and failed_at is null`),

@@ -1,3 +1,5 @@
-export { sendEmail, type Email } from "./send";
+export { type Email } from "./send";
 export { invitationEmail } from "./templates";
 export { listMailbox } from "./mailbox";
+export { enqueueEmail } from "./enqueue";
+export { wakeEmailWorker } from "./jobs";

@@ -33,7 +33,7 @@ async function claim(db: Database): Promise<(typeof emailJobs.$inferSelect)[]> {
   const claimed = await queryRows<{ id: string }>(
     db,
     sql`
-    update email_jobs set locked_until = now() + interval '60 seconds', attempts = attempts + 1
+    update email_jobs set locked_until = now() + interval '60 seconds', attempts = attempts + 1, last_attempt_at = now()
     where id in (
       select id from email_jobs
       where sent_at is null and failed_at is null and next_attempt_at <= now() and (locked_until is null or locked_until < now())

@@ -1,7 +1,4 @@
 import { Resend } from "resend";
-import { mailboxMessages } from "@/db/schema";
-import { database } from "@/db/client";
-import { logger } from "@/config/log";
 import { settings } from "@/config/settings";
 
 export type Email = { to: string; subject: string; html: string; text: string; idempotencyKey: string };
@@ -41,18 +38,4 @@ export async function sendThroughResend(email: Email): Promise<SendResult> {
     error: error.message,
     retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
   };
-}
-
-/** Sends at once: through Resend when configured, else into the local mailbox. Throws when it could not. */
-export async function sendEmail(email: Email): Promise<void> {
-  if (!usesResend()) {
-    const db = await database();
-    await db.insert(mailboxMessages).values({ to: email.to.toLowerCase(), subject: email.subject, html: email.html, text: email.text });
-    return;
-  }
-  const result = await sendThroughResend(email);
-  if (!result.ok) {
-    logger().warn({ err: result.error, status: result.status, subject: email.subject }, "email send failed");
-    throw new Error(`Email provider refused the message: ${result.error}`);
-  }
 }

@@ -1,6 +1,7 @@
 import { ServiceError } from "../errors";
 import { settings } from "@/config/settings";
 import { fieldErrors } from "./problem";
+import { assertStorable } from "../text/storable";
 import type { Operation } from "../operations/define";
 
 type Parsed = { body: unknown; form: FormData | undefined; text: string | undefined };
@@ -16,11 +17,14 @@ export async function readBody(op: Operation, req: Request): Promise<Parsed> {
 
   if (op.multipart) {
     if (type !== "multipart/form-data") throw new ServiceError("UNSUPPORTED_MEDIA_TYPE", "Send multipart/form-data");
+    let form: FormData;
     try {
-      return { body: undefined, form: await req.formData(), text: undefined };
+      form = await req.formData();
     } catch {
       throw new ServiceError("BAD_REQUEST", "The multipart body is malformed");
     }
+    assertStorable(form, "The form");
+    return { body: undefined, form, text: undefined };
   }
 
   if (type !== "application/json" && !type.endsWith("+json")) throw new ServiceError("UNSUPPORTED_MEDIA_TYPE", "Send application/json");
@@ -39,6 +43,7 @@ export async function readBody(op: Operation, req: Request): Promise<Parsed> {
   if (json === null || typeof json !== "object" || Array.isArray(json)) {
     throw new ServiceError("VALIDATION", "The body must be a JSON object", { errors: [{ path: "", message: "must be a JSON object" }] });
   }
+  assertStorable(json, "The body");
   const parsed = op.body!.safeParse(json);
   if (!parsed.success) throw new ServiceError("VALIDATION", "The body is invalid", { errors: fieldErrors(parsed.error.issues) });
   return { body: parsed.data, form: undefined, text };

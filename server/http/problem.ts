@@ -12,6 +12,7 @@ export const statusFor: Record<ServiceErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   VALIDATION: 422,
   RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
 };
 
 const titles: Record<number, string> = {

@@ -12,6 +12,8 @@ import {
   updateMemberOp,
   removeMemberOp,
   acceptInvitationOp,
+  listInvitationsOp,
+  resendInvitationOp,
 } from "./workspaces";
 import {
   createProjectOp,
@@ -158,4 +160,7 @@ export const operations: readonly Operation[] = [
   uploadAttachmentOp,
   downloadAttachmentOp,
   deleteAttachmentOp,
+  // invitation delivery
+  listInvitationsOp,
+  resendInvitationOp,
 ];

@@ -6,6 +6,7 @@ import {
   InvitationCreated,
   Member,
   Membership,
+  PendingInvitation,
   UpdateMemberInput,
   UpdateWorkspaceInput,
   Workspace,
@@ -129,5 +130,31 @@ export const acceptInvitationOp = defineOperation({
   params: z.object({ token: z.string().min(10).max(200) }),
   response: Membership,
   status: 200,
+  errors: [401, 403, 404, 409],
+});
+const InvitationParam = SlugParam.extend({ invitationId: Id });
+export const listInvitationsOp = defineOperation({
+  method: "GET",
+  path: "/api/v1/workspaces/{slug}/invitations",
+  tag,
+  auth: "required",
+  summary:
+    "Pending invitations (admins), newest first, each with `delivery` of its email: `status` pending (queued or retrying) | sent | failed, `error` (the provider's last refusal), `attemptedAt`, `attempts`",
+  params: SlugParam,
+  query: PageParams,
+  response: pageOf(PendingInvitation, "PendingInvitationPage"),
+  status: 200,
+  errors: [400, 401, 403, 404, 422],
+});
+export const resendInvitationOp = defineOperation({
+  method: "POST",
+  path: "/api/v1/workspaces/{slug}/invitations/{invitationId}/resend",
+  tag,
+  auth: "required",
+  summary:
+    "Email a pending invitation again (admins): a fresh link (the old one stops working) and expiry, queued and retried like every email; 202 with the invitation and its delivery status",
+  params: InvitationParam,
+  response: PendingInvitation,
+  status: 202,
   errors: [401, 403, 404, 409],
 });

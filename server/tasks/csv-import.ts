@@ -6,6 +6,7 @@ import { ServiceError, ValidationError } from "../errors";
 import { getProjectForActorOrThrow } from "../projects/internal";
 import { createTask } from "./create";
 import { csvColumns, type CsvRecord } from "./csv-format";
+import { unstorableFields } from "../text/storable";
 import { columnOf, loadLookups, toCreateInput, type RowError } from "./csv-rows";
 
 export const MAX_IMPORT_ROWS = 5000;
@@ -30,12 +31,22 @@ export async function importTasksCsv(args: {
   try {
     await withTransaction(args.ctx, async (tx, ctx) => {
       const { project } = await getProjectForActorOrThrow({ db: tx, ctx, projectId: args.projectId, action: "project.write" });
-      const lookups = await loadLookups(tx, project, records);
+      // Rows holding text PostgreSQL cannot store never reach a query; they are reported below.
+      const lookups = await loadLookups(
+        tx,
+        project,
+        records.filter((r) => unstorableFields(r).length === 0),
+      );
       const file = {
         keys: new Set(records.map((r) => (r.key ?? "").trim().toUpperCase()).filter(Boolean)),
         created: new Map<string, string>(),
       };
       for (const i of parentsFirst(records)) {
+        const unstorable = unstorableFields(records[i]);
+        if (unstorable.length) {
+          report.errors.push(...unstorable.map((f) => ({ row: i + 1, path: f.path, message: f.message })));
+          continue;
+        }
         const mapped = toCreateInput(records[i]!, i + 1, lookups, file);
         if (!mapped.input) {
           report.errors.push(...mapped.errors);

@@ -5,7 +5,7 @@ import { requireUserId, withTransaction } from "../transaction";
 import { ConflictError, ForbiddenError } from "../errors";
 import { canAssignWorkspaceRole } from "../auth/policy";
 import { newToken } from "../auth/tokens";
-import { invitationEmail, sendEmail } from "../email";
+import { enqueueEmail, invitationEmail, wakeEmailWorker } from "../email";
 import { getWorkspaceForActorOrThrow } from "./internal";
 import { AddMemberInput, type Invitation, type Member } from "./schemas";
 
@@ -50,15 +50,21 @@ export async function addMember(args: { ctx: ServiceContext; slug: string; input
       .values({ workspaceId: workspace.id, email: input.email, role: input.role, tokenHash: hash, invitedBy: actorId, expiresAt })
       .returning();
     const [inviter] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actorId));
-    const invitation = { id: row!.id, email: row!.email, role: row!.role, expiresAt: expiresAt.toISOString() };
-    return { kind: "invitation" as const, invitation, mail: { token, workspace: workspace.name, inviter: inviter?.name ?? "Someone" } };
+    // The email is queued in this transaction: the invitation commits, the email follows (retried, idempotent).
+    await enqueueEmail(tx, {
+      to: row!.email,
+      invitationId: row!.id,
+      idempotencyKey: `invitation-${row!.id}`,
+      ...invitationEmail({ token, workspace: workspace.name, inviter: inviter?.name ?? "Someone", role: row!.role }),
+    });
+    const invitation: Invitation = {
+      id: row!.id,
+      email: row!.email,
+      role: row!.role,
+      expiresAt: expiresAt.toISOString(),
+    };
+    return { kind: "invitation" as const, invitation };
   });
-  if (outcome.kind === "member") return outcome;
-  const { mail, invitation } = outcome;
-  await sendEmail({
-    to: invitation.email,
-    idempotencyKey: `invitation-${invitation.id}`,
-    ...invitationEmail({ ...mail, role: invitation.role }),
-  });
-  return { kind: "invitation", invitation };
+  if (outcome.kind === "invitation") wakeEmailWorker();
+  return outcome;
 }

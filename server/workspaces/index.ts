@@ -10,3 +10,5 @@ export { updateMember } from "./update-member";
 export { removeMember } from "./remove-member";
 export { acceptInvitation } from "./accept-invitation";
 export { getWorkspaceForActorOrThrow } from "./internal";
+export { listInvitations } from "./list-invitations";
+export { resendInvitation } from "./resend-invitation";

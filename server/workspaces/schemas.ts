@@ -36,10 +36,26 @@ export type AddMemberInput = z.infer<typeof AddMemberInput>;
 export const UpdateMemberInput = z.object({ role: WorkspaceRole }).meta({ id: "UpdateMemberInput" });
 export type UpdateMemberInput = z.infer<typeof UpdateMemberInput>;
 
+export const InvitationDelivery = z
+  .object({
+    status: z
+      .enum(["pending", "sent", "failed"])
+      .describe("pending: queued or being retried; sent: the provider accepted it; failed: given up"),
+    error: z.string().nullable().describe("the provider's last refusal (e.g. `500: ...`, `network: ...`), also while retrying"),
+    attemptedAt: z.iso.datetime().nullable().describe("when the last attempt started"),
+    attempts: z.number().int(),
+  })
+  .meta({ id: "InvitationDelivery" });
+export type InvitationDelivery = z.infer<typeof InvitationDelivery>;
+
 export const Invitation = z
   .object({ id: z.uuid(), email: z.string(), role: WorkspaceRole, expiresAt: z.iso.datetime() })
   .meta({ id: "Invitation" });
 export type Invitation = z.infer<typeof Invitation>;
+
+/** A pending invitation as its inviter sees it: with the delivery status of its newest email. */
+export const PendingInvitation = Invitation.extend({ delivery: InvitationDelivery }).meta({ id: "PendingInvitation" });
+export type PendingInvitation = z.infer<typeof PendingInvitation>;
 
 export const InvitationCreated = z.object({ invitation: Invitation }).meta({ id: "InvitationCreated" });
 

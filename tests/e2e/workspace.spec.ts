@@ -16,6 +16,10 @@ test("the owner invites someone by email, who accepts from the mailbox", async (
     await page.getByLabel("Role", { exact: true }).selectOption("member");
     await page.getByRole("button", { name: "Invite" }).click();
     await expect(page.getByRole("status").filter({ hasText: `Invitation sent to ${email}` })).toBeVisible();
+    // The email leaves through the queue; the pending invitations list follows its delivery until it is sent.
+    const row = page.getByTestId(`invitation-${email}`);
+    await expect(row.getByTestId("delivery-status")).toHaveAttribute("data-status", "sent", { timeout: 15_000 });
+    await expect(row.getByRole("button", { name: "Resend" })).toBeVisible();
     await expectAccessible(page, "workspace-settings");
   });
   await test.step("the invitee signs up, follows the link in the mailbox and accepts", async () => {

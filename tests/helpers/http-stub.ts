@@ -8,7 +8,7 @@ export type StubReply = { status: number; body?: unknown; headers?: Record<strin
  * A loopback HTTP server that records every request and answers with `respond` (default 200 {}).
  * Push statuses onto `failNext` to make the next requests fail with them, in order.
  */
-export async function startStub(respond?: (req: StubRequest) => StubReply) {
+export async function startStub(respond?: (req: StubRequest) => StubReply, port = 0) {
   const requests: StubRequest[] = [];
   const failNext: number[] = [];
   const server = createServer((req, res) => {
@@ -32,19 +32,25 @@ export async function startStub(respond?: (req: StubRequest) => StubReply) {
       res.end(reply.body === undefined ? "" : JSON.stringify(reply.body));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
+    port: bound,
     requests,
     failNext,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 export type Stub = Awaited<ReturnType<typeof startStub>>;
 
 /** Emulates Resend's POST /emails: an Idempotency-Key seen before returns the first message, sending nothing new. */
-export async function startResendStub() {
+/** `port` reopens a stopped stub where the app already points (an outage that ends). */
+export async function startResendStub(port = 0) {
   const accepted = new Map<string, { id: string; to: string[]; subject: string; html: string; text: string }>();
   let n = 0;
   const stub = await startStub((req) => {
@@ -62,6 +68,6 @@ export async function startResendStub() {
       });
     }
     return { status: 200, body: { id: accepted.get(key)!.id } };
-  });
+  }, port);
   return { ...stub, accepted, sentTo: (email: string) => [...accepted.values()].filter((m) => m.to.includes(email)) };
 }

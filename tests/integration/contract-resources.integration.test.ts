@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { database } from "@/db/client";
-import { invitations, mailboxMessages } from "@/db/schema";
+import { emailJobs, invitations } from "@/db/schema";
 import { api } from "../helpers/app";
 import { expectIdsAndTimes, expectStatus, ISO_UTC, UUID } from "../helpers/contract";
 import { addToWorkspace, createTestWorkspace, createUser, expectProblem, PASSWORD, randomIp, unique } from "../helpers/factories";
@@ -215,8 +215,9 @@ describe("workspaces and membership", () => {
 });
 
 async function inviteToken(email: string): Promise<string> {
+  // The invitation email is queued with the invitation (no worker runs in this file): read the queued message.
   const db = await database();
-  const [mail] = await db.select().from(mailboxMessages).where(eq(mailboxMessages.to, email.toLowerCase()));
+  const [mail] = await db.select().from(emailJobs).where(eq(emailJobs.to, email.toLowerCase()));
   const m = /https?:\/\/[^\s"]+\/invitations\/([A-Za-z0-9_-]+)/.exec(mail?.text ?? "");
   expect(m, "the email holds APP_URL/invitations/<token>").not.toBeNull();
   return m![1]!;

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { database } from "@/db/client";
-import { mailboxMessages } from "@/db/schema";
+import { emailJobs } from "@/db/schema";
 import { api } from "../helpers/app";
 import { addToWorkspace, createTestWorkspace, createUser, expectProblem, PASSWORD, randomIp, unique } from "../helpers/factories";
 
 async function inviteToken(email: string): Promise<string> {
+  // The invitation email is queued with the invitation (no worker runs in this file): read the queued message.
   const db = await database();
-  const [mail] = await db.select().from(mailboxMessages).where(eq(mailboxMessages.to, email.toLowerCase()));
+  const [mail] = await db.select().from(emailJobs).where(eq(emailJobs.to, email.toLowerCase()));
   const token = /\/invitations\/(tli_[A-Za-z0-9_-]+)/.exec(mail?.text ?? "")?.[1];
   expect(token, "the invitation email carries a link with the token").toBeDefined();
   return token!;

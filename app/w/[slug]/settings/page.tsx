@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import { requireContext } from "@/app/lib/session";
 import { loadShell } from "@/app/loaders/shell";
 import { InviteForm } from "@/components/workspace/invite-form";
+import { InvitationsList } from "@/components/workspace/invitations-list";
 import { MembersTable } from "@/components/workspace/members-table";
 import { WorkspaceForm } from "@/components/workspace/workspace-form";
 import { CreateWebhookForm, WebhookList } from "@/components/workspace/webhooks";
 import { listDeliveries, listWebhooks, webhookEventTypes } from "@/server/webhooks";
-import { listMembers } from "@/server/workspaces";
+import { listInvitations, listMembers } from "@/server/workspaces";
 
 export const metadata: Metadata = { title: "Workspace settings" };
 
@@ -17,6 +18,7 @@ export default async function WorkspaceSettingsPage({ params }: { params: Promis
   const { permissions } = shell.current!;
   const admin = permissions.canAdmin;
   const members = await listMembers({ ctx, slug, page: { limit: 100 } });
+  const invitations = admin ? (await listInvitations({ ctx, slug, page: { limit: 100 } })).data : [];
   const hooks = admin
     ? await Promise.all(
         (await listWebhooks({ ctx, slug, page: { limit: 100 } })).data.map(async (h) => ({
@@ -41,6 +43,12 @@ export default async function WorkspaceSettingsPage({ params }: { params: Promis
             <h3>Invite by email</h3>
             <p className="muted small">People with an account join at once; anyone else gets an email with a link to join.</p>
             <InviteForm slug={slug} canGrantOwner={permissions.canManageOwners} />
+          </div>
+        )}
+        {admin && invitations.length > 0 && (
+          <div>
+            <h3>Pending invitations</h3>
+            <InvitationsList slug={slug} invitations={invitations} />
           </div>
         )}
         <MembersTable slug={slug} members={members.data} me={ctx.userId} permissions={permissions} />

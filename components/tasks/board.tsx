@@ -18,7 +18,9 @@ import { generateKeyBetween } from "fractional-indexing";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { listTasksAction, updateTaskAction } from "@/app/actions/tasks";
-import { toast } from "@/components/ui/toast";
+import { toast, toastUndo } from "@/components/ui/toast";
+import { TaskActionsHost } from "./pickers/task-actions";
+import { upsert, useTaskWriter } from "./pickers/use-task-writer";
 import { byPosition, type Filters } from "./filters";
 import { SortableTaskCard, TaskCard } from "./task-card";
 import type { BoardData, ColumnInfo, StatusInfo, Task } from "./types";
@@ -246,6 +248,11 @@ export function Board({
   const [overStatus, setOverStatus] = useState<string | null>(null);
   const [dropped, setDropped] = useState<{ id: string } | null>(null);
   const { canWrite } = data.project.permissions;
+  const boardRef = useRef<HTMLDivElement>(null);
+  const writer = useTaskWriter({
+    onSaved: (saved) => update((list) => upsert(list, saved)),
+    onRemoved: (gone) => update((list) => list.filter((t) => t.id !== gone.id)),
+  });
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
@@ -308,6 +315,11 @@ export function Board({
       const saved = result.data;
       // A live event may have brought this version (or a later one) first.
       update((list) => list.map((t) => (t.id === saved.id && t.version <= saved.version ? saved : t)));
+      // Undo puts back exactly the status and position it had (version-guarded like every write).
+      toastUndo(
+        `Moved ${task.key} to ${status.name}`,
+        () => void writer.save([saved], () => ({ ...(sameColumn ? {} : { statusId: task.status.id }), position: task.position })),
+      );
       return;
     }
     // Undo only our own optimistic move: a live event since then (someone else's change) wins.
@@ -336,7 +348,7 @@ export function Board({
       onDragCancel={() => (setActiveId(null), setOverStatus(null))}
       onDragEnd={(e) => void onDragEnd(e)}
     >
-      <div className="board" data-testid="board">
+      <div className="board" data-testid="board" ref={boardRef}>
         {data.statuses.map((s) => {
           const list = columns.get(s.id) ?? EMPTY;
           return (
@@ -355,6 +367,14 @@ export function Board({
         })}
       </div>
       <DragOverlay>{active ? <TaskCard task={active} overlay /> : null}</DragOverlay>
+      <TaskActionsHost
+        container={boardRef}
+        tasks={tasks}
+        meta={{ statuses: data.statuses, labels: data.labels, people: data.people, me }}
+        projectId={data.project.id}
+        writer={writer}
+        canWrite={canWrite}
+      />
     </DndContext>
   );
 }

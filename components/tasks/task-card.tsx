@@ -26,6 +26,11 @@ export const TaskCard = memo(function TaskCard({ task, overlay, handle }: CardPr
     <div className="task-card" style={overlay ? { boxShadow: "var(--shadow)", cursor: "grabbing" } : undefined}>
       <div className="row-between small muted">
         <span className="mono">{task.key}</span>
+        {!overlay && (
+          <button type="button" className="icon-btn card-menu" data-task-menu aria-haspopup="menu" aria-label={`Actions for ${task.key}`}>
+            …
+          </button>
+        )}
         {handle && (
           <button
             type="button"
@@ -110,6 +115,7 @@ export const SortableTaskCard = memo(function SortableTaskCard({
       style={transform || transition ? { transform: CSS.Translate.toString(transform), transition } : undefined}
       data-dragging={isDragging}
       data-testid={`card-${task.key}`}
+      data-task-id={task.id}
       onPointerDown={listeners?.onPointerDown as React.PointerEventHandler | undefined}
     >
       <TaskCard task={task} handle={handle} />

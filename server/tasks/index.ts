@@ -15,3 +15,6 @@ export { addDependency, getDependencies, removeDependency } from "./dependencies
 export { listWatchers, unwatchTask, watchTask } from "./watchers";
 export { getActivity } from "./activity";
 export { findTaskInProject, getTaskForActorOrThrow, type TaskAccess, type TaskRef } from "./internal";
+export { restoreTask } from "./restore";
+export { listTrash, TrashedTask, TRASH_RETENTION_DAYS } from "./list-trash";
+export { purgeTrash, startTrashPurger } from "./purge-trash";

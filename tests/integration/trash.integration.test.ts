@@ -91,7 +91,7 @@ describe("DELETE /api/v1/tasks/{id} is a soft delete", () => {
     expect(deps.blockedBy).toEqual([]);
 
     const after = (await api.get(`/api/v1/projects/${project.id}/analytics`, { token: owner.token })).body;
-    const open = (a: { counts: { byCategory: Record<string, number> } }) => a.counts.byCategory.unstarted;
+    const open = (a: { counts: { byCategory: { unstarted: number } } }) => a.counts.byCategory.unstarted;
     expect(open(after)).toBe(open(before) - 1);
     expect(after.blocked).toBe(before.blocked - 1);
     expect(after.counts.byStatus.find((s: { statusId: string }) => s.statusId === project.defaultStatus.id).count).toBe(3);

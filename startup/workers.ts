@@ -8,6 +8,7 @@ import { notificationsConsumer } from "@/server/notifications/consumer";
 import { startDueSoonScheduler } from "@/server/notifications/due-soon";
 import { webhooksConsumer } from "@/server/webhooks/consumer";
 import { startWebhookWorker } from "@/server/webhooks/worker";
+import { startTrashPurger } from "@/server/tasks";
 
 export type BackgroundWork = { dispatcher: Dispatcher; stop(): Promise<void> };
 
@@ -22,7 +23,7 @@ export async function startBackgroundWork(): Promise<BackgroundWork> {
   const dispatcher = new Dispatcher(consumers, settings().DISPATCH_POLL_MS);
   const stopListening = await listenForEvents((projectId) => dispatcher.wake(projectId));
   dispatcher.start();
-  const loops = [startEmailWorker(), startWebhookWorker(), startDueSoonScheduler()];
+  const loops = [startEmailWorker(), startWebhookWorker(), startDueSoonScheduler(), startTrashPurger()];
   return {
     dispatcher,
     async stop() {

@@ -2,6 +2,7 @@
 import { attempt, type ActionResult, serverAction } from "@/app/lib/action";
 import { requireContext } from "@/app/lib/session";
 import { createComment, type Comment } from "@/server/comments";
+import { createLabel, type Label } from "@/server/projects";
 import type { Page } from "@/server/pagination";
 import {
   addDependency,
@@ -11,7 +12,9 @@ import {
   getTaskDetail,
   listWatchers,
   removeDependency,
+  listTrash,
   removeTask,
+  restoreTask,
   unwatchTask,
   updateTask,
   watchTask,
@@ -19,6 +22,7 @@ import {
   type Dependencies,
   type Task,
   type TaskDetail,
+  type TrashedTask,
   type UpdateTaskInput,
   type Watcher,
 } from "@/server/tasks";
@@ -54,6 +58,23 @@ export const bulkUpdateTasksAction = serverAction(async function bulkUpdateTasks
   return attempt(() => bulkUpdateTasks({ ctx, input: { updates: refs.map((ref) => ({ ref, input })) } }));
 });
 
+/**
+ * Per-task changes in one transaction, applied in order, each guarded by the version the client showed: bulk edits,
+ * their undo, and the board moving its selection (each card placed after the one before it).
+ */
+export const applyTaskUpdatesAction = serverAction(async function applyTaskUpdatesAction(
+  updates: { ref: string; input: UpdateTaskInput; ifMatch?: number }[],
+): Promise<ActionResult<Task[]>> {
+  const ctx = await requireContext();
+  return attempt(() => bulkUpdateTasks({ ctx, input: { updates } }));
+});
+
+/** "Create label …" in the labels picker: members create labels as they label tasks. */
+export const createLabelInlineAction = serverAction(async function createLabelInlineAction(projectId: string, name: string): Promise<ActionResult<Label>> {
+  const ctx = await requireContext();
+  return attempt(() => createLabel({ ctx, projectId, input: { name } }));
+});
+
 /** A page of the task list (the board's "load more" in a column, the list's next page). */
 export const listTasksAction = serverAction(async function listTasksAction(
   projectId: string,
@@ -63,10 +84,21 @@ export const listTasksAction = serverAction(async function listTasksAction(
   return attempt(() => listProjectTasks({ ctx, projectId, query }));
 });
 
-export const removeTaskAction = serverAction(async function removeTaskAction(ref: string, ifMatch?: number): Promise<ActionResult> {
+/** Moves the task to the trash; the answer's version is what "Undo" passes to restoreTaskAction. */
+export const removeTaskAction = serverAction(async function removeTaskAction(ref: string, ifMatch?: number): Promise<ActionResult<{ version: number }>> {
   const ctx = await requireContext();
-  const r = await attempt(() => removeTask({ ctx, ref, ifMatch }));
-  return r.ok ? { ok: true, data: undefined } : r;
+  return attempt(() => removeTask({ ctx, ref, ifMatch }));
+});
+
+/** Back from the trash (undo of a delete, or the project's Trash): project admins or the deleter. */
+export const restoreTaskAction = serverAction(async function restoreTaskAction(ref: string, ifMatch?: number): Promise<ActionResult<Task>> {
+  const ctx = await requireContext();
+  return attempt(() => restoreTask({ ctx, ref, ifMatch }));
+});
+
+export const listTrashAction = serverAction(async function listTrashAction(projectId: string, cursor?: string): Promise<ActionResult<Page<TrashedTask>>> {
+  const ctx = await requireContext();
+  return attempt(() => listTrash({ ctx, projectId, page: { limit: 50, cursor } }));
 });
 
 /** Everything the task page and the drawer show; `workspace` narrows a key that exists in several workspaces. */
@@ -114,15 +146,4 @@ export const setWatchingAction = serverAction(async function setWatchingAction(
     await (watching ? watchTask({ ctx, ref }) : unwatchTask({ ctx, ref }));
     return (await listWatchers({ ctx, ref, page: { limit: 100 } })).data;
   });
-});
-
-/**
- * Several tasks moved together (the board's selection): one request, one transaction, applied in order
- * (so each may be placed after the one before it); each carries the version the board showed.
- */
-export const moveTasksAction = serverAction(async function moveTasksAction(
-  moves: { ref: string; input: UpdateTaskInput; ifMatch?: number }[],
-): Promise<ActionResult<Task[]>> {
-  const ctx = await requireContext();
-  return attempt(() => bulkUpdateTasks({ ctx, input: { updates: moves } }));
 });

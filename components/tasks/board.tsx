@@ -15,8 +15,11 @@ import {
 } from "@dnd-kit/core";
 import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
-import { listTasksAction, moveTasksAction, updateTaskAction } from "@/app/actions/tasks";
-import { toast } from "@/components/ui/toast";
+import { applyTaskUpdatesAction, listTasksAction, updateTaskAction } from "@/app/actions/tasks";
+import { toast, toastUndo } from "@/components/ui/toast";
+import type { UpdateTaskInput } from "@/server/tasks";
+import { TaskActionsHost } from "./pickers/task-actions";
+import { upsert, useTaskWriter } from "./pickers/use-task-writer";
 import { Column } from "./board-column";
 import { createFieldsFor, laneChange, laneKeyOf, lanesOf, type Lane, type LaneKind } from "./board-lanes";
 import { cellKey, COLUMN, dropTarget, inBoardOrder, parseCell, placements, sameSpot } from "./board-move";
@@ -86,6 +89,11 @@ export function Board({
   const [dropped, setDropped] = useState<{ id: string } | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(NO_SELECTION);
   const { canWrite } = data.project.permissions;
+  const boardRef = useRef<HTMLDivElement>(null);
+  const writer = useTaskWriter({
+    onSaved: (saved) => update((list) => upsert(list, saved)),
+    onRemoved: (gone) => update((list) => list.filter((t) => t.id !== gone.id)),
+  });
   // Mouse: a drag starts after 5 px, so a click without movement opens the task. Touch: after a short press
   // (then movement), so a swipe still scrolls the column. Keyboard: the card's handle, Space, arrows, Space.
   const sensors = useSensors(
@@ -219,13 +227,13 @@ export function Board({
     setDropped({ id: task.id });
     if (moves.length > 1) setSelected(NO_SELECTION);
     await afterPaint();
-    let result: Awaited<ReturnType<typeof moveTasksAction>>;
+    let result: Awaited<ReturnType<typeof applyTaskUpdatesAction>>;
     try {
       if (moves.length === 1) {
         const r = await updateTaskAction(task.id, moves[0]!.input, task.version);
         result = r.ok ? { ok: true, data: [r.data] } : r;
       } else {
-        result = await moveTasksAction(moves.map((m) => ({ ref: m.before.id, input: m.input, ifMatch: m.before.version })));
+        result = await applyTaskUpdatesAction(moves.map((m) => ({ ref: m.before.id, input: m.input, ifMatch: m.before.version })));
       }
     } catch {
       result = { ok: false, error: "the server could not be reached" };
@@ -234,6 +242,14 @@ export function Board({
       const saved = new Map(result.data.map((t) => [t.id, t]));
       // A live event may have brought this version (or a later one) first.
       update((list) => list.map((t) => (saved.has(t.id) && t.version <= saved.get(t.id)!.version ? saved.get(t.id)! : t)));
+      // Undo puts back exactly what the move changed (status, position, a lane's field), version-guarded like every write.
+      const before = new Map(moves.map((m) => [m.before.id, m]));
+      const savedList = result.data;
+      const what = moves.length === 1 ? task.key : `${moves.length} tasks`;
+      toastUndo(
+        `Moved ${what} to ${moves[0]!.optimistic.status.name}`,
+        () => void writer.save(savedList, (t) => revertMove(before.get(t.id)!)),
+      );
       return;
     }
     // Undo only our own optimistic moves: a live event since then (someone else's change) wins.
@@ -312,7 +328,7 @@ export function Board({
           </button>
         )}
       </div>
-      <div data-testid="board" onClickCapture={suppressClick} className={laneKind ? "board-lanes" : "board"}>
+      <div data-testid="board" ref={boardRef} onClickCapture={suppressClick} className={laneKind ? "board-lanes" : "board"}>
         {laneKind
           ? lanes.map((lane) => (
               <section key={lane.key} className="lane" aria-labelledby={`lane-${lane.key}`} data-testid={`lane-${lane.name}`}>
@@ -336,6 +352,14 @@ export function Board({
           </div>
         ) : null}
       </DragOverlay>
+      <TaskActionsHost
+        container={boardRef}
+        tasks={tasks}
+        meta={{ statuses: data.statuses, labels: data.labels, people: data.people, me }}
+        projectId={data.project.id}
+        writer={writer}
+        canWrite={canWrite}
+      />
     </DndContext>
   );
 }
@@ -390,4 +414,16 @@ function useColumnPages(data: BoardData, filters: Filters, update: (fn: (list: T
 
 function cursorsOf(columns: ColumnInfo[] | undefined): Record<string, string | null> {
   return Object.fromEntries((columns ?? []).map((c) => [c.statusId, c.nextCursor]));
+}
+
+/** The change that takes a moved card back: its status and position, and the lane field the move set. */
+function revertMove(move: { before: Task; input: UpdateTaskInput }): UpdateTaskInput {
+  const { before, input } = move;
+  return {
+    statusId: before.status.id,
+    position: before.position,
+    ...("priority" in input ? { priority: before.priority } : {}),
+    ...("assigneeIds" in input ? { assigneeIds: before.assignees.map((a) => a.id) } : {}),
+    ...("labelIds" in input ? { labelIds: before.labels.map((l) => l.id) } : {}),
+  };
 }

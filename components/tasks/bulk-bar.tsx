@@ -1,78 +1,56 @@
 "use client";
-import { useTransition } from "react";
-import { bulkUpdateTasksAction } from "@/app/actions/tasks";
-import { refusalMessage } from "@/components/ui/field-errors";
-import { toast } from "@/components/ui/toast";
-import type { UpdateTaskInput } from "@/server/tasks";
-import { PRIORITIES, PRIORITY_LABEL, type BoardData, type Task } from "./types";
+import { PickerButton } from "./pickers/picker";
+import { propertySpec, PROPERTY_KINDS, type PickerMeta } from "./pickers/specs";
+import { savePicked, useCreateLabel } from "./pickers/task-actions";
+import type { TaskWriter } from "./pickers/use-task-writer";
+import type { BoardData, Task } from "./types";
 
-/** Applies one change to every selected task in one transaction: all change, or none and the refusal names the task. */
+/**
+ * The same pickers over every selected task, in one transaction: all change, or none and the refusal
+ * names the task. Each edit offers "Undo" for 10 s, which puts every task's previous value back.
+ */
 export function BulkBar({
   data,
-  ids,
+  me,
+  tasks,
+  writer,
   onDone,
   onClear,
 }: {
   data: BoardData;
-  ids: string[];
-  onDone: (updated: Task[]) => void;
+  me: string;
+  tasks: Task[];
+  writer: TaskWriter;
+  onDone: () => void;
   onClear: () => void;
 }) {
-  const [pending, start] = useTransition();
-  const apply = (input: UpdateTaskInput) =>
-    start(async () => {
-      const r = await bulkUpdateTasksAction(ids, input);
-      if (!r.ok) return toast(`${refusalMessage(r, { withSummary: true })}. Nothing was changed.`, "error");
-      onDone(r.data);
-      toast(`Updated ${r.data.length} task(s)`);
-    });
+  const meta: PickerMeta = { statuses: data.statuses, labels: data.labels, people: data.people, me };
+  const createLabel = useCreateLabel(data.project.id);
   return (
-    <div className="toolbar card" style={{ padding: 8 }} role="region" aria-label="Bulk edit" aria-busy={pending}>
-      <strong>{ids.length} selected</strong>
-      <label htmlFor="bulk-status" className="sr-only">
-        Set status
-      </label>
-      <select id="bulk-status" value="" onChange={(e) => e.target.value && apply({ statusId: e.target.value })} disabled={pending}>
-        <option value="">Set status…</option>
-        {data.statuses.map((s) => (
-          <option key={s.id} value={s.id}>
-            {s.name}
-          </option>
-        ))}
-      </select>
-      <label htmlFor="bulk-priority" className="sr-only">
-        Set priority
-      </label>
-      <select
-        id="bulk-priority"
-        value=""
-        onChange={(e) => e.target.value && apply({ priority: e.target.value as Task["priority"] })}
-        disabled={pending}
-      >
-        <option value="">Set priority…</option>
-        {PRIORITIES.map((p) => (
-          <option key={p} value={p}>
-            {PRIORITY_LABEL[p]}
-          </option>
-        ))}
-      </select>
-      <label htmlFor="bulk-assignee" className="sr-only">
-        Set assignee
-      </label>
-      <select
-        id="bulk-assignee"
-        value=""
-        onChange={(e) => e.target.value && apply({ assigneeIds: e.target.value === "none" ? [] : [e.target.value] })}
-        disabled={pending}
-      >
-        <option value="">Assign to…</option>
-        <option value="none">Nobody</option>
-        {data.people.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
-      </select>
+    <div className="toolbar card" style={{ padding: 8 }} role="region" aria-label="Bulk edit">
+      <strong>{tasks.length} selected</strong>
+      {PROPERTY_KINDS.map((kind) => {
+        const spec = propertySpec(kind, tasks, meta);
+        return (
+          <PickerButton
+            key={kind}
+            name={spec.name}
+            summary={spec.summary}
+            empty={spec.empty}
+            label={`${spec.name} of ${tasks.length} tasks`}
+            options={spec.options}
+            selected={spec.selected}
+            multiple={spec.multiple}
+            parse={spec.parse}
+            create={kind === "labels" ? { label: (q) => `Create label “${q}”`, run: createLabel } : undefined}
+            onChange={(ids, before) =>
+              void savePicked(writer, tasks, kind, meta, ids, before).then((saved) => {
+                if (saved && !spec.multiple) onDone();
+              })
+            }
+          />
+        );
+      })}
       <button type="button" className="btn btn-ghost" onClick={onClear}>
         Clear selection
       </button>

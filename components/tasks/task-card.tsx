@@ -30,6 +30,11 @@ export const TaskCard = memo(function TaskCard({ task, overlay, handle, selected
     >
       <div className="row-between small muted">
         <span className="mono">{task.key}</span>
+        {!overlay && (
+          <button type="button" className="icon-btn card-menu" data-task-menu aria-haspopup="menu" aria-label={`Actions for ${task.key}`}>
+            …
+          </button>
+        )}
         {handle && (
           <button
             type="button"
@@ -127,6 +132,7 @@ export const SortableTaskCard = memo(function SortableTaskCard({
       data-dragging={isDragging}
       data-selected={selected}
       data-testid={`card-${task.key}`}
+      data-task-id={task.id}
       className="card-slot"
       onMouseDown={on?.onMouseDown as React.MouseEventHandler | undefined}
       onTouchStart={on?.onTouchStart as React.TouchEventHandler | undefined}

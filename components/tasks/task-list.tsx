@@ -4,9 +4,9 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { listTasksAction } from "@/app/actions/tasks";
 import { toast } from "@/components/ui/toast";
-import { initials } from "@/components/ui/initials";
-import { DueDate, PriorityBadge } from "@/components/tasks/task-badges";
 import { BulkBar } from "./bulk-bar";
+import { PropertyCell, TaskActionsHost } from "./pickers/task-actions";
+import { upsert, useTaskWriter } from "./pickers/use-task-writer";
 import type { Filters } from "./filters";
 import type { TaskListInput } from "@/server/tasks/filters";
 import { PRIORITIES, PRIORITY_LABEL, type BoardData, type Task } from "./types";
@@ -79,7 +79,7 @@ export function TaskList({
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const { tasks, replace, update } = useLiveTasks({ initial: data.tasks, projectId: data.project.id, realtimeUrl, filters, me });
+  const { tasks, update } = useLiveTasks({ initial: data.tasks, projectId: data.project.id, realtimeUrl, filters, me });
   const groupBy = (params.get("group") ?? "none") as GroupBy;
   const sort = params.get("sort") ?? (params.get("q") ? "relevance" : "position");
   const rows = useMemo(() => groupRows(tasks, GROUPS[groupBy] ? groupBy : "none", data), [tasks, groupBy, data]);
@@ -95,6 +95,11 @@ export function TaskList({
     initialRect: LIST_RECT,
   });
   const { canWrite } = data.project.permissions;
+  const writer = useTaskWriter({
+    onSaved: (saved) => update((list) => upsert(list, saved)),
+    onRemoved: (gone) => update((list) => list.filter((t) => t.id !== gone.id)),
+  });
+  const pickerMeta = useMemo(() => ({ statuses: data.statuses, labels: data.labels, people: data.people, me }), [data, me]);
   const lastShown = virtual.getVirtualItems().at(-1)?.index ?? 0;
   useNextPages(data, filters, update, lastShown >= rows.length - 20);
 
@@ -126,7 +131,7 @@ export function TaskList({
           setCursor(next);
           virtual.scrollToIndex(next, { align: "auto" });
         }
-      } else if ((e.key === "Enter" || e.key === "e") && rows[cursor]?.kind === "task") {
+      } else if (e.key === "Enter" && !el.closest("button, a") && rows[cursor]?.kind === "task") {
         e.preventDefault();
         open((rows[cursor] as { task: Task }).task);
       } else if (e.key === "x" && rows[cursor]?.kind === "task") {
@@ -160,14 +165,16 @@ export function TaskList({
           ))}
         </select>
         <span className="muted small" aria-live="polite">
-          {tasks.length.toLocaleString("en")} tasks · J/K to move, Enter to open, X to select
+          {tasks.length.toLocaleString("en")} tasks · J/K to move, Enter to open, X to select, S/A/L/P/D/E to edit
         </span>
       </div>
       {canWrite && selected.size > 0 && (
         <BulkBar
           data={data}
-          ids={[...selected]}
-          onDone={(updated) => (updated.forEach(replace), setSelected(new Set()))}
+          me={me}
+          writer={writer}
+          tasks={tasks.filter((t) => selected.has(t.id))}
+          onDone={() => setSelected(new Set())}
           onClear={() => setSelected(new Set())}
         />
       )}
@@ -228,6 +235,7 @@ export function TaskList({
                 aria-rowindex={v.index + 2}
                 aria-selected={selected.has(t.id)}
                 data-cursor={v.index === cursor}
+                data-task-id={t.id}
                 style={{ ...style, outline: v.index === cursor ? "2px solid var(--focus)" : undefined, outlineOffset: -2 }}
                 onClick={() => setCursor(v.index)}
               >
@@ -251,26 +259,41 @@ export function TaskList({
                   </a>
                 </span>
                 <span role="cell" className="truncate">
-                  <span className="badge">{t.status.name}</span>
+                  <PropertyCell kind="status" task={t} meta={pickerMeta} disabled={!canWrite} />
                 </span>
                 <span role="cell" className="hide-phone">
-                  <PriorityBadge priority={t.priority} />
+                  <PropertyCell kind="priority" task={t} meta={pickerMeta} disabled={!canWrite} />
+                </span>
+                <span role="cell" className="hide-phone">
+                  <PropertyCell kind="assignees" task={t} meta={pickerMeta} disabled={!canWrite} />
                 </span>
                 <span role="cell" className="hide-phone row" style={{ flexWrap: "nowrap", gap: 2 }}>
-                  {t.assignees.map((a) => (
-                    <span key={a.id} className="avatar" title={a.name} role="img" aria-label={a.name}>
-                      {initials(a.name)}
-                    </span>
-                  ))}
-                </span>
-                <span role="cell" className="hide-phone">
-                  <DueDate date={t.dueDate} done={t.completedAt !== null} />
+                  <PropertyCell kind="due" task={t} meta={pickerMeta} disabled={!canWrite} />
+                  {canWrite && (
+                    <button
+                      type="button"
+                      className="icon-btn card-menu"
+                      data-task-menu
+                      aria-haspopup="menu"
+                      aria-label={`Actions for ${t.key}`}
+                    >
+                      …
+                    </button>
+                  )}
                 </span>
               </div>
             );
           })}
         </div>
       </div>
+      <TaskActionsHost
+        container={scroller}
+        tasks={tasks}
+        meta={pickerMeta}
+        projectId={data.project.id}
+        writer={writer}
+        canWrite={canWrite}
+      />
     </div>
   );
 }

@@ -25,14 +25,15 @@ export function useLiveTasks(opts: { initial: Task[]; projectId: string; realtim
     return subscribeProject(
       realtimeUrl,
       projectId,
-      ["task.created", "task.updated", "task.deleted"],
+      ["task.created", "task.updated", "task.deleted", "task.restored"],
       (event) => {
         if (event.type === "task.deleted") {
           const { id } = event.data;
           update((list) => list.filter((t) => t.id !== id));
           return;
         }
-        const task = event.type === "task.created" ? event.data : event.data.task;
+        // A restored task comes back as it was, like a new one.
+        const task = event.type === "task.updated" ? event.data.task : event.data;
         update((list) => {
           const existing = list.find((t) => t.id === task.id);
           if (existing && existing.version >= task.version) return list;

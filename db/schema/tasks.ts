@@ -46,6 +46,10 @@ export const tasks = pgTable(
     createdAt: ts("created_at").notNull().defaultNow(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
     completedAt: ts("completed_at"),
+    // Soft delete: a deleted task is out of every read and sits in the project's trash for 30 days
+    // (server/tasks/purge-trash.ts removes it for good after that).
+    deletedAt: ts("deleted_at"),
+    deletedBy: uuid("deleted_by").references(() => users.id, { onDelete: "set null" }),
     searchVector: tsvector("search_vector").generatedAlwaysAs(
       sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(description, '')), 'B') || setweight(to_tsvector('english', coalesce(comments_text, '')), 'C')`,
     ),
@@ -67,6 +71,13 @@ export const tasks = pgTable(
     // Relevance tiers (server/tasks/search.ts): title matches through GIN, and newest first across projects.
     index("tasks_title_search_idx").using("gin", t.titleVector),
     index("tasks_created_idx").on(t.createdAt, t.id),
+    // The trash (newest deletion first) and the purge job; partial, so live tasks cost nothing.
+    index("tasks_trash_idx")
+      .on(t.projectId, t.deletedAt, t.id)
+      .where(sql`${t.deletedAt} is not null`),
+    index("tasks_deleted_at_idx")
+      .on(t.deletedAt)
+      .where(sql`${t.deletedAt} is not null`),
   ],
 );
 

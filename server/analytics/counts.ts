@@ -46,7 +46,7 @@ export async function openCounts(db: Database, scope: Scope): Promise<OpenCounts
         count(*) filter (where not exists (select 1 from task_assignees ta where ta.task_id = w.id))::int as unassigned,
         count(*) filter (where exists (
           select 1 from task_dependencies d
-          join tasks b on b.id = d.blocked_by_id
+          join tasks b on b.id = d.blocked_by_id and b.deleted_at is null
           join statuses bs on bs.id = b.status_id
           where d.task_id = w.id and bs.category not in ('completed', 'canceled')
         ))::int as blocked
@@ -90,7 +90,7 @@ export async function statusCounts(db: Database, projectId: string): Promise<Sta
     sql`
       select s.id::text as "statusId", s.name, s.category,
         (case when s.category in ('completed', 'canceled') then 0
-              else (select count(*) from tasks t where t.project_id = s.project_id and t.status_id = s.id) end)::int as count
+              else (select count(*) from tasks t where t.project_id = s.project_id and t.status_id = s.id and t.deleted_at is null) end)::int as count
       from statuses s
       where s.project_id = ${projectId}::uuid
       order by s.position, s.id`,

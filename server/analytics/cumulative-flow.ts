@@ -19,6 +19,7 @@ export async function cumulativeFlow(db: Database, projectId: string, timezone: 
         select a.task_id, a.id, a.created_at, (a.created_at at time zone ${timezone})::date as day, a.to_value #>> '{}' as status_id
         from activity a
         where a.project_id = ${projectId}::uuid and a.field = 'status'
+          and not exists (select 1 from tasks gone where gone.id = a.task_id and gone.deleted_at is not null)
           and a.created_at < ((${to}::date + 1)::timestamp at time zone ${timezone})
       ),
       end_of_day as (

@@ -18,7 +18,7 @@ function completions(scope: Scope, from: string, to: string): SQL {
           where a.task_id = t.id and a.field = 'status' and st.category = 'started'
             and a.created_at <= t.completed_at) as started_at
       from tasks t join projects p on p.id = t.project_id join statuses s on s.id = t.status_id
-      where ${inScope(sql`t.project_id`, scope)} and s.category = 'completed'
+      where ${inScope(sql`t.project_id`, scope)} and t.deleted_at is null and s.category = 'completed'
         and t.completed_at >= ${start} and t.completed_at < ${end}
     ) d`;
 }

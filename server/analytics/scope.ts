@@ -23,7 +23,7 @@ export function openTasks(scope: Scope): SQL {
     from tasks t
     join statuses s on s.id = t.status_id
     join projects p on p.id = t.project_id
-    where ${inScope(sql`t.project_id`, scope)} and s.category not in ('completed', 'canceled')`;
+    where ${inScope(sql`t.project_id`, scope)} and t.deleted_at is null and s.category not in ('completed', 'canceled')`;
 }
 
 /** Range bounds of the project `p` in its zone: [from 00:00, the day after to 00:00). */

@@ -23,13 +23,13 @@ export async function throughput(db: Database, scope: Scope, from: string, to: s
       created as (
         select date_trunc('week', t.created_at at time zone p.timezone)::date as week_start, count(*) as n
         from tasks t join projects p on p.id = t.project_id
-        where ${inScope(sql`t.project_id`, scope)} and t.created_at >= ${start} and t.created_at < ${end}
+        where ${inScope(sql`t.project_id`, scope)} and t.deleted_at is null and t.created_at >= ${start} and t.created_at < ${end}
         group by 1
       ),
       completed as (
         select date_trunc('week', t.completed_at at time zone p.timezone)::date as week_start, count(*) as n
         from tasks t join projects p on p.id = t.project_id join statuses s on s.id = t.status_id
-        where ${inScope(sql`t.project_id`, scope)} and s.category = 'completed'
+        where ${inScope(sql`t.project_id`, scope)} and t.deleted_at is null and s.category = 'completed'
           and t.completed_at >= ${start} and t.completed_at < ${end}
         group by 1
       )
@@ -55,7 +55,7 @@ export async function createdByProject(
     sql`
       select t.project_id::text as "projectId", count(*)::int as created
       from tasks t join projects p on p.id = t.project_id
-      where ${inScope(sql`t.project_id`, scope)} and t.created_at >= ${start} and t.created_at < ${end}
+      where ${inScope(sql`t.project_id`, scope)} and t.deleted_at is null and t.created_at >= ${start} and t.created_at < ${end}
       group by t.project_id`,
   );
 }

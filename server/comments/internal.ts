@@ -1,4 +1,4 @@
-import { eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { comments, tasks, users } from "@/db/schema";
 import type { ServiceContext } from "../context";
@@ -23,7 +23,7 @@ export async function getCommentForActorOrThrow(args: {
     .select({ comment: comments, task: { id: tasks.id, number: tasks.number, title: tasks.title, projectId: tasks.projectId } })
     .from(comments)
     .innerJoin(tasks, eq(tasks.id, comments.taskId))
-    .where(eq(comments.id, args.commentId));
+    .where(and(eq(comments.id, args.commentId), isNull(tasks.deletedAt)));
   if (!row) throw new NotFoundError("Comment");
   let access: ProjectAccess;
   try {

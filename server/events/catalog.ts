@@ -49,6 +49,7 @@ export const eventPayloads = {
   "task.created": Task,
   "task.updated": TaskUpdatedPayload,
   "task.deleted": TaskDeletedPayload,
+  "task.restored": Task,
   "comment.created": CommentPayload,
   "comment.updated": CommentPayload,
   "comment.deleted": CommentDeletedPayload,

@@ -37,6 +37,7 @@ export async function remindDueSoon(now = new Date()): Promise<number> {
     .where(
       and(
         isNull(projects.archivedAt),
+        isNull(tasks.deletedAt),
         isNotNull(tasks.dueDate),
         notInArray(statuses.category, ["completed", "canceled"]),
         sql`${tasks.dueDate} >= (${at}::timestamptz at time zone ${projects.timezone})::date`,

@@ -4,6 +4,7 @@ import { Comment, CreateCommentInput, UpdateCommentInput } from "../comments/sch
 import { ActivityEntry, AddDependencyInput, CreateTaskInput, Dependencies, TaskRefQuery, UpdateTaskInput, Watcher } from "../tasks/schemas";
 import { Task } from "../tasks/schemas";
 import { Id, pageOf, PageParams } from "./common";
+import { TrashedTask } from "../tasks/list-trash";
 
 const tag = "Tasks";
 const write = [400, 401, 403, 404, 409, 415, 422];
@@ -60,12 +61,40 @@ export const deleteTaskOp = defineOperation({
   path: "/api/v1/tasks/{idOrKey}",
   tag,
   auth: "required",
-  summary: "Delete a task (its subtasks lose their parent)",
+  summary:
+    "Delete a task: it moves to the project's trash (gone from every read, 404 on GET), restorable for 30 days by a project admin or the person who deleted it, then purged (its subtasks then lose their parent)",
   params: TaskParam,
   query: TaskRefQuery,
   status: 204,
   versioned: true,
   errors: [401, 403, 404, 409, 412, 422],
+});
+export const restoreTaskOp = defineOperation({
+  method: "POST",
+  path: "/api/v1/tasks/{idOrKey}/restore",
+  tag,
+  auth: "required",
+  summary:
+    "Restore a deleted task from the trash exactly as it was (status, position, fields, links): project admins, or the member who deleted it (403 otherwise); 404 for an unknown or purged task, 409 when it is not deleted; If-Match with a stale version → 412",
+  params: TaskParam,
+  query: TaskRefQuery,
+  response: Task,
+  status: 200,
+  versioned: true,
+  errors: [401, 403, 404, 409, 412, 422],
+});
+export const listTrashOp = defineOperation({
+  method: "GET",
+  path: "/api/v1/projects/{projectId}/trash",
+  tag,
+  auth: "required",
+  summary:
+    "The project's deleted tasks, newest deletion first, each with deletedAt, deletedBy and purgeAfter (project admins; 403 otherwise)",
+  params: z.object({ projectId: Id }),
+  query: PageParams,
+  response: pageOf(TrashedTask, "TrashPage"),
+  status: 200,
+  errors: [400, 401, 403, 404, 422],
 });
 
 export const getDependenciesOp = defineOperation({

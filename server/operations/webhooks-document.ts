@@ -6,7 +6,8 @@ import { webhookPayloads } from "../webhooks/payload";
 const summaries: Record<EventType, string> = {
   "task.created": "A task was created; data is the task",
   "task.updated": "A task changed; data is the task after the change and one entry per changed field",
-  "task.deleted": "A task was deleted",
+  "task.deleted": "A task was deleted (moved to the project's trash, restorable for 30 days)",
+  "task.restored": "A deleted task was restored from the trash; data is the task as it is again",
   "comment.created": "A comment was added to a task",
   "comment.updated": "A comment was edited",
   "comment.deleted": "A comment was deleted",

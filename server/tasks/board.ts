@@ -119,7 +119,7 @@ function boardStatement(projectId: string, userId: string, where: SQL, limit: nu
               from task_labels tl join labels l on l.id = tl.label_id where tl.task_id = t.id), '[]'::json),
             'reporter', case when t.reporter_id is null then null
               else json_build_object('id', t.reporter_id, 'name', coalesce((select r.name from users r where r.id = t.reporter_id), '')) end,
-            'dueDate', t.due_date, 'startDate', t.start_date, 'estimate', t.estimate, 'parentId', t.parent_id,
+            'dueDate', t.due_date, 'startDate', t.start_date, 'estimate', t.estimate, 'parentId', (select lp.id from tasks lp where lp.id = t.parent_id and lp.deleted_at is null),
             'position', t.position, 'version', t.version,
             'createdAt', ${iso(sql`t.created_at`)}, 'updatedAt', ${iso(sql`t.updated_at`)},
             'completedAt', ${iso(sql`t.completed_at`)}

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray } from "drizzle-orm";
+import { and, isNull, asc, eq, gt, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { stringify } from "csv-stringify/sync";
 import type { Database } from "@/db/client";
@@ -47,8 +47,8 @@ async function batch(db: Database, projectId: string, projectKey: string, after:
     .select({ task: tasks, status: statuses.name, parentNumber: parent.number })
     .from(tasks)
     .innerJoin(statuses, eq(statuses.id, tasks.statusId))
-    .leftJoin(parent, eq(parent.id, tasks.parentId))
-    .where(and(eq(tasks.projectId, projectId), gt(tasks.number, after)))
+    .leftJoin(parent, and(eq(parent.id, tasks.parentId), isNull(parent.deletedAt)))
+    .where(and(eq(tasks.projectId, projectId), isNull(tasks.deletedAt), gt(tasks.number, after)))
     .orderBy(asc(tasks.number))
     .limit(BATCH);
   const ids = rows.map((r) => r.task.id);

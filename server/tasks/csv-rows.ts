@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, isNull, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { labels, statuses, tasks, users } from "@/db/schema";
 import { splitList, unescapeCell, type CsvRecord } from "./csv-format";
@@ -32,7 +32,7 @@ export async function loadLookups(db: Database, project: { id: string; key: stri
       ? db
           .select({ id: tasks.id, number: tasks.number })
           .from(tasks)
-          .where(and(eq(tasks.projectId, project.id), inArray(tasks.number, numbers)))
+          .where(and(eq(tasks.projectId, project.id), isNull(tasks.deletedAt), inArray(tasks.number, numbers)))
       : Promise.resolve([]),
   ]);
   return {

@@ -1,4 +1,4 @@
-import { and, asc, eq, or } from "drizzle-orm";
+import { and, isNull, asc, eq, or } from "drizzle-orm";
 import { activity, comments, taskDependencies, tasks, taskWatchers, users } from "@/db/schema";
 import type { ServiceContext } from "../context";
 import { dbFor } from "../transaction";
@@ -60,7 +60,7 @@ export async function getTaskDetail(args: { ctx: ServiceContext; ref: TaskRef | 
     db
       .select({ id: tasks.id })
       .from(tasks)
-      .where(and(eq(tasks.projectId, project.id), eq(tasks.parentId, task.id)))
+      .where(and(eq(tasks.projectId, project.id), eq(tasks.parentId, task.id), isNull(tasks.deletedAt)))
       .orderBy(asc(tasks.position), asc(tasks.id))
       .limit(DETAIL_LIMIT),
   ]);

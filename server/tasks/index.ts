@@ -16,3 +16,6 @@ export { listWatchers, unwatchTask, watchTask } from "./watchers";
 export { getActivity } from "./activity";
 export { findTaskInProject, getTaskForActorOrThrow, type TaskAccess, type TaskRef } from "./internal";
 export { getSchedule, ScheduleQuery, type Schedule, type ScheduleInput } from "./schedule";
+export { restoreTask } from "./restore";
+export { listTrash, TrashedTask, TRASH_RETENTION_DAYS } from "./list-trash";
+export { purgeTrash, startTrashPurger } from "./purge-trash";

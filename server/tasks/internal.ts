@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { projectMembers, projects, tasks, workspaceMembers, workspaces } from "@/db/schema";
 import type { ServiceContext } from "../context";
@@ -18,17 +18,23 @@ const KEY = /^([A-Za-z][A-Za-z0-9]{1,9})-(\d{1,9})$/;
 /**
  * The task with the caller's access to its project: 404 when it does not exist or its project is
  * invisible to the caller, 403 when the role is too low, 409 for a write to an archived project.
+ * A deleted task (in the trash) is 404 unless `includeDeleted` (restoring it).
  */
 export async function getTaskForActorOrThrow(args: {
   db: Database;
   ctx: ServiceContext;
   ref: TaskRef | string;
   action: ProjectAction;
+  includeDeleted?: boolean;
 }): Promise<TaskAccess> {
   const ref = typeof args.ref === "string" ? { idOrKey: args.ref } : args.ref;
-  const taskId = await resolveTaskId(args.db, args.ctx, ref);
+  const taskId = await resolveTaskId(args.db, args.ctx, ref, args.includeDeleted ?? false);
   if (!taskId) throw new NotFoundError("Task");
-  const [task] = await args.db.select().from(tasks).where(eq(tasks.id, taskId)).limit(1);
+  const [task] = await args.db
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.id, taskId), args.includeDeleted ? undefined : isNull(tasks.deletedAt)))
+    .limit(1);
   if (!task) throw new NotFoundError("Task");
   let access: ProjectAccess;
   try {
@@ -45,7 +51,7 @@ export async function getTaskForActorOrThrow(args: {
  * A key may exist in several of the caller's workspaces (keys are unique per workspace). Without
  * `workspace` the match in the project created first wins, so the answer never changes over time.
  */
-async function resolveTaskId(db: Database, ctx: ServiceContext, ref: TaskRef): Promise<string | null> {
+async function resolveTaskId(db: Database, ctx: ServiceContext, ref: TaskRef, includeDeleted: boolean): Promise<string | null> {
   if (UUID.test(ref.idOrKey)) return ref.idOrKey.toLowerCase();
   const m = KEY.exec(ref.idOrKey);
   if (!m) return null;
@@ -61,6 +67,7 @@ async function resolveTaskId(db: Database, ctx: ServiceContext, ref: TaskRef): P
       and(
         eq(projects.key, m[1]!.toUpperCase()),
         eq(tasks.number, Number(m[2])),
+        includeDeleted ? undefined : isNull(tasks.deletedAt),
         ref.workspace ? eq(workspaces.slug, ref.workspace) : undefined,
       ),
     )
@@ -93,7 +100,7 @@ export async function findTaskInProject(db: Database, project: { id: string; key
   const [row] = await db
     .select()
     .from(tasks)
-    .where(and(eq(tasks.projectId, project.id), where))
+    .where(and(eq(tasks.projectId, project.id), where, isNull(tasks.deletedAt)))
     .limit(1);
   return row ?? null;
 }

@@ -1,4 +1,4 @@
-import { and, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, inArray, isNull, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { tasks } from "@/db/schema";
 import type { ServiceContext } from "../context";
@@ -132,5 +132,5 @@ export async function buildTaskWhere(db: Database, scope: TaskScope, query: Task
 
 /** The projects in scope and the list's filters: every task query starts from these. */
 function scopeAndFilters(scope: TaskScope, query: TaskListQuery): SQL[] {
-  return [inArray(tasks.projectId, scope.projectIds), ...filterConditions(query, scope)];
+  return [inArray(tasks.projectId, scope.projectIds), isNull(tasks.deletedAt), ...filterConditions(query, scope)];
 }

@@ -1,14 +1,17 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import { labels, projects, statuses, taskAssignees, taskLabels, tasks, users } from "@/db/schema";
 import { priorityOf, type Task } from "./schemas";
 
 /**
  * Turns task ids into contract-shaped tasks with three queries whatever the count
- * (tasks+status+project, assignees, labels), preserving the order of `ids`.
+ * (tasks+status+project, assignees, labels), preserving the order of `ids`. Deleted tasks (in the
+ * trash) are left out unless `includeDeleted`, and a deleted parent reads as no parent.
  */
-export async function loadTasks(db: Database, ids: string[]): Promise<Task[]> {
+export async function loadTasks(db: Database, ids: string[], opts: { includeDeleted?: boolean } = {}): Promise<Task[]> {
   if (ids.length === 0) return [];
+  const parent = alias(tasks, "live_parent");
   // Sequential on purpose: inside a transaction all three share one connection.
   const rows = await db
     .select({
@@ -16,12 +19,14 @@ export async function loadTasks(db: Database, ids: string[]): Promise<Task[]> {
       projectKey: projects.key,
       status: { id: statuses.id, name: statuses.name, category: statuses.category },
       reporterName: users.name,
+      liveParentId: parent.id,
     })
     .from(tasks)
     .innerJoin(projects, eq(projects.id, tasks.projectId))
     .innerJoin(statuses, eq(statuses.id, tasks.statusId))
     .leftJoin(users, eq(users.id, tasks.reporterId))
-    .where(inArray(tasks.id, ids));
+    .leftJoin(parent, and(eq(parent.id, tasks.parentId), isNull(parent.deletedAt)))
+    .where(and(inArray(tasks.id, ids), opts.includeDeleted ? undefined : isNull(tasks.deletedAt)));
   const assigneeRows = await db
     .select({ taskId: taskAssignees.taskId, id: users.id, name: users.name })
     .from(taskAssignees)
@@ -37,7 +42,7 @@ export async function loadTasks(db: Database, ids: string[]): Promise<Task[]> {
   const assignees = group(assigneeRows, (r) => ({ id: r.id, name: r.name }));
   const labelsOf = group(labelRows, (r) => ({ id: r.id, name: r.name, color: r.color }));
   const byId = new Map(
-    rows.map(({ task: t, projectKey, status, reporterName }) => [
+    rows.map(({ task: t, projectKey, status, reporterName, liveParentId }) => [
       t.id,
       {
         id: t.id,
@@ -54,7 +59,7 @@ export async function loadTasks(db: Database, ids: string[]): Promise<Task[]> {
         dueDate: t.dueDate,
         startDate: t.startDate,
         estimate: t.estimate,
-        parentId: t.parentId,
+        parentId: liveParentId,
         position: t.position,
         version: t.version,
         createdAt: t.createdAt.toISOString(),

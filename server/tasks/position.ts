@@ -1,5 +1,5 @@
 import { generateKeyBetween } from "fractional-indexing";
-import { and, asc, desc, eq, gt, lt, max } from "drizzle-orm";
+import { and, isNull, asc, desc, eq, gt, lt, max } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { tasks } from "@/db/schema";
 import { fieldError } from "../errors";
@@ -31,7 +31,7 @@ export async function endOfColumn(db: Database, projectId: string, statusId: str
   const [row] = await db
     .select({ last: max(tasks.position) })
     .from(tasks)
-    .where(and(eq(tasks.projectId, projectId), eq(tasks.statusId, statusId)));
+    .where(and(eq(tasks.projectId, projectId), eq(tasks.statusId, statusId), isNull(tasks.deletedAt)));
   return jitteredKeyBetween(row?.last ?? null, null);
 }
 
@@ -62,7 +62,7 @@ async function neighbour(db: Database, projectId: string, taskId: string, id: st
   const [row] = await db
     .select({ id: tasks.id, statusId: tasks.statusId, position: tasks.position })
     .from(tasks)
-    .where(and(eq(tasks.id, id), eq(tasks.projectId, projectId)));
+    .where(and(eq(tasks.id, id), eq(tasks.projectId, projectId), isNull(tasks.deletedAt)));
   if (!row) throw fieldError(path, "is not a task of this project");
   return row;
 }
@@ -75,6 +75,7 @@ async function adjacent(db: Database, projectId: string, of: Neighbour, directio
       and(
         eq(tasks.projectId, projectId),
         eq(tasks.statusId, of.statusId),
+        isNull(tasks.deletedAt),
         direction === "next" ? gt(tasks.position, of.position) : lt(tasks.position, of.position),
       ),
     )

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { activity, labels, taskLabels, tasks } from "@/db/schema";
 import type { ServiceContext } from "../context";
 import { requireUserId, withTransaction } from "../transaction";
@@ -27,6 +27,8 @@ export async function removeLabel(args: { ctx: ServiceContext; projectId: string
       .where(
         and(
           eq(tasks.projectId, project.id),
+          // Tasks in the trash just lose the label with it (no version, activity or event: nobody sees them).
+          isNull(tasks.deletedAt),
           inArray(tasks.id, tx.select({ id: taskLabels.taskId }).from(taskLabels).where(eq(taskLabels.labelId, label.id))),
         ),
       )

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, isNull, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { projects, tasks } from "@/db/schema";
 
@@ -81,7 +81,14 @@ export async function findTaskByKey(db: Database, q: string, projectIds: string[
     .select({ id: tasks.id })
     .from(tasks)
     .innerJoin(projects, eq(projects.id, tasks.projectId))
-    .where(and(inArray(tasks.projectId, projectIds), eq(projects.key, m[1]!.toUpperCase()), eq(tasks.number, Number(m[2]))))
+    .where(
+      and(
+        inArray(tasks.projectId, projectIds),
+        isNull(tasks.deletedAt),
+        eq(projects.key, m[1]!.toUpperCase()),
+        eq(tasks.number, Number(m[2])),
+      ),
+    )
     .limit(1);
   return row?.id ?? null;
 }

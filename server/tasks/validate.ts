@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, isNull, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { labels, statuses, tasks, users } from "@/db/schema";
 import { fieldError, ValidationError } from "../errors";
@@ -57,7 +57,7 @@ export async function checkParent(db: Database, projectId: string, taskId: strin
   const [parent] = await db
     .select({ id: tasks.id })
     .from(tasks)
-    .where(and(eq(tasks.id, parentId), eq(tasks.projectId, projectId)));
+    .where(and(eq(tasks.id, parentId), eq(tasks.projectId, projectId), isNull(tasks.deletedAt)));
   if (!parent) throw fieldError("parentId", "is not a task of this project");
   if (!taskId) return;
   const result = (await db.execute(sql`

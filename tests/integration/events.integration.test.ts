@@ -147,6 +147,7 @@ describe("event catalog", () => {
     expect((await api.post(`/api/v1/projects/${project.id}/members`, { userId: ann.id, role: "member" }, { token })).status).toBe(201);
     expect((await api.delete(`/api/v1/projects/${project.id}/members/${ann.id}`, { token })).status).toBe(204);
     expect((await api.delete(`/api/v1/tasks/${blocker.key}`, { token })).status).toBe(204);
+    expect((await api.post(`/api/v1/tasks/${blocker.id}/restore`, undefined, { token })).status).toBe(200);
 
     const db = await database();
     const rows = await db.select().from(events).where(eq(events.projectId, project.id)).orderBy(asc(events.id));

@@ -1,12 +1,15 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { loadTaskDetailAction, removeTaskAction, setWatchingAction, updateTaskAction } from "@/app/actions/tasks";
+import { loadTaskDetailAction, setWatchingAction, updateTaskAction } from "@/app/actions/tasks";
 import { subscribeProject } from "@/components/realtime/client";
 import { Markdown } from "@/components/ui/markdown";
 import { toast } from "@/components/ui/toast";
 import type { TaskDetail as Detail, UpdateTaskInput } from "@/server/tasks";
 import { NewTaskDialog } from "../new-task-dialog";
+import type { PropertyKind } from "../pickers/specs";
+import { assignToMe, ConfirmDelete, PROPERTY_KEYS, shortcutsBlocked } from "../pickers/task-actions";
+import { useTaskWriter } from "../pickers/use-task-writer";
 import type { Task } from "../types";
 import { Activity } from "./activity";
 import { Attachments } from "./attachments";
@@ -26,6 +29,9 @@ export function TaskDetail({ initial, meta, me, realtimeUrl, headingLevel = "h1"
   const [draft, setDraft] = useState(initial.task.description);
   const [addingSubtask, setAddingSubtask] = useState(false);
   const titleRef = useRef<HTMLInputElement>(null);
+  const articleRef = useRef<HTMLElement>(null);
+  const [opened, setOpened] = useState<{ kind: PropertyKind; n: number } | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const task = detail.task;
   const { canWrite } = detail.permissions;
   const watching = detail.watchers.some((w) => w.id === me);
@@ -34,6 +40,26 @@ export function TaskDetail({ initial, meta, me, realtimeUrl, headingLevel = "h1"
     const r = await loadTaskDetailAction(task.id);
     if (r.ok) setDetail(r.data);
   }, [task.id]);
+
+  const boardHref = `/w/${meta.slug}/p/${meta.project.key}/board`;
+  const writer = useTaskWriter({
+    onSaved: (saved) => {
+      const mine = saved.find((t) => t.id === task.id);
+      if (mine) setDetail((d) => (d.task.version <= mine.version ? { ...d, task: mine } : d));
+      void reload();
+    },
+    onRemoved: () => {
+      // The drawer closes back to the board or list it is on; the task page goes to the board.
+      const inDrawer = new URLSearchParams(window.location.search).has("task");
+      if (inDrawer) {
+        const next = new URLSearchParams(window.location.search);
+        next.delete("task");
+        router.replace(`${window.location.pathname}${next.size ? `?${next}` : ""}`, { scroll: false });
+        router.refresh();
+      } else router.push(boardHref);
+    },
+    onConflict: () => void reload(),
+  });
 
   const save = async (input: Partial<Record<string, unknown>>): Promise<Task | null> => {
     const r = await updateTaskAction(task.id, input as UpdateTaskInput, task.version);
@@ -64,29 +90,32 @@ export function TaskDetail({ initial, meta, me, realtimeUrl, headingLevel = "h1"
     });
   }, [realtimeUrl, task.projectId, task.id, me, reload]);
 
+  // The property shortcuts of an open task (the drawer or the task page): s a i l p d e, Delete.
+  const latestTask = useRef(task);
+  useEffect(() => {
+    latestTask.current = task;
+  });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const el = e.target as HTMLElement;
-      if (
-        e.key !== "e" ||
-        e.metaKey ||
-        e.ctrlKey ||
-        el.isContentEditable ||
-        ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName) ||
-        !canWrite
-      )
-        return;
+      if (!canWrite || shortcutsBlocked(e)) return;
+      const focus = document.activeElement;
+      const here = articleRef.current;
+      // Only while this task has the focus (or nothing has, on the task page).
+      if (!here || (focus && focus !== document.body && !here.closest("[role=dialog], main")?.contains(focus))) return;
+      const key = e.key.toLowerCase();
+      if (PROPERTY_KEYS[key] && e.key.length === 1) setOpened((o) => ({ kind: PROPERTY_KEYS[key]!, n: (o?.n ?? 0) + 1 }));
+      else if (key === "i" && e.key.length === 1) assignToMe(writer, [latestTask.current], me);
+      else if (e.key === "Delete" || e.key === "Backspace") setConfirming(true);
+      else return;
       e.preventDefault();
-      setDraft(task.description);
-      setEditingDescription(true);
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [canWrite, task.description]);
+  }, [canWrite, writer, me]);
 
   const Heading = headingLevel;
   return (
-    <article className="task-layout" aria-labelledby="task-title-label">
+    <article className="task-layout" aria-labelledby="task-title-label" ref={articleRef}>
       <div className="stack" style={{ minWidth: 0 }}>
         <div className="row small muted">
           <span className="mono">{task.key}</span>
@@ -117,12 +146,7 @@ export function TaskDetail({ initial, meta, me, realtimeUrl, headingLevel = "h1"
           <div className="row-between">
             <h2 id="description-heading">Description</h2>
             {canWrite && !editingDescription && (
-              <button
-                type="button"
-                className="btn btn-sm"
-                onClick={() => (setDraft(task.description), setEditingDescription(true))}
-                aria-keyshortcuts="e"
-              >
+              <button type="button" className="btn btn-sm" onClick={() => (setDraft(task.description), setEditingDescription(true))}>
                 Edit
               </button>
             )}
@@ -181,7 +205,7 @@ export function TaskDetail({ initial, meta, me, realtimeUrl, headingLevel = "h1"
         <Activity entries={detail.activity} meta={meta} />
       </div>
       <aside className="stack" aria-label="Task properties">
-        <Properties task={task} meta={meta} save={save} canWrite={canWrite} />
+        <Properties task={task} meta={meta} me={me} save={save} writer={writer} canWrite={canWrite} opened={opened} />
         <div className="row">
           <button
             type="button"
@@ -198,21 +222,12 @@ export function TaskDetail({ initial, meta, me, realtimeUrl, headingLevel = "h1"
           <span className="muted small">{detail.watchers.length} watching</span>
         </div>
         {canWrite && (
-          <button
-            type="button"
-            className="btn btn-sm btn-danger"
-            onClick={async () => {
-              if (!confirm(`Delete ${task.key}? This cannot be undone.`)) return;
-              const r = await removeTaskAction(task.id, task.version);
-              if (!r.ok) return toast(r.error, "error");
-              toast(`Deleted ${task.key}`);
-              router.push(`/w/${meta.slug}/p/${meta.project.key}/board`);
-            }}
-          >
+          <button type="button" className="btn btn-sm btn-danger" aria-keyshortcuts="Delete" onClick={() => setConfirming(true)}>
             Delete task
           </button>
         )}
       </aside>
+      {confirming && <ConfirmDelete task={task} onClose={() => setConfirming(false)} onConfirm={() => void writer.remove(task)} />}
       {addingSubtask && (
         <NewTaskDialog
           data={{ ...meta, tasks: [] }}

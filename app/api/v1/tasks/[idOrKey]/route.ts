@@ -6,6 +6,6 @@ export const GET = route(getTaskOp, ({ ctx, params, query }) => getTask({ ctx, r
 export const PATCH = route(updateTaskOp, ({ ctx, params, query, body, ifMatch }) =>
   updateTask({ ctx, ref: { idOrKey: params.idOrKey, ...query }, input: body, ifMatch }),
 );
-export const DELETE = route(deleteTaskOp, ({ ctx, params, query, ifMatch }) =>
-  removeTask({ ctx, ref: { idOrKey: params.idOrKey, ...query }, ifMatch }),
-);
+export const DELETE = route(deleteTaskOp, async ({ ctx, params, query, ifMatch }) => {
+  await removeTask({ ctx, ref: { idOrKey: params.idOrKey, ...query }, ifMatch });
+});

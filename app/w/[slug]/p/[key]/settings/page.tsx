@@ -4,6 +4,8 @@ import { loadProject, loadProjectMeta } from "@/app/loaders/project";
 import { requireContext } from "@/app/lib/session";
 import { GeneralForm, LabelsEditor, ProjectMembers } from "@/components/project/project-settings-parts";
 import { WorkflowEditor } from "@/components/project/workflow-editor";
+import { Trash } from "@/components/project/trash";
+import { listTrash } from "@/server/tasks";
 import { listProjectMembers } from "@/server/projects";
 import { listMembers } from "@/server/workspaces";
 
@@ -22,6 +24,7 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
     listMembers({ ctx, slug, page: { limit: 100 } }),
   ]);
   const { canAdmin: admin, canEditSettings: editable } = project.permissions;
+  const trash = admin ? await listTrash({ ctx, projectId: project.id, page: { limit: 50 } }) : null;
   return (
     <div className="content-narrow">
       {!admin && <p className="notice">Only project admins can change these settings.</p>}
@@ -58,6 +61,13 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
         <h2 id="labels-heading">Labels</h2>
         <LabelsEditor projectId={project.id} labels={meta.labels} canEdit={editable} />
       </section>
+      {trash && (
+        <section className="card" aria-labelledby="trash-heading">
+          <h2 id="trash-heading">Trash</h2>
+          <p className="muted small">Deleted tasks stay here for 30 days, then are removed for good.</p>
+          <Trash projectId={project.id} initial={trash} canRestore={editable} />
+        </section>
+      )}
     </div>
   );
 }

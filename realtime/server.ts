@@ -7,6 +7,7 @@ import { Redis } from "ioredis";
 import { Server } from "socket.io";
 import { OUTBOX_SERVER_EVENT } from "@/server/events/redis-sink";
 import type { RealtimeMessage } from "@/server/events/types";
+import { metrics } from "@/server/metrics";
 import { logger } from "@/config/log";
 import { settings } from "@/config/settings";
 import { attachGateway, type Gateway } from "./gateway";
@@ -27,6 +28,16 @@ export type RealtimeServer = {
  * other sidecars through the Redis adapter and takes outbox messages from the dispatcher's emitter;
  * without one the caller hands messages to gateway.deliver (the embedded default).
  */
+// Prometheus scrapes each pod here (not reachable through the Ingress, which routes only /socket.io to this port).
+function serveMetrics(res: ServerResponse, sockets: number): void {
+  const { registry, realtimeSockets } = metrics();
+  realtimeSockets.set(sockets);
+  registry.metrics().then(
+    (body) => res.writeHead(200, { "content-type": registry.contentType }).end(body),
+    () => res.writeHead(500).end(),
+  );
+}
+
 export async function startRealtimeServer(opts: { port: number; redisUrl?: string }): Promise<RealtimeServer> {
   const s = settings();
   const log = logger().child({ component: "realtime" });
@@ -36,6 +47,7 @@ export async function startRealtimeServer(opts: { port: number; redisUrl?: strin
 
   const health = (req: IncomingMessage, res: ServerResponse) => {
     if (req.url === "/bench/memory" && s.BENCH_FLOOR) return benchMemory(res);
+    if (req.url === "/metrics") return serveMetrics(res, io.engine.clientsCount);
     if (req.url !== "/health" && req.url !== "/ready") {
       res.writeHead(404).end();
       return;

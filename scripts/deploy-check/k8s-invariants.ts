@@ -102,8 +102,7 @@ function deploymentProblems(d: Obj, all: Obj[]): string[] {
     )
   )
     p.push(`${id(d)}: /api/metrics is not blocked at the Ingress`);
-  if ((role === "web" || role === "worker") && annotations["prometheus.io/scrape"] !== "true")
-    p.push(`${id(d)}: no prometheus.io/scrape annotation`);
+  if (annotations["prometheus.io/scrape"] !== "true") p.push(`${id(d)}: no prometheus.io/scrape annotation`);
   return p;
 }
 

@@ -14,7 +14,7 @@ function actionlint(files: string[]): Lint[] {
   return JSON.parse(run.stdout) as Lint[];
 }
 
-export function workflowProblems(dir: string): Promise<string[]> {
+export function workflowProblems(dir: string): string[] {
   const problems: string[] = [];
   const docs = new Map<string, any>();
   const files = readdirSync(dir).filter((n) => /\.ya?ml$/.test(n));

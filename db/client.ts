@@ -12,7 +12,8 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 type Handles = { primary: Database; replica: Database; close: () => Promise<void> };
 
 const MIGRATIONS = path.resolve(process.cwd(), "db/migrations");
-const globalForDb = globalThis as unknown as { __tasklaneDb?: Promise<Handles> };
+type PoolLike = { totalCount: number; idleCount: number; waitingCount: number };
+const globalForDb = globalThis as unknown as { __tasklaneDb?: Promise<Handles>; __tasklanePools?: Map<string, PoolLike> };
 
 async function openPostgres(url: string, replicaUrl: string | undefined, poolSize: number, connectTimeoutMs: number): Promise<Handles> {
   const { Pool, Client: PgClient } = await import("pg");
@@ -29,6 +30,7 @@ async function openPostgres(url: string, replicaUrl: string | undefined, poolSiz
   // An idle connection the server closes (restart, failover, a dropped database) must not crash the process.
   const logIdleError = (which: string) => (error: Error) => logger().warn({ err: error, pool: which }, "idle database connection lost");
   pool.on("error", logIdleError("primary"));
+  (globalForDb.__tasklanePools ??= new Map()).set("primary", pool);
   const primary = drizzle(pool, { schema }) as unknown as Database;
   // Several pods may start at once: one migrates while the others wait on the lock.
   const lockClient = await pool.connect();
@@ -41,11 +43,13 @@ async function openPostgres(url: string, replicaUrl: string | undefined, poolSiz
   }
   const replicaPool = replicaUrl ? new Pool({ connectionString: replicaUrl, max: poolSize, Client }) : undefined;
   replicaPool?.on("error", logIdleError("replica"));
+  if (replicaPool) globalForDb.__tasklanePools.set("replica", replicaPool);
   const replica = replicaPool ? (drizzle(replicaPool, { schema }) as unknown as Database) : primary;
   return {
     primary,
     replica,
     close: async () => {
+      globalForDb.__tasklanePools?.clear();
       await pool.end();
       await replicaPool?.end();
     },
@@ -93,6 +97,16 @@ export async function closeDatabase(): Promise<void> {
   const current = globalForDb.__tasklaneDb;
   globalForDb.__tasklaneDb = undefined;
   if (current) await (await current).close();
+}
+
+/** Connection counts of the open node-postgres pools (none in embedded mode), for the metrics. */
+export function poolStats(): { pool: string; total: number; idle: number; waiting: number }[] {
+  return [...(globalForDb.__tasklanePools ?? new Map<string, PoolLike>())].map(([pool, p]) => ({
+    pool,
+    total: p.totalCount,
+    idle: p.idleCount,
+    waiting: p.waitingCount,
+  }));
 }
 
 export function isEmbedded(): boolean {

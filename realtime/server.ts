@@ -4,11 +4,10 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Redis } from "ioredis";
-import { Gauge } from "prom-client";
 import { Server } from "socket.io";
-import { metrics } from "@/server/metrics";
 import { OUTBOX_SERVER_EVENT } from "@/server/events/redis-sink";
 import type { RealtimeMessage } from "@/server/events/types";
+import { metrics } from "@/server/metrics";
 import { logger } from "@/config/log";
 import { settings } from "@/config/settings";
 import { attachGateway, type Gateway } from "./gateway";
@@ -29,6 +28,16 @@ export type RealtimeServer = {
  * other sidecars through the Redis adapter and takes outbox messages from the dispatcher's emitter;
  * without one the caller hands messages to gateway.deliver (the embedded default).
  */
+// Prometheus scrapes each pod here (not reachable through the Ingress, which routes only /socket.io to this port).
+function serveMetrics(res: ServerResponse, sockets: number): void {
+  const { registry, realtimeSockets } = metrics();
+  realtimeSockets.set(sockets);
+  registry.metrics().then(
+    (body) => res.writeHead(200, { "content-type": registry.contentType }).end(body),
+    () => res.writeHead(500).end(),
+  );
+}
+
 export async function startRealtimeServer(opts: { port: number; redisUrl?: string }): Promise<RealtimeServer> {
   const s = settings();
   const log = logger().child({ component: "realtime" });
@@ -38,7 +47,7 @@ export async function startRealtimeServer(opts: { port: number; redisUrl?: strin
 
   const health = (req: IncomingMessage, res: ServerResponse) => {
     if (req.url === "/bench/memory" && s.BENCH_FLOOR) return benchMemory(res);
-    if (req.url === "/metrics") return void serveMetrics(res);
+    if (req.url === "/metrics") return serveMetrics(res, io.engine.clientsCount);
     if (req.url !== "/health" && req.url !== "/ready") {
       res.writeHead(404).end();
       return;
@@ -60,7 +69,6 @@ export async function startRealtimeServer(opts: { port: number; redisUrl?: strin
     cors: { origin: new URL(s.APP_URL).origin, credentials: true },
   });
   const gateway = attachGateway(io as unknown as Server, { sweepMs: s.REALTIME_SWEEP_MS });
-  countConnections(io as unknown as Server);
 
   if (opts.redisUrl) {
     pub = new Redis(opts.redisUrl, { maxRetriesPerRequest: null });
@@ -106,28 +114,6 @@ export async function startRealtimeServer(opts: { port: number; redisUrl?: strin
       log.info("realtime drained");
     },
   };
-}
-
-const servers = new Set<Server>();
-
-/** `realtime_connections`: sockets open on this process (the HPA's per-pod load signal), beside Node's defaults. */
-function countConnections(io: Server): void {
-  servers.add(io);
-  const registry = metrics().registry;
-  if (registry.getSingleMetric("realtime_connections")) return;
-  new Gauge({
-    name: "realtime_connections",
-    help: "Socket.IO connections open on this process",
-    registers: [registry],
-    collect() {
-      this.set([...servers].reduce((n, server) => n + server.engine.clientsCount, 0));
-    },
-  });
-}
-
-async function serveMetrics(res: ServerResponse): Promise<void> {
-  const registry = metrics().registry;
-  res.writeHead(200, { "content-type": registry.contentType }).end(await registry.metrics());
 }
 
 let gc: (() => void) | undefined;

@@ -6,6 +6,7 @@ import { realtimeConsumer } from "@/server/events/realtime-consumer";
 import { realtimeSink } from "@/server/events/sink";
 import { notificationsConsumer } from "@/server/notifications/consumer";
 import { startDueSoonScheduler } from "@/server/notifications/due-soon";
+import { enableOutboxMetrics } from "@/server/metrics";
 import { webhooksConsumer } from "@/server/webhooks/consumer";
 import { startWebhookWorker } from "@/server/webhooks/worker";
 import { startTrashPurger } from "@/server/tasks";
@@ -23,6 +24,7 @@ export async function startBackgroundWork(): Promise<BackgroundWork> {
   const dispatcher = new Dispatcher(consumers, settings().DISPATCH_POLL_MS);
   const stopListening = await listenForEvents((projectId) => dispatcher.wake(projectId));
   dispatcher.start();
+  enableOutboxMetrics();
   const loops = [startEmailWorker(), startWebhookWorker(), startDueSoonScheduler(), startTrashPurger()];
   return {
     dispatcher,

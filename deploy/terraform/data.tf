@@ -1,6 +1,7 @@
 resource "aws_security_group" "data" {
-  name   = "tasklane-data"
-  vpc_id = module.vpc.vpc_id
+  name        = "${local.name}-data"
+  description = "PostgreSQL and Redis, reachable from the cluster's nodes only"
+  vpc_id      = module.vpc.vpc_id
 
   ingress {
     description     = "PostgreSQL from the cluster"
@@ -18,8 +19,19 @@ resource "aws_security_group" "data" {
   }
 }
 
+resource "aws_db_parameter_group" "postgres" {
+  name   = "${local.name}-pg15"
+  family = "postgres15"
+  parameter {
+    name  = "rds.force_ssl"
+    value = "1"
+  }
+}
+
+# The master user belongs to RDS: its password is managed (and rotated) in Secrets Manager, and only the database
+# bootstrap Job (deploy/k8s/bootstrap) uses it, to create the app's own user (db_username below).
 resource "aws_db_instance" "primary" {
-  identifier                   = "tasklane"
+  identifier                   = local.name
   engine                       = "postgres"
   engine_version               = "15"
   instance_class               = var.db_instance_class
@@ -27,30 +39,37 @@ resource "aws_db_instance" "primary" {
   max_allocated_storage        = 1000
   storage_encrypted            = true
   db_name                      = "tasklane"
-  username                     = "tasklane"
+  username                     = "tasklane_admin"
   manage_master_user_password  = true
-  multi_az                     = true
+  multi_az                     = var.db_multi_az
   db_subnet_group_name         = module.vpc.database_subnet_group_name
   vpc_security_group_ids       = [aws_security_group.data.id]
+  parameter_group_name         = aws_db_parameter_group.postgres.name
   backup_retention_period      = 14
-  deletion_protection          = true
+  deletion_protection          = var.environment == "production"
   performance_insights_enabled = true
-  skip_final_snapshot          = false
-  final_snapshot_identifier    = "tasklane-final"
+  skip_final_snapshot          = var.environment != "production"
+  final_snapshot_identifier    = "${local.name}-final"
 }
 
 # Reads that may lag (DATABASE_REPLICA_URL): the analytics aggregates.
 resource "aws_db_instance" "replica" {
-  identifier             = "tasklane-replica"
+  identifier             = "${local.name}-replica"
   replicate_source_db    = aws_db_instance.primary.identifier
   instance_class         = var.db_instance_class
   vpc_security_group_ids = [aws_security_group.data.id]
+  parameter_group_name   = aws_db_parameter_group.postgres.name
   storage_encrypted      = true
   skip_final_snapshot    = true
 }
 
+resource "random_password" "redis_auth" {
+  length  = 48
+  special = false # AUTH tokens allow only printable ASCII without @, ", /
+}
+
 resource "aws_elasticache_replication_group" "redis" {
-  replication_group_id       = "tasklane"
+  replication_group_id       = local.name
   description                = "Tasklane fan-out, caches and rate limits"
   engine                     = "redis"
   engine_version             = "7.1"
@@ -61,24 +80,6 @@ resource "aws_elasticache_replication_group" "redis" {
   subnet_group_name          = module.vpc.elasticache_subnet_group_name
   security_group_ids         = [aws_security_group.data.id]
   at_rest_encryption_enabled = true
-  transit_encryption_enabled = true
-}
-
-resource "aws_s3_bucket" "attachments" {
-  bucket = var.attachments_bucket
-}
-
-resource "aws_s3_bucket_public_access_block" "attachments" {
-  bucket                  = aws_s3_bucket.attachments.id
-  block_public_acls       = true
-  block_public_policy     = true
-  ignore_public_acls      = true
-  restrict_public_buckets = true
-}
-
-resource "aws_s3_bucket_server_side_encryption_configuration" "attachments" {
-  bucket = aws_s3_bucket.attachments.id
-  rule {
-    apply_server_side_encryption_by_default { sse_algorithm = "AES256" }
-  }
+  transit_encryption_enabled = true # clients connect with rediss://
+  auth_token                 = random_password.redis_auth.result
 }

@@ -1,6 +1,13 @@
 output "cluster_name" { value = module.eks.cluster_name }
+output "kubeconfig_command" { value = "aws eks update-kubeconfig --region ${var.region} --name ${module.eks.cluster_name}" }
+output "namespace" { value = local.namespace }
 output "database_endpoint" { value = aws_db_instance.primary.endpoint }
 output "database_replica_endpoint" { value = aws_db_instance.replica.endpoint }
+output "db_master_secret_arn" { value = aws_db_instance.primary.master_user_secret[0].secret_arn }
 output "redis_endpoint" { value = aws_elasticache_replication_group.redis.primary_endpoint_address }
 output "attachments_bucket" { value = aws_s3_bucket.attachments.bucket }
-output "attachments_role_arn" { value = module.app_role.iam_role_arn }
+output "app_role_arn" { value = module.app_role.iam_role_arn }
+output "app_secret_name" { value = aws_secretsmanager_secret.app.name }
+output "certificate_arn" { value = aws_acm_certificate_validation.app.certificate_arn }
+output "deploy_role_arn" { value = aws_iam_role.deploy.arn }
+output "alarm_topic_arn" { value = aws_sns_topic.alarms.arn }

@@ -5,6 +5,7 @@ import { backoffMs } from "../jobs/backoff";
 import { startLoop, type WorkLoop } from "../jobs/loop";
 import { queryRows } from "../jobs/rows";
 import { logger } from "@/config/log";
+import { metrics } from "@/server/metrics";
 import { settings } from "@/config/settings";
 import { sendThroughResend, usesResend, type SendResult } from "./send";
 
@@ -87,6 +88,7 @@ async function sendOne(db: Database, job: typeof emailJobs.$inferSelect): Promis
   const giveUp = !result.retryable || job.attempts >= s.EMAIL_MAX_ATTEMPTS;
   const delay = Math.max(result.retryAfterMs ?? 0, backoffMs(s.EMAIL_RETRY_BASE_MS, job.attempts));
   logger().warn({ to: job.to, status: result.status, attempts: job.attempts, giveUp, err: result.error }, "email not sent");
+  metrics().emailFailures.inc({ final: String(giveUp) });
   await db
     .update(emailJobs)
     .set({

@@ -5,6 +5,7 @@ import { backoffMs } from "../jobs/backoff";
 import { startLoop, type WorkLoop } from "../jobs/loop";
 import { queryRows } from "../jobs/rows";
 import { logger } from "@/config/log";
+import { metrics } from "@/server/metrics";
 import { settings } from "@/config/settings";
 import { disableWebhook } from "./disable";
 import { signature } from "./sign";
@@ -111,6 +112,7 @@ async function deliverOne(db: Database, delivery: typeof webhookDeliveries.$infe
     { webhookId: delivery.webhookId, eventId: delivery.eventId, attempts: delivery.attempts, status, giveUp },
     "webhook delivery failed",
   );
+  metrics().webhookFailures.inc({ final: String(giveUp) });
   await db
     .update(webhookDeliveries)
     .set({

@@ -173,7 +173,7 @@ describe(`release artifacts (web ×2, realtime ×2, worker; as ${runsAs})`, () =
     for (const r of [rt1, rt2]) {
       expect((await fetch(`${r.url}/health`)).status).toBe(200);
       expect(await (await fetch(`${r.url}/ready`)).json()).toMatchObject({ status: "ok", redis: "ready" });
-      expect(await (await fetch(`${r.url}/metrics`)).text()).toContain("realtime_connections");
+      expect(await (await fetch(`${r.url}/metrics`)).text()).toContain("tasklane_realtime_sockets");
     }
     expect((await fetch(`${worker.url}/health`)).status).toBe(200);
     expect(await (await fetch(`${worker.url}/ready`)).json()).toMatchObject({ status: "ok", checks: { database: "ok", redis: "ok" } });

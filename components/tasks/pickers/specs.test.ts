@@ -5,8 +5,8 @@ import { propertySpec, revertInput, type PickerMeta } from "./specs";
 const person = (id: string, name: string) => ({ id, name, email: `${name.toLowerCase()}@example.com` });
 const meta: PickerMeta = {
   statuses: [
-    { id: "todo", name: "Todo", category: "unstarted", color: "#888", position: "a0", isDefault: true },
-    { id: "doing", name: "In Progress", category: "started", color: "#00f", position: "a1", isDefault: false },
+    { id: "todo", name: "Todo", category: "unstarted", color: "#888", position: "a0", isDefault: true, wipLimit: null },
+    { id: "doing", name: "In Progress", category: "started", color: "#00f", position: "a1", isDefault: false, wipLimit: null },
   ],
   labels: [
     { id: "bug", name: "bug", color: "#f00" },

@@ -1,0 +1,13 @@
+environment        = "staging"
+region             = "eu-west-1"
+domain_name        = "staging.tasklane.example.com"
+route53_zone_name  = "example.com"
+github_repository  = "example-org/tasklane"
+cluster_admin_arns = []
+node_min_size      = 2
+node_max_size      = 6
+db_instance_class  = "db.t4g.medium"
+db_multi_az        = false
+redis_node_type    = "cache.t4g.small"
+alb_name           = ""                                           # after the first deploy: "tasklane-staging" (README, Deployment step 8)
+ci_role_arn        = "arn:aws:iam::123456789012:role/tasklane-ci" # bootstrap output ci_role_arn

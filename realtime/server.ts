@@ -104,7 +104,6 @@ export async function startRealtimeServer(opts: { port: number; redisUrl?: strin
     port,
     async drain() {
       draining = true;
-      servers.delete(io as unknown as Server);
       gateway.close();
       // Clients are told, then their transports close: socket.io-client reconnects (to another pod).
       io.emit("server.draining", { reconnect: true });

@@ -4,3 +4,4 @@ export { resendVerificationEmail, verifyEmail, queueVerificationEmail, markEmail
 export { twoFactorStatus, startTwoFactorEnrollment, confirmTwoFactorEnrollment, disableTwoFactor } from "./two-factor";
 export { acceptSecondFactor } from "./totp";
 export { requireTwoFactorIfAsked } from "./workspace-two-factor";
+export { signInWithOidc, oidcConfigured, type OidcIdentity } from "./oidc-sign-in";

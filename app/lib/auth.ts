@@ -34,6 +34,8 @@ function oidcProvider() {
       clientSecret: s.OIDC_CLIENT_SECRET,
       checks: ["pkce", "state", "nonce"] as ("pkce" | "state" | "nonce")[],
       authorization: { params: { scope: "openid email profile" } },
+      // Claims from the userinfo endpoint: many providers put only `sub` in the ID token.
+      idToken: false,
     },
   ];
 }

@@ -267,3 +267,36 @@ describe("two-factor authentication", () => {
     expect((await api.get(`/api/v1/projects/${project.id}`, { token: member.token })).status).toBe(200);
   });
 });
+
+describe("SSO account linking (the verb behind the OIDC callback; the browser flow is tests/e2e/sso.spec.ts)", () => {
+  const issuer = "https://idp.example.test";
+  async function sso(identity: { subject: string; email: string | null; emailVerified: boolean; name?: string }) {
+    const { signInWithOidc } = await import("@/server/account");
+    const { createContext } = await import("@/server/context");
+    return signInWithOidc({ ctx: createContext({ kind: "anonymous" }), identity: { issuer, ...identity } });
+  }
+
+  it("links an existing account by verified email, then by subject; its session works over the API", async () => {
+    const u = await createUser();
+    const subject = unique("sub");
+    const first = await sso({ subject, email: u.email.toUpperCase(), emailVerified: true });
+    expect(first.user.id).toBe(u.id);
+    const me = await api.get("/api/v1/me", { token: first.token });
+    expect(me.body).toMatchObject({ id: u.id, emailVerified: true });
+    // Linked now: the subject finds the account even when the provider reports another address.
+    const again = await sso({ subject, email: `${unique("changed")}@example.test`, emailVerified: true });
+    expect(again.user.id).toBe(u.id);
+  });
+
+  it("refuses an unverified email (no takeover) and creates a verified account for a new one", async () => {
+    const u = await createUser();
+    const { ServiceError } = await import("@/server/errors");
+    await expect(sso({ subject: unique("sub"), email: u.email, emailVerified: false })).rejects.toBeInstanceOf(ServiceError);
+    await expect(sso({ subject: unique("sub"), email: null, emailVerified: true })).rejects.toBeInstanceOf(ServiceError);
+    const email = `${unique("new-sso")}@example.test`;
+    const created = await sso({ subject: unique("sub"), email, emailVerified: true, name: "Sam SSO" });
+    expect(created.user).toMatchObject({ email, name: "Sam SSO" });
+    expect((await api.get("/api/v1/me", { token: created.token })).body).toMatchObject({ email, emailVerified: true });
+    expectProblem(await login({ email, ip: randomIp() }), 401); // no password anybody knows
+  });
+});

@@ -59,6 +59,11 @@ const SettingsSchema = z.object({
   RUN_WORKERS: bool.default(true),
   // The worker process's (`node worker.mjs`) health, readiness and metrics port.
   WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(3002),
+  // OpenID Connect sign-in: the button shows only when issuer, client id and secret are all set.
+  OIDC_ISSUER: url.optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).max(60).default("SSO"),
 });
 
 export type Settings = z.infer<typeof SettingsSchema> & { AUTH_SECRET: string };
@@ -86,6 +91,12 @@ export function parseSettings(env: Record<string, string | undefined>): Settings
   const s = result.data;
   if (!s.AUTH_SECRET && s.NODE_ENV === "production" && s.DATABASE_URL) {
     throw new Error("Invalid settings; fix these environment variables:\n  AUTH_SECRET: required when DATABASE_URL is set in production");
+  }
+  const oidc = [s.OIDC_ISSUER, s.OIDC_CLIENT_ID, s.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (oidc !== 0 && oidc !== 3) {
+    throw new Error(
+      "Invalid settings; fix these environment variables:\n  OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three or none",
+    );
   }
   return { ...s, AUTH_SECRET: s.AUTH_SECRET ?? embeddedSecret(s.DATA_DIR) };
 }

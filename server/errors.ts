@@ -18,7 +18,11 @@ export class ServiceError extends Error {
   constructor(
     readonly code: ServiceErrorCode,
     message: string,
-    readonly extra: { errors?: FieldError[]; retryAfterSeconds?: number } = {},
+    readonly extra: {
+      errors?: FieldError[];
+      retryAfterSeconds?: number;
+      /** A specific problem type (slug) clients can act on. */ type?: string;
+    } = {},
   ) {
     super(message);
     this.name = "ServiceError";

@@ -6,10 +6,38 @@ import { ServiceError } from "@/server/errors";
 import { hashToken } from "@/server/auth/tokens";
 import { clientIp } from "@/server/http/request";
 import { login, revokeSessionToken } from "@/server/users";
+import { ACCOUNT_PROBLEMS, oidcConfigured, signInWithOidc } from "@/server/account";
 import { settings } from "@/config/settings";
 
 class RateLimited extends CredentialsSignin {
   code = "rate_limited";
+}
+/** The password was right and the account has 2FA: the form asks for the code (second step). */
+class TwoFactorRequired extends CredentialsSignin {
+  code = "otp_required";
+}
+class TwoFactorInvalid extends CredentialsSignin {
+  code = "otp_invalid";
+}
+
+/** OpenID Connect, configured by OIDC_ISSUER / OIDC_CLIENT_ID / OIDC_CLIENT_SECRET (callback: APP_URL/api/auth/callback/oidc). */
+function oidcProvider() {
+  const s = settings();
+  if (!oidcConfigured()) return [];
+  return [
+    {
+      id: "oidc",
+      name: s.OIDC_NAME,
+      type: "oidc" as const,
+      issuer: s.OIDC_ISSUER,
+      clientId: s.OIDC_CLIENT_ID,
+      clientSecret: s.OIDC_CLIENT_SECRET,
+      checks: ["pkce", "state", "nonce"] as ("pkce" | "state" | "nonce")[],
+      authorization: { params: { scope: "openid email profile" } },
+      // Claims from the userinfo endpoint: many providers put only `sub` in the ID token.
+      idToken: false,
+    },
+  ];
 }
 
 // Lazy config: nothing reads settings at import, so `next build` needs no environment.
@@ -23,27 +51,65 @@ const nextAuth = NextAuth(() => {
     pages: { signIn: "/signin" },
     providers: [
       Credentials({
-        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+          otp: { label: "Code", type: "text" },
+          recoveryCode: { label: "Recovery code", type: "text" },
+        },
         async authorize(credentials, request) {
           const ctx = createContext({ kind: "anonymous" }, { ip: clientIp(request) });
           try {
             const result = await login({
               ctx,
-              input: { email: String(credentials.email ?? ""), password: String(credentials.password ?? "") },
+              input: {
+                email: String(credentials.email ?? ""),
+                password: String(credentials.password ?? ""),
+                otp: credentials.otp ? String(credentials.otp) : undefined,
+                recoveryCode: credentials.recoveryCode ? String(credentials.recoveryCode) : undefined,
+              },
             });
             return { id: result.user.id, name: result.user.name, email: result.user.email, sessionToken: result.token };
           } catch (error) {
             if (error instanceof ServiceError && error.code === "RATE_LIMITED") throw new RateLimited();
+            if (error instanceof ServiceError && error.extra.type === ACCOUNT_PROBLEMS.twoFactorRequired) throw new TwoFactorRequired();
+            if (error instanceof ServiceError && error.extra.type === ACCOUNT_PROBLEMS.twoFactorInvalid) throw new TwoFactorInvalid();
             if (error instanceof ServiceError || (error instanceof Error && error.name === "ZodError")) return null;
             throw error;
           }
         },
       }),
+      ...oidcProvider(),
     ],
     callbacks: {
+      /** SSO: find or link the account (verified email), open a session row like a password sign-in does. */
+      async signIn({ user, account, profile }) {
+        if (account?.provider !== "oidc") return true;
+        try {
+          const result = await signInWithOidc({
+            ctx: createContext({ kind: "anonymous" }),
+            identity: {
+              issuer: settings().OIDC_ISSUER!,
+              subject: String(profile?.sub ?? account.providerAccountId),
+              email: typeof profile?.email === "string" ? profile.email : null,
+              emailVerified: profile?.email_verified === true,
+              name: typeof profile?.name === "string" ? profile.name : null,
+            },
+          });
+          // The same object reaches the jwt callback next: it carries our user id and session token.
+          Object.assign(user, { id: result.user.id, name: result.user.name, email: result.user.email, sessionToken: result.token });
+          return true;
+        } catch (error) {
+          if (error instanceof ServiceError) return `/signin?error=${encodeURIComponent(error.message)}`;
+          throw error;
+        }
+      },
       jwt({ token, user }) {
         // The raw session token lives only inside the encrypted JWT cookie.
-        if (user && "sessionToken" in user) token.sessionToken = user.sessionToken as string;
+        if (user && "sessionToken" in user) {
+          token.sessionToken = user.sessionToken as string;
+          token.sub = user.id;
+        }
         return token;
       },
       session({ session, token }) {

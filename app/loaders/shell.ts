@@ -17,12 +17,20 @@ export const loadShell = cache(async (ctx: ServiceContext, slug?: string): Promi
   ]);
   // Pages outside a workspace (inbox, mailbox, your settings) show the first one in the sidebar.
   const current = (slug ? workspaces.data.find((w) => w.slug === slug) : workspaces.data[0]) ?? null;
-  const projects = current ? await listProjects({ ctx, slug: current.slug, query: { limit: 100 } }) : { data: [] };
+  const twoFactorBlocked = Boolean(current?.requireTwoFactor && !user.twoFactorEnabled);
+  const projects = current && !twoFactorBlocked ? await listProjects({ ctx, slug: current.slug, query: { limit: 100 } }) : { data: [] };
   return {
-    user: { id: user.id, name: user.name, email: user.email },
+    user: { id: user.id, name: user.name, email: user.email, emailVerified: user.emailVerified, twoFactorEnabled: user.twoFactorEnabled },
     workspaces: workspaces.data.map((w) => ({ slug: w.slug, name: w.name, role: w.role })),
     current: current
-      ? { slug: current.slug, name: current.name, role: current.role, permissions: workspacePermissions(current.role) }
+      ? {
+          slug: current.slug,
+          name: current.name,
+          role: current.role,
+          permissions: workspacePermissions(current.role),
+          requireTwoFactor: current.requireTwoFactor,
+          twoFactorBlocked,
+        }
       : null,
     projects: projects.data.map((p) => ({ id: p.id, key: p.key, name: p.name })),
     unread: unread.count,

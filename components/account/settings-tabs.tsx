@@ -6,6 +6,7 @@ const TABS = [
   ["/settings/profile", "Profile"],
   ["/settings/notifications", "Notifications"],
   ["/settings/tokens", "API tokens"],
+  ["/settings/security", "Security"],
 ] as const;
 
 export function SettingsTabs() {

@@ -1,4 +1,5 @@
 import { Toaster } from "@/components/ui/toast";
+import { VerifyEmailBanner } from "@/components/account/verify-email-banner";
 import { Sidebar } from "./sidebar";
 import { Topbar } from "./topbar";
 import type { ShellData } from "./types";
@@ -11,6 +12,7 @@ export function AppShell({ shell, children }: { shell: ShellData; children: Reac
       <div className="main">
         <Topbar shell={shell} />
         <main id="main" className="content" tabIndex={-1}>
+          {!shell.user.emailVerified && <VerifyEmailBanner email={shell.user.email} />}
           {children}
         </main>
       </div>

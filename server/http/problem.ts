@@ -45,11 +45,11 @@ export function problem(
   status: number,
   detail: string,
   requestId: string,
-  extra: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+  extra: { errors?: FieldError[]; headers?: Record<string, string>; type?: string } = {},
 ): Response {
   const title = titles[status] ?? "Error";
   const body: Problem = {
-    type: `https://tasklane.dev/problems/${title.toLowerCase().replace(/\s+/g, "-")}`,
+    type: `https://tasklane.dev/problems/${extra.type ?? title.toLowerCase().replace(/\s+/g, "-")}`,
     title,
     status,
     detail,

@@ -155,7 +155,7 @@ function toProblem(error: unknown, requestId: string, log: ReturnType<typeof log
     const status = statusFor[error.code];
     const headers: Record<string, string> = { ...((error as { headers?: Record<string, string> }).headers ?? {}) };
     if (error.extra.retryAfterSeconds !== undefined) headers["retry-after"] = String(error.extra.retryAfterSeconds);
-    return problem(status, error.message, requestId, { errors: error.extra.errors, headers });
+    return problem(status, error.message, requestId, { errors: error.extra.errors, headers, type: error.extra.type });
   }
   if (error instanceof z.ZodError) {
     // A service re-validating input it was handed: still the caller's mistake.

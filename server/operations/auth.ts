@@ -5,6 +5,7 @@ import {
   CreateTokenInput,
   LoginInput,
   LoginResult,
+  Me,
   RegisterInput,
   TokenSummary,
   UpdateMeInput,
@@ -31,7 +32,9 @@ export const loginOp = defineOperation({
   path: "/api/v1/auth/login",
   tag,
   auth: "public",
-  summary: "Sign in and get a bearer token",
+  summary:
+    "Sign in and get a bearer token. With two-factor authentication on, a request without `otp`/`recoveryCode` gets 401 " +
+    "with type `https://tasklane.dev/problems/two-factor-required`; a wrong code gets type `…/two-factor-invalid`",
   body: LoginInput,
   response: LoginResult,
   status: 200,
@@ -51,8 +54,8 @@ export const getMeOp = defineOperation({
   path: "/api/v1/me",
   tag,
   auth: "required",
-  summary: "The caller",
-  response: User,
+  summary: "The caller, with whether their email is verified and 2FA is on",
+  response: Me,
   status: 200,
   errors: [401],
 });

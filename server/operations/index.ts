@@ -62,6 +62,16 @@ import {
 } from "./tasks";
 import { listViewsOp, createViewOp, getViewOp, updateViewOp, deleteViewOp } from "./views";
 import { listAttachmentsOp, uploadAttachmentOp, downloadAttachmentOp, deleteAttachmentOp } from "./attachments";
+import {
+  requestPasswordResetOp,
+  confirmPasswordResetOp,
+  verifyEmailOp,
+  resendVerificationOp,
+  getTwoFactorOp,
+  startTwoFactorOp,
+  confirmTwoFactorOp,
+  disableTwoFactorOp,
+} from "./account";
 
 // Every public endpoint, in the order the OpenAPI document lists them. A route file
 // serves one of these; tests/integration/openapi checks that none is missing here.
@@ -167,4 +177,13 @@ export const operations: readonly Operation[] = [
   // invitation delivery
   listInvitationsOp,
   resendInvitationOp,
+  // account security
+  requestPasswordResetOp,
+  confirmPasswordResetOp,
+  verifyEmailOp,
+  resendVerificationOp,
+  getTwoFactorOp,
+  startTwoFactorOp,
+  confirmTwoFactorOp,
+  disableTwoFactorOp,
 ];

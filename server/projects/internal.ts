@@ -1,9 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { projectMembers, projects, workspaceMembers } from "@/db/schema";
+import { projectMembers, projects, workspaceMembers, workspaces } from "@/db/schema";
 import type { ServiceContext } from "../context";
 import { requireUserId } from "../transaction";
 import { ConflictError } from "../errors";
+import { requireTwoFactorIfAsked, twoFactorEnabledSql } from "../account/workspace-two-factor";
 import { authorize, effectiveProjectRole, type ProjectAction, type ProjectResource, type ProjectRole } from "../auth/policy";
 
 export type ProjectRow = typeof projects.$inferSelect;
@@ -22,8 +23,15 @@ export async function getProjectForActorOrThrow(args: {
 }): Promise<ProjectAccess> {
   const userId = requireUserId(args.ctx);
   const [row] = await args.db
-    .select({ project: projects, workspaceRole: workspaceMembers.role, projectRole: projectMembers.role })
+    .select({
+      project: projects,
+      workspaceRole: workspaceMembers.role,
+      projectRole: projectMembers.role,
+      requireTwoFactor: workspaces.requireTwoFactor,
+      twoFactor: twoFactorEnabledSql(userId),
+    })
     .from(projects)
+    .innerJoin(workspaces, eq(workspaces.id, projects.workspaceId))
     .leftJoin(workspaceMembers, and(eq(workspaceMembers.workspaceId, projects.workspaceId), eq(workspaceMembers.userId, userId)))
     .leftJoin(projectMembers, and(eq(projectMembers.projectId, projects.id), eq(projectMembers.userId, userId)))
     .where(eq(projects.id, args.projectId))
@@ -36,6 +44,11 @@ export async function getProjectForActorOrThrow(args: {
     visibility: row?.project.visibility ?? "private",
   };
   authorize(args.action, resource, "Project");
+  requireTwoFactorIfAsked({
+    isMember: Boolean(row?.workspaceRole),
+    required: Boolean(row?.requireTwoFactor),
+    enabled: Boolean(row?.twoFactor),
+  });
   const project = row!.project;
   if (project.archivedAt && args.action !== "project.read" && !args.allowArchived) {
     throw new ConflictError("The project is archived; restore it before changing it");

@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import { authTokens, users } from "@/db/schema";
 import type { ServiceContext } from "../context";
 import { dbFor } from "../transaction";
-import { RateLimitedError, UnauthenticatedError } from "../errors";
+import { RateLimitedError, ServiceError, UnauthenticatedError } from "../errors";
+import { acceptSecondFactor, ACCOUNT_PROBLEMS } from "../account";
 import { dummyPasswordHash, verifyPassword } from "../auth/password";
 import { newToken } from "../auth/tokens";
 import { limiter } from "../rate-limit";
@@ -52,6 +53,24 @@ export async function login(args: { ctx: ServiceContext; input: LoginInput }): P
   if (!user || !ok) {
     await recordFailure(input.email, ip);
     throw new UnauthenticatedError("Invalid email or password");
+  }
+  if (user.totpEnabledAt && user.totpSecret) {
+    if (!input.otp && !input.recoveryCode) {
+      throw new ServiceError("UNAUTHENTICATED", "Two-factor authentication is on: send `otp` (or `recoveryCode`) with the password", {
+        type: ACCOUNT_PROBLEMS.twoFactorRequired,
+      });
+    }
+    const passed = await acceptSecondFactor(db, {
+      userId: user.id,
+      secret: user.totpSecret,
+      otp: input.otp?.replace(/\s+/g, ""),
+      recoveryCode: input.recoveryCode,
+      now: args.ctx.now,
+    });
+    if (!passed) {
+      await recordFailure(input.email, ip);
+      throw new ServiceError("UNAUTHENTICATED", "The two-factor code is not valid", { type: ACCOUNT_PROBLEMS.twoFactorInvalid });
+    }
   }
   await throttles().account.delete(input.email);
   const { token, hash } = newToken("session");

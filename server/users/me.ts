@@ -5,14 +5,14 @@ import { dbFor, requireUserId, withTransaction } from "../transaction";
 import { NotFoundError, fieldError } from "../errors";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { forgetRevokedTokens } from "../auth/actor-cache";
-import { UpdateMeInput, toUser, type User } from "./schemas";
+import { UpdateMeInput, toUser, type Me, type User } from "./schemas";
 
-export async function getMe(args: { ctx: ServiceContext }): Promise<User> {
+export async function getMe(args: { ctx: ServiceContext }): Promise<Me> {
   const userId = requireUserId(args.ctx);
   const db = await dbFor(args.ctx);
   const [row] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
   if (!row) throw new NotFoundError("User");
-  return toUser(row);
+  return { ...toUser(row), emailVerified: Boolean(row.emailVerifiedAt), twoFactorEnabled: Boolean(row.totpEnabledAt) };
 }
 
 /** Changing the password needs the current one and signs out every other session. */

@@ -10,7 +10,18 @@ export type User = z.infer<typeof User>;
 export const RegisterInput = z.object({ name: Name, email: Email, password: Password }).meta({ id: "RegisterInput" });
 export type RegisterInput = z.infer<typeof RegisterInput>;
 
-export const LoginInput = z.object({ email: Email, password: z.string().min(1).max(256) }).meta({ id: "LoginInput" });
+export const LoginInput = z
+  .object({
+    email: Email,
+    password: z.string().min(1).max(256),
+    otp: z
+      .string()
+      .max(20)
+      .optional()
+      .meta({ description: "The 6-digit code from the authenticator app, for accounts with two-factor authentication" }),
+    recoveryCode: z.string().max(40).optional().meta({ description: "A single-use recovery code instead of `otp`" }),
+  })
+  .meta({ id: "LoginInput" });
 export type LoginInput = z.infer<typeof LoginInput>;
 
 export const LoginResult = z.object({ token: z.string(), expiresAt: z.iso.datetime(), user: User }).meta({ id: "LoginResult" });
@@ -45,6 +56,12 @@ export const CreatedToken = z
   .object({ id: z.uuid(), name: z.string(), token: z.string(), expiresAt: z.iso.datetime().nullable() })
   .meta({ id: "CreatedToken" });
 export type CreatedToken = z.infer<typeof CreatedToken>;
+
+export const Me = User.extend({
+  emailVerified: z.boolean().meta({ description: "The owner confirmed the address (verification link, accepted invitation or SSO)" }),
+  twoFactorEnabled: z.boolean(),
+}).meta({ id: "Me" });
+export type Me = z.infer<typeof Me>;
 
 export function toUser(row: { id: string; email: string; name: string; createdAt: Date }): User {
   return { id: row.id, email: row.email, name: row.name, createdAt: row.createdAt.toISOString() };

@@ -4,6 +4,7 @@ import type { ServiceContext } from "../context";
 import { requireUserId, withTransaction } from "../transaction";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { hashToken } from "../auth/tokens";
+import { markEmailVerified } from "../account/email-verification";
 import type { Membership } from "./schemas";
 
 /** Only the invited email may accept; an accepted or expired invitation is a conflict. */
@@ -23,6 +24,8 @@ export async function acceptInvitation(args: { ctx: ServiceContext; token: strin
       throw new ForbiddenError("This invitation was sent to another email address");
     if (found.invitation.acceptedAt) throw new ConflictError("This invitation has already been accepted");
     if (found.invitation.expiresAt <= args.ctx.now) throw new ConflictError("This invitation has expired; ask for a new one");
+    // The invitation link reached this address, which is what verification proves.
+    await markEmailVerified(tx, { userId, email: found.invitation.email, now: args.ctx.now });
     await tx
       .update(invitations)
       .set({ acceptedAt: args.ctx.now })

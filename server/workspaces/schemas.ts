@@ -11,7 +11,14 @@ export const Slug = z
   .regex(/^[a-z0-9-]+$/, "may hold only a-z, 0-9 and -");
 
 export const Workspace = z
-  .object({ id: z.uuid(), name: z.string(), slug: z.string(), role: WorkspaceRole, createdAt: z.iso.datetime() })
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    slug: z.string(),
+    role: WorkspaceRole,
+    requireTwoFactor: z.boolean().meta({ description: "Members must have two-factor authentication on to use the workspace" }),
+    createdAt: z.iso.datetime(),
+  })
   .meta({ id: "Workspace" });
 export type Workspace = z.infer<typeof Workspace>;
 
@@ -19,7 +26,14 @@ export const CreateWorkspaceInput = z.object({ name: z.string().trim().min(1).ma
 export type CreateWorkspaceInput = z.infer<typeof CreateWorkspaceInput>;
 
 export const UpdateWorkspaceInput = z
-  .object({ name: z.string().trim().min(1).max(100).optional(), slug: Slug.optional() })
+  .object({
+    name: z.string().trim().min(1).max(100).optional(),
+    slug: Slug.optional(),
+    requireTwoFactor: z
+      .boolean()
+      .optional()
+      .meta({ description: "Owners only, and only with 2FA on themselves: members without 2FA are refused (403) until they turn it on" }),
+  })
   .meta({ id: "UpdateWorkspaceInput" });
 export type UpdateWorkspaceInput = z.infer<typeof UpdateWorkspaceInput>;
 

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
-import { workspaces } from "@/db/schema";
+import { users, workspaces } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { withTransaction } from "../transaction";
-import { ConflictError, isUniqueViolation } from "../errors";
+import { requireUserId, withTransaction } from "../transaction";
+import { ConflictError, ForbiddenError, isUniqueViolation } from "../errors";
 import { getWorkspaceForActorOrThrow, toWorkspace } from "./internal";
 import { UpdateWorkspaceInput, type Workspace } from "./schemas";
 
@@ -11,6 +11,16 @@ export async function updateWorkspace(args: { ctx: ServiceContext; slug: string;
   try {
     return await withTransaction(args.ctx, async (tx) => {
       const { workspace, role } = await getWorkspaceForActorOrThrow({ db: tx, ctx: args.ctx, slug: args.slug, action: "workspace.update" });
+      if (input.requireTwoFactor !== undefined && input.requireTwoFactor !== workspace.requireTwoFactor) {
+        if (role !== "owner") throw new ForbiddenError("Only owners can change the two-factor requirement");
+        // Like GitHub's organisations: an owner cannot require what they have not done, or they would lock themselves out.
+        const [me] = await tx
+          .select({ on: users.totpEnabledAt })
+          .from(users)
+          .where(eq(users.id, requireUserId(args.ctx)));
+        if (input.requireTwoFactor && !me?.on)
+          throw new ConflictError("Turn on two-factor authentication for yourself before requiring it");
+      }
       const [row] = await tx
         .update(workspaces)
         .set({ ...input, updatedAt: args.ctx.now })

@@ -106,7 +106,14 @@ describe("me", () => {
   it("reads and renames the caller", async () => {
     const u = await createUser();
     const me = await api.get("/api/v1/me", { token: u.token });
-    expect(me.body).toEqual({ id: u.id, email: u.email, name: u.name, createdAt: expect.any(String) });
+    expect(me.body).toEqual({
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      createdAt: expect.any(String),
+      emailVerified: false,
+      twoFactorEnabled: false,
+    });
     const renamed = await api.patch("/api/v1/me", { name: "Grace" }, { token: u.token });
     expect(renamed.status).toBe(200);
     expect(renamed.body.name).toBe("Grace");

@@ -1,5 +1,6 @@
 import type { FullConfig } from "@playwright/test";
 import { assertLocalDatabase } from "./local-database";
+import { startOidcProvider } from "./oidc-provider";
 import { startServer } from "./server";
 
 /**
@@ -14,7 +15,12 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
       throw new Error("E2E_BASE_URL needs E2E_AUTH_SECRET (the server's AUTH_SECRET) to sign test users in");
     return async () => undefined;
   }
-  const server = await startServer();
+  // SSO is configured at start, against a loopback OpenID Connect provider (tests/e2e/sso.spec.ts).
+  const server = await startServer(async (baseURL) => {
+    const oidc = await startOidcProvider(baseURL);
+    const env = { OIDC_ISSUER: oidc.issuer, OIDC_CLIENT_ID: oidc.clientId, OIDC_CLIENT_SECRET: oidc.clientSecret, OIDC_NAME: "Test SSO" };
+    return { env, stop: oidc.stop };
+  });
   process.env.E2E_BASE_URL = server.baseURL;
   process.env.E2E_AUTH_SECRET = server.authSecret;
   return server.stop;

@@ -17,10 +17,17 @@ export type RunningServer = { baseURL: string; realtimeURL: string; authSecret: 
  * `next build`; `next start` on a free port with a fresh PGlite DATA_DIR, or a fresh PostgreSQL
  * database when DATABASE_URL is set; with REDIS_URL too, the Socket.IO sidecar as in production.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(
+  /** Services the app must know at start (the loopback OIDC provider): started here, once the address is known. */
+  extraEnv: (baseURL: string) => Promise<{ env: Record<string, string>; stop: () => Promise<void> }> = async () => ({
+    env: {},
+    stop: async () => undefined,
+  }),
+): Promise<RunningServer> {
   buildOnce();
   const [port, realtimePort] = [await freePort(), await freePort()];
   const baseURL = `http://127.0.0.1:${port}`;
+  const extra = await extraEnv(baseURL);
   const realtimeURL = `http://127.0.0.1:${realtimePort}`;
   const authSecret = randomBytes(32).toString("base64url");
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "tasklane-e2e-"));
@@ -32,6 +39,7 @@ export async function startServer(): Promise<RunningServer> {
     await new Promise((r) => setTimeout(r, 1000));
     await db?.drop().catch((e: Error) => console.error(`[e2e] could not drop the database: ${e.message}`));
     rmSync(dataDir, { recursive: true, force: true });
+    await extra.stop();
   };
 
   try {
@@ -49,6 +57,7 @@ export async function startServer(): Promise<RunningServer> {
       DATABASE_URL: db?.url ?? "",
       // Redis without PostgreSQL has no sidecar to serve live updates: run embedded then.
       REDIS_URL: db ? (process.env.REDIS_URL ?? "") : "",
+      ...extra.env,
     };
     const sidecar = Boolean(env.REDIS_URL && env.DATABASE_URL);
     console.log(

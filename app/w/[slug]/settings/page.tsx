@@ -5,6 +5,7 @@ import { InviteForm } from "@/components/workspace/invite-form";
 import { InvitationsList } from "@/components/workspace/invitations-list";
 import { MembersTable } from "@/components/workspace/members-table";
 import { WorkspaceForm } from "@/components/workspace/workspace-form";
+import { TwoFactorRequirementForm } from "@/components/workspace/two-factor-requirement";
 import { CreateWebhookForm, WebhookList } from "@/components/workspace/webhooks";
 import { listDeliveries, listWebhooks, webhookEventTypes } from "@/server/webhooks";
 import { listInvitations, listMembers } from "@/server/workspaces";
@@ -34,6 +35,16 @@ export default async function WorkspaceSettingsPage({ params }: { params: Promis
         <section className="card" aria-labelledby="general-heading">
           <h2 id="general-heading">General</h2>
           <WorkspaceForm slug={slug} name={shell.current!.name} />
+        </section>
+      )}
+      {shell.current!.role === "owner" && (
+        <section className="card" aria-labelledby="security-heading">
+          <h2 id="security-heading">Security</h2>
+          <TwoFactorRequirementForm
+            slug={slug}
+            required={shell.current!.requireTwoFactor}
+            ownerHasTwoFactor={shell.user.twoFactorEnabled}
+          />
         </section>
       )}
       <section className="card" aria-labelledby="members-heading">

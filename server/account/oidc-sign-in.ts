@@ -1,0 +1,68 @@
+import { randomBytes } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import { authTokens, userIdentities, users } from "@/db/schema";
+import type { ServiceContext } from "../context";
+import { withTransaction } from "../transaction";
+import { ForbiddenError } from "../errors";
+import { hashPassword } from "../auth/password";
+import { newToken } from "../auth/tokens";
+import { settings } from "@/config/settings";
+
+export type OidcIdentity = { issuer: string; subject: string; email?: string | null; emailVerified: boolean; name?: string | null };
+
+/**
+ * Signs in through OpenID Connect: the identity (issuer + subject) once linked, else the account
+ * whose email the provider says it verified (then linked), else a new account when sign-up is open.
+ * An unverified email never links to an existing account: that would let the provider's users take it over.
+ */
+export async function signInWithOidc(args: {
+  ctx: ServiceContext;
+  identity: OidcIdentity;
+}): Promise<{ user: { id: string; name: string; email: string }; token: string }> {
+  const { identity } = args;
+  const email = identity.email?.trim().toLowerCase() || null;
+  // Accounts made here have no usable password (a random one nobody knows) until they reset it.
+  const unusablePassword = await hashPassword(randomBytes(32).toString("base64url"));
+  return withTransaction(args.ctx, async (tx) => {
+    const [linked] = await tx
+      .select({ user: users })
+      .from(userIdentities)
+      .innerJoin(users, eq(users.id, userIdentities.userId))
+      .where(and(eq(userIdentities.provider, identity.issuer), eq(userIdentities.subject, identity.subject)))
+      .limit(1);
+    let user = linked?.user;
+    if (!user) {
+      if (!email || !identity.emailVerified) throw new ForbiddenError("Your identity provider did not confirm your email address");
+      [user] = await tx
+        .select()
+        .from(users)
+        .where(sql`lower(${users.email}) = ${email}`)
+        .limit(1);
+      if (!user) {
+        if (!settings().ALLOW_SIGNUP) throw new ForbiddenError("Sign-up is disabled on this server");
+        [user] = await tx
+          .insert(users)
+          .values({
+            email,
+            name: identity.name?.trim().slice(0, 100) || email.split("@")[0]!,
+            passwordHash: unusablePassword,
+            emailVerifiedAt: args.ctx.now,
+          })
+          .returning();
+      }
+      await tx.insert(userIdentities).values({ provider: identity.issuer, subject: identity.subject, userId: user!.id });
+    }
+    if (email && identity.emailVerified && email === user!.email.toLowerCase() && !user!.emailVerifiedAt) {
+      await tx.update(users).set({ emailVerifiedAt: args.ctx.now }).where(eq(users.id, user!.id));
+    }
+    const { token, hash } = newToken("session");
+    const expiresAt = new Date(args.ctx.now.getTime() + settings().SESSION_TTL_DAYS * 86_400_000);
+    await tx.insert(authTokens).values({ userId: user!.id, kind: "session", tokenHash: hash, expiresAt });
+    return { user: { id: user!.id, name: user!.name, email: user!.email }, token };
+  });
+}
+
+export function oidcConfigured(): boolean {
+  const s = settings();
+  return Boolean(s.OIDC_ISSUER && s.OIDC_CLIENT_ID && s.OIDC_CLIENT_SECRET);
+}

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { attempt, formString, type ActionResult } from "@/app/lib/action";
+import { attempt, formString, type ActionResult, serverAction } from "@/app/lib/action";
 import { requireContext } from "@/app/lib/session";
 import {
   confirmTwoFactorEnrollment,
@@ -11,18 +11,18 @@ import {
 } from "@/server/account";
 import { updateWorkspace } from "@/server/workspaces";
 
-export async function resendVerificationAction(): Promise<ActionResult> {
+export const resendVerificationAction = serverAction(async function resendVerificationAction(): Promise<ActionResult> {
   const ctx = await requireContext();
   const result = await attempt(() => resendVerificationEmail({ ctx }));
   return result.ok ? { ok: true, data: undefined } : result;
-}
+});
 
-export async function startTwoFactorAction(): Promise<ActionResult<TwoFactorEnrollment>> {
+export const startTwoFactorAction = serverAction(async function startTwoFactorAction(): Promise<ActionResult<TwoFactorEnrollment>> {
   const ctx = await requireContext();
   return attempt(() => startTwoFactorEnrollment({ ctx }));
-}
+});
 
-export async function confirmTwoFactorAction(
+export const confirmTwoFactorAction = serverAction(async function confirmTwoFactorAction(
   _prev: ActionResult<{ recoveryCodes: string[] }> | null,
   form: FormData,
 ): Promise<ActionResult<{ recoveryCodes: string[] }>> {
@@ -30,9 +30,12 @@ export async function confirmTwoFactorAction(
   const result = await attempt(() => confirmTwoFactorEnrollment({ ctx, input: { otp: formString(form, "otp") } }));
   // Not revalidated here: the page would re-render without the codes before the user copied them.
   return result;
-}
+});
 
-export async function disableTwoFactorAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+export const disableTwoFactorAction = serverAction(async function disableTwoFactorAction(
+  _prev: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
   const ctx = await requireContext();
   const code = formString(form, "code").trim();
   // Six digits is an app code; anything else is taken as a recovery code.
@@ -40,9 +43,12 @@ export async function disableTwoFactorAction(_prev: ActionResult | null, form: F
   const result = await attempt(() => disableTwoFactor({ ctx, input }));
   if (result.ok) revalidatePath("/", "layout");
   return result.ok ? { ok: true, data: undefined } : result;
-}
+});
 
-export async function setWorkspaceTwoFactorAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+export const setWorkspaceTwoFactorAction = serverAction(async function setWorkspaceTwoFactorAction(
+  _prev: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
   const ctx = await requireContext();
   const slug = formString(form, "slug");
   const result = await attempt(() =>
@@ -50,4 +56,4 @@ export async function setWorkspaceTwoFactorAction(_prev: ActionResult | null, fo
   );
   if (result.ok) revalidatePath(`/w/${slug}`, "layout");
   return result.ok ? { ok: true, data: undefined } : result;
-}
+});

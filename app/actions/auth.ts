@@ -41,7 +41,10 @@ export const signInAction = serverAction(async function signInAction(_prev: Acti
 });
 
 /** Same message whether or not the address has an account. */
-export const requestPasswordResetAction = serverAction(async function requestPasswordResetAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+export const requestPasswordResetAction = serverAction(async function requestPasswordResetAction(
+  _prev: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
   const sent = await attempt(() =>
     requestPasswordReset({ ctx: createContext({ kind: "anonymous" }), input: { email: formString(form, "email") } }),
   );
@@ -49,7 +52,10 @@ export const requestPasswordResetAction = serverAction(async function requestPas
   return { ok: true, data: undefined };
 });
 
-export const resetPasswordAction = serverAction(async function resetPasswordAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+export const resetPasswordAction = serverAction(async function resetPasswordAction(
+  _prev: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
   const result = await attempt(() =>
     confirmPasswordReset({
       ctx: createContext({ kind: "anonymous" }),
@@ -59,7 +65,10 @@ export const resetPasswordAction = serverAction(async function resetPasswordActi
   return result.ok ? { ok: true, data: undefined } : result;
 });
 
-export const verifyEmailAction = serverAction(async function verifyEmailAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+export const verifyEmailAction = serverAction(async function verifyEmailAction(
+  _prev: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
   const result = await attempt(() =>
     verifyEmail({ ctx: createContext({ kind: "anonymous" }), input: { token: formString(form, "token") } }),
   );

@@ -70,7 +70,10 @@ export const applyTaskUpdatesAction = serverAction(async function applyTaskUpdat
 });
 
 /** "Create label …" in the labels picker: members create labels as they label tasks. */
-export const createLabelInlineAction = serverAction(async function createLabelInlineAction(projectId: string, name: string): Promise<ActionResult<Label>> {
+export const createLabelInlineAction = serverAction(async function createLabelInlineAction(
+  projectId: string,
+  name: string,
+): Promise<ActionResult<Label>> {
   const ctx = await requireContext();
   return attempt(() => createLabel({ ctx, projectId, input: { name } }));
 });
@@ -85,7 +88,10 @@ export const listTasksAction = serverAction(async function listTasksAction(
 });
 
 /** Moves the task to the trash; the answer's version is what "Undo" passes to restoreTaskAction. */
-export const removeTaskAction = serverAction(async function removeTaskAction(ref: string, ifMatch?: number): Promise<ActionResult<{ version: number }>> {
+export const removeTaskAction = serverAction(async function removeTaskAction(
+  ref: string,
+  ifMatch?: number,
+): Promise<ActionResult<{ version: number }>> {
   const ctx = await requireContext();
   return attempt(() => removeTask({ ctx, ref, ifMatch }));
 });
@@ -96,7 +102,10 @@ export const restoreTaskAction = serverAction(async function restoreTaskAction(r
   return attempt(() => restoreTask({ ctx, ref, ifMatch }));
 });
 
-export const listTrashAction = serverAction(async function listTrashAction(projectId: string, cursor?: string): Promise<ActionResult<Page<TrashedTask>>> {
+export const listTrashAction = serverAction(async function listTrashAction(
+  projectId: string,
+  cursor?: string,
+): Promise<ActionResult<Page<TrashedTask>>> {
   const ctx = await requireContext();
   return attempt(() => listTrash({ ctx, projectId, page: { limit: 50, cursor } }));
 });

@@ -4,7 +4,7 @@ import { cache } from "react";
 import { createContext } from "@/server/context";
 import { ServiceError } from "@/server/errors";
 import { hashToken } from "@/server/auth/tokens";
-import { clientIp } from "@/server/http/request";
+import { clientIp, userAgentOf } from "@/server/http/request";
 import { login, revokeSessionToken } from "@/server/users";
 import { settings } from "@/config/settings";
 
@@ -25,7 +25,7 @@ const nextAuth = NextAuth(() => {
       Credentials({
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, request) {
-          const ctx = createContext({ kind: "anonymous" }, { ip: clientIp(request) });
+          const ctx = createContext({ kind: "anonymous" }, { ip: clientIp(request), userAgent: userAgentOf(request) });
           try {
             const result = await login({
               ctx,

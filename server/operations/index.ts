@@ -57,6 +57,7 @@ import {
 } from "./tasks";
 import { listViewsOp, createViewOp, getViewOp, updateViewOp, deleteViewOp } from "./views";
 import { listAttachmentsOp, uploadAttachmentOp, downloadAttachmentOp, deleteAttachmentOp } from "./attachments";
+import { listAuditOp } from "./audit";
 
 // Every public endpoint, in the order the OpenAPI document lists them. A route file
 // serves one of these; tests/integration/openapi checks that none is missing here.
@@ -156,4 +157,6 @@ export const operations: readonly Operation[] = [
   uploadAttachmentOp,
   downloadAttachmentOp,
   deleteAttachmentOp,
+  // audit
+  listAuditOp,
 ];

@@ -15,10 +15,20 @@ class RateLimited extends CredentialsSignin {
 // Lazy config: nothing reads settings at import, so `next build` needs no environment.
 const nextAuth = NextAuth(() => {
   const s = settings();
+  const secure = s.APP_URL.startsWith("https://");
   return {
     secret: s.AUTH_SECRET,
     trustHost: true,
-    useSecureCookies: s.APP_URL.startsWith("https://"),
+    // Over https (decided by APP_URL: TLS usually ends at the load balancer) the session cookie is
+    // __Secure-authjs.session-token, Secure; on http://localhost (tests, the embedded default) a plain
+    // name, since browsers drop Secure cookies there. Always HttpOnly and SameSite=Lax.
+    useSecureCookies: secure,
+    cookies: {
+      sessionToken: {
+        name: `${secure ? "__Secure-" : ""}authjs.session-token`,
+        options: { httpOnly: true, sameSite: "lax", path: "/", secure },
+      },
+    },
     session: { strategy: "jwt", maxAge: s.SESSION_TTL_DAYS * 86_400 },
     pages: { signIn: "/signin" },
     providers: [

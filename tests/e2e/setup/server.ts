@@ -17,7 +17,8 @@ export type RunningServer = { baseURL: string; realtimeURL: string; authSecret: 
  * `next build`; `next start` on a free port with a fresh PGlite DATA_DIR, or a fresh PostgreSQL
  * database when DATABASE_URL is set; with REDIS_URL too, the Socket.IO sidecar as in production.
  */
-export async function startServer(): Promise<RunningServer> {
+/** `overrides` replace settings after the defaults (e.g. an https APP_URL to see production cookies). */
+export async function startServer(overrides: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
   buildOnce();
   const [port, realtimePort] = [await freePort(), await freePort()];
   const baseURL = `http://127.0.0.1:${port}`;
@@ -49,6 +50,7 @@ export async function startServer(): Promise<RunningServer> {
       DATABASE_URL: db?.url ?? "",
       // Redis without PostgreSQL has no sidecar to serve live updates: run embedded then.
       REDIS_URL: db ? (process.env.REDIS_URL ?? "") : "",
+      ...overrides,
     };
     const sidecar = Boolean(env.REDIS_URL && env.DATABASE_URL);
     console.log(

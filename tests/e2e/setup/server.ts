@@ -18,7 +18,7 @@ export type RunningServer = { baseURL: string; realtimeURL: string; authSecret: 
  * database when DATABASE_URL is set; with REDIS_URL too, the Socket.IO sidecar as in production.
  */
 /** `overrides` replace settings after the defaults (e.g. an https APP_URL to see production cookies). */
-export async function startServer(overrides: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
+export async function startServer(overrides: Record<string, string> = {}): Promise<RunningServer> {
   buildOnce();
   const [port, realtimePort] = [await freePort(), await freePort()];
   const baseURL = `http://127.0.0.1:${port}`;

@@ -16,7 +16,7 @@ export function proxy(request: NextRequest): NextResponse {
   forwarded.set("x-nonce", nonce);
   forwarded.set("content-security-policy", contentSecurityPolicy(options));
   const response = NextResponse.next({ request: { headers: forwarded } });
-  for (const [name, value] of Object.entries(securityHeaders(options))) response.headers.set(name, value);
+  for (const [name, value] of Object.entries(securityHeaders(options, request.nextUrl.pathname))) response.headers.set(name, value);
   return response;
 }
 

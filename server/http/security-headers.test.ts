@@ -27,6 +27,12 @@ describe("security headers", () => {
     expect(https["Referrer-Policy"]).toBe("strict-origin-when-cross-origin");
     expect(https["Permissions-Policy"]).toContain("camera=()");
   });
+  it("gives attachment downloads a sandbox that runs nothing", () => {
+    expect(securityHeaders(base, "/api/v1/attachments/0b6f5f0e-8f1e-4a57-9d56-3f1c2b8f9a10")["Content-Security-Policy"]).toBe(
+      "default-src 'none'; sandbox; frame-ancestors 'none'",
+    );
+    expect(securityHeaders(base, "/api/v1/tasks/ENG-1/attachments")["Content-Security-Policy"]).toContain("'nonce-abc123'");
+  });
   it("allows eval only in development", () => {
     expect(contentSecurityPolicy({ ...base, development: true })).toContain("'unsafe-eval'");
   });

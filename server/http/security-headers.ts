@@ -38,9 +38,19 @@ export function contentSecurityPolicy(o: SecurityOptions): string {
   return policy.join("; ");
 }
 
-export function securityHeaders(o: SecurityOptions): Record<string, string> {
+/**
+ * Attachment downloads carry user-supplied bytes: nothing in them may run, be framed or fetch. Next
+ * keeps the proxy's header over a route's own, so the proxy sets this stricter one for them.
+ */
+export const DOWNLOAD_POLICY = "default-src 'none'; sandbox; frame-ancestors 'none'";
+
+export function policyFor(pathname: string, o: SecurityOptions): string {
+  return /^\/api\/v1\/attachments\/[^/]+\/?$/.test(pathname) ? DOWNLOAD_POLICY : contentSecurityPolicy(o);
+}
+
+export function securityHeaders(o: SecurityOptions, pathname = "/"): Record<string, string> {
   return {
-    "Content-Security-Policy": contentSecurityPolicy(o),
+    "Content-Security-Policy": policyFor(pathname, o),
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",

@@ -24,7 +24,9 @@ export function clientIp(req: Request | Headers | { headers: Record<string, stri
   const trust = settings().TRUSTED_PROXIES;
   if (trust.kind === "none" && forwarded && !warned) {
     warned = true;
-    logger().warn("X-Forwarded-For ignored: set TRUSTED_PROXIES to the proxies in front of the app so per-IP limits apply");
+    // next start fills X-Forwarded-For with the socket peer only when a request has none, so a client
+    // connecting directly can write it: without TRUSTED_PROXIES it names nobody.
+    logger().info("X-Forwarded-For ignored (TRUSTED_PROXIES is unset): per-IP limits are off; behind a proxy, set TRUSTED_PROXIES");
   }
   return clientAddress(forwarded, trust) ?? UNKNOWN_IP;
 }

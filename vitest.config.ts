@@ -7,6 +7,7 @@ export default defineConfig({
   test: {
     include: ["{config,server,db,realtime,components}/**/*.test.ts", "tests/lint/**/*.test.ts", "bench/lib/**/*.test.ts"],
     exclude: ["**/*.integration.test.ts", "node_modules/**"],
-    env: { LOG_LEVEL: "silent", NODE_ENV: "test" },
+    // Tests play the one proxy in front of the app: the helper's X-Forwarded-For is its entry.
+    env: { LOG_LEVEL: "silent", NODE_ENV: "test", TRUSTED_PROXIES: "1" },
   },
 });

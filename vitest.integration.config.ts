@@ -11,6 +11,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
-    env: { LOG_LEVEL: "silent", NODE_ENV: "test" },
+    // Tests play the one proxy in front of the app: the helper's X-Forwarded-For is its entry.
+    env: { LOG_LEVEL: "silent", NODE_ENV: "test", TRUSTED_PROXIES: "1" },
   },
 });

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { trustedProxies } from "./trusted-proxies";
 
 // The only module that reads process.env: every setting is validated once, here.
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
@@ -64,6 +65,13 @@ const SettingsSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_NAME: z.string().min(1).max(60).default("SSO"),
+  // Who may set X-Forwarded-For: a hop count or CIDRs (config/trusted-proxies.ts); nobody by default.
+  TRUSTED_PROXIES: trustedProxies,
+  // Abuse limits: emails per hour (server/email/quota.ts), attachments per task (server/attachments/upload.ts).
+  INVITES_PER_WORKSPACE_PER_HOUR: z.coerce.number().int().positive().default(50),
+  EMAILS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().positive().default(5),
+  MAX_ATTACHMENTS_PER_TASK: z.coerce.number().int().positive().default(100),
+  MAX_TASK_ATTACHMENTS_MB: z.coerce.number().positive().max(100_000).default(500),
 });
 
 export type Settings = z.infer<typeof SettingsSchema> & { AUTH_SECRET: string };

@@ -13,12 +13,21 @@ export type ServiceContext = {
   requestId: string;
   now: Date;
   ip?: string;
+  /** The caller's User-Agent (audit entries, new-device sign-ins). */
+  userAgent?: string;
   /** Set inside a transaction so composed verbs share it. */
   db?: Database;
 };
 
 export function createContext(actor: Actor, extra: Partial<Omit<ServiceContext, "actor">> = {}): ServiceContext {
-  return { actor, requestId: extra.requestId ?? randomUUID(), now: extra.now ?? new Date(), ip: extra.ip, db: extra.db };
+  return {
+    actor,
+    requestId: extra.requestId ?? randomUUID(),
+    now: extra.now ?? new Date(),
+    ip: extra.ip,
+    userAgent: extra.userAgent,
+    db: extra.db,
+  };
 }
 
 export function actorUserId(actor: Actor): string | null {

@@ -4,7 +4,7 @@ import { cache } from "react";
 import { createContext } from "@/server/context";
 import { ServiceError } from "@/server/errors";
 import { hashToken } from "@/server/auth/tokens";
-import { clientIp } from "@/server/http/request";
+import { clientIp, userAgentOf } from "@/server/http/request";
 import { login, revokeSessionToken } from "@/server/users";
 import { ACCOUNT_PROBLEMS, oidcConfigured, signInWithOidc } from "@/server/account";
 import { settings } from "@/config/settings";
@@ -43,10 +43,20 @@ function oidcProvider() {
 // Lazy config: nothing reads settings at import, so `next build` needs no environment.
 const nextAuth = NextAuth(() => {
   const s = settings();
+  const secure = s.APP_URL.startsWith("https://");
   return {
     secret: s.AUTH_SECRET,
     trustHost: true,
-    useSecureCookies: s.APP_URL.startsWith("https://"),
+    // Over https (decided by APP_URL: TLS usually ends at the load balancer) the session cookie is
+    // __Secure-authjs.session-token, Secure; on http://localhost (tests, the embedded default) a plain
+    // name, since browsers drop Secure cookies there. Always HttpOnly and SameSite=Lax.
+    useSecureCookies: secure,
+    cookies: {
+      sessionToken: {
+        name: `${secure ? "__Secure-" : ""}authjs.session-token`,
+        options: { httpOnly: true, sameSite: "lax", path: "/", secure },
+      },
+    },
     session: { strategy: "jwt", maxAge: s.SESSION_TTL_DAYS * 86_400 },
     pages: { signIn: "/signin" },
     providers: [
@@ -58,7 +68,7 @@ const nextAuth = NextAuth(() => {
           recoveryCode: { label: "Recovery code", type: "text" },
         },
         async authorize(credentials, request) {
-          const ctx = createContext({ kind: "anonymous" }, { ip: clientIp(request) });
+          const ctx = createContext({ kind: "anonymous" }, { ip: clientIp(request), userAgent: userAgentOf(request) });
           try {
             const result = await login({
               ctx,

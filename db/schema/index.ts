@@ -5,3 +5,4 @@ export * from "./projects";
 export * from "./tasks";
 export * from "./events";
 export * from "./notifications";
+export * from "./audit";

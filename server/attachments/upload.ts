@@ -8,6 +8,7 @@ import { storage } from "../storage";
 import { recordActivity } from "../tasks/audit";
 import { getTaskForActorOrThrow } from "../tasks/internal";
 import { toAttachments } from "./internal";
+import { assertRoomFor } from "./quota";
 import { cleanContentType, cleanFilename, type Attachment } from "./schemas";
 
 /**
@@ -35,6 +36,7 @@ export async function uploadAttachment(args: {
   try {
     return await withTransaction(args.ctx, async (tx) => {
       const { task, project } = await getTaskForActorOrThrow({ db: tx, ctx: args.ctx, ref: args.ref, action: "project.write" });
+      await assertRoomFor(tx, task.id, bytes.byteLength);
       key = `attachments/${task.id}/${id}`;
       await storage().put(key, bytes, contentType);
       const [row] = await tx

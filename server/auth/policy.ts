@@ -22,7 +22,8 @@ export type WorkspaceAction =
   | "workspace.delete"
   | "workspace.members.manage"
   | "workspace.projects.create"
-  | "workspace.webhooks.manage";
+  | "workspace.webhooks.manage"
+  | "workspace.audit.read";
 export type ProjectAction = "project.read" | "project.write" | "project.admin";
 export type Action = WorkspaceAction | ProjectAction;
 
@@ -45,6 +46,7 @@ const workspaceNeeds: Record<WorkspaceAction, WorkspaceRole> = {
   "workspace.members.manage": "admin",
   "workspace.projects.create": "member",
   "workspace.webhooks.manage": "admin",
+  "workspace.audit.read": "admin",
 };
 const projectNeeds: Record<ProjectAction, ProjectRole> = { "project.read": "viewer", "project.write": "member", "project.admin": "admin" };
 

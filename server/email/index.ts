@@ -3,3 +3,4 @@ export { invitationEmail } from "./templates";
 export { listMailbox } from "./mailbox";
 export { enqueueEmail } from "./enqueue";
 export { wakeEmailWorker } from "./jobs";
+export { takeEmailQuota } from "./quota";

@@ -8,7 +8,7 @@ import { resolveActor } from "../auth/resolve-actor";
 import { settings } from "@/config/settings";
 import type { Operation } from "../operations/define";
 import { fieldErrors, problem, statusFor } from "./problem";
-import { clientIp, parseIfMatch, requestIdOf } from "./request";
+import { clientIp, parseIfMatch, requestIdOf, UNKNOWN_IP, userAgentOf } from "./request";
 import { bodyFingerprint, requestHash, withIdempotency } from "./idempotency";
 import { readBody } from "./body";
 import { assertStorable } from "../text/storable";
@@ -96,7 +96,7 @@ async function handle<O extends Operation>(
   const ifMatch = parseIfMatch(req.headers.get("if-match"));
   if (Number.isNaN(ifMatch)) throw new ServiceError("BAD_REQUEST", 'If-Match must be an entity tag such as "3"');
 
-  const ctx = createContext(actor, { requestId, ip });
+  const ctx = createContext(actor, { requestId, ip, userAgent: userAgentOf(req) });
   const run = async () => {
     const result = await handler({ ctx, params: params.data, query: query.data, body, form, ifMatch, req } as HandlerArgs<O>);
     return toResponse(op, result);
@@ -117,10 +117,12 @@ async function handle<O extends Operation>(
 
 async function rateLimit(userId: string | null, ip: string, headers: Record<string, string>): Promise<void> {
   const s = settings();
+  // An unknown address (no trusted proxy named it) is not a bucket: pooled, one caller would spend everyone's.
   const states = await Promise.all([
-    consume(limiter("api-ip", s.RATE_LIMIT_PER_IP_PER_MINUTE, 60), ip, { lease: true }),
+    ...(ip !== UNKNOWN_IP ? [consume(limiter("api-ip", s.RATE_LIMIT_PER_IP_PER_MINUTE, 60), ip, { lease: true })] : []),
     ...(userId ? [consume(limiter("api", s.RATE_LIMIT_PER_MINUTE, 60), userId, { lease: true })] : []),
   ]);
+  if (states.length === 0) return;
   // The headers describe the limit closest to refusing.
   const tightest = states.reduce((a, b) => (b.remaining < a.remaining || (!b.allowed && a.allowed) ? b : a));
   Object.assign(headers, {

@@ -24,7 +24,9 @@ export const uploadAttachmentOp = defineOperation({
   path: "/api/v1/tasks/{idOrKey}/attachments",
   tag,
   auth: "required",
-  summary: "Upload a file (multipart field `file`, up to MAX_UPLOAD_MB; larger → 413 and nothing kept)",
+  summary:
+    "Upload a file (multipart field `file`, up to MAX_UPLOAD_MB; larger → 413 and nothing kept). A task holds at most " +
+    "MAX_ATTACHMENTS_PER_TASK files (422 beyond) and MAX_TASK_ATTACHMENTS_MB in all (413 beyond).",
   params: TaskParam,
   body: UploadForm,
   multipart: true,

@@ -72,6 +72,7 @@ import {
   confirmTwoFactorOp,
   disableTwoFactorOp,
 } from "./account";
+import { listAuditOp } from "./audit";
 
 // Every public endpoint, in the order the OpenAPI document lists them. A route file
 // serves one of these; tests/integration/openapi checks that none is missing here.
@@ -186,4 +187,6 @@ export const operations: readonly Operation[] = [
   startTwoFactorOp,
   confirmTwoFactorOp,
   disableTwoFactorOp,
+  // audit
+  listAuditOp,
 ];

@@ -90,14 +90,16 @@ export const addMemberOp = defineOperation({
   path: "/api/v1/workspaces/{slug}/members",
   tag,
   auth: "required",
-  summary: "Add a person by email: 201 with the member when they have an account, else 202 with an emailed invitation",
+  summary:
+    "Add a person by email: 201 with the member when they have an account, else 202 with an emailed invitation. " +
+    "Invitation emails are limited per workspace (INVITES_PER_WORKSPACE_PER_HOUR) and per address (EMAILS_PER_ADDRESS_PER_HOUR): 429 with Retry-After beyond.",
   params: SlugParam,
   body: AddMemberInput,
   response: Member,
   status: 201,
   idempotent: true,
   alternatives: [{ status: 202, description: "Invitation sent by email", schema: InvitationCreated }],
-  errors: [400, 401, 403, 404, 409, 415, 422],
+  errors: [400, 401, 403, 404, 409, 415, 422, 429],
 });
 export const updateMemberOp = defineOperation({
   method: "PATCH",

@@ -4,6 +4,7 @@ import { PreconditionFailedError } from "../errors";
 import { getProjectForActorOrThrow, toProject } from "./internal";
 import type { Project } from "./schemas";
 import { writeProject } from "./update";
+import { recordAudit } from "../audit";
 
 /** DELETE archives: the project leaves the list and refuses writes; archiving twice changes nothing. */
 export async function archiveProject(args: { ctx: ServiceContext; projectId: string; ifMatch?: number }): Promise<void> {
@@ -20,6 +21,12 @@ export async function archiveProject(args: { ctx: ServiceContext; projectId: str
       return;
     }
     await writeProject(tx, args.ctx, project, { archivedAt: args.ctx.now }, args.ifMatch);
+    await recordAudit(tx, args.ctx, {
+      workspaceId: project.workspaceId,
+      type: "project.archived",
+      target: { type: "project", id: project.id },
+      data: { key: project.key, name: project.name },
+    });
   });
 }
 
@@ -37,6 +44,13 @@ export async function restoreProject(args: { ctx: ServiceContext; projectId: str
       if (args.ifMatch !== undefined && args.ifMatch !== project.version) throw new PreconditionFailedError();
       return toProject(project, role);
     }
-    return toProject(await writeProject(tx, args.ctx, project, { archivedAt: null }, args.ifMatch), role);
+    const restored = await writeProject(tx, args.ctx, project, { archivedAt: null }, args.ifMatch);
+    await recordAudit(tx, args.ctx, {
+      workspaceId: project.workspaceId,
+      type: "project.restored",
+      target: { type: "project", id: project.id },
+      data: { key: project.key, name: project.name },
+    });
+    return toProject(restored, role);
   });
 }

@@ -1,13 +1,15 @@
 import { sql } from "drizzle-orm";
 import { authTokens, users } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { dbFor } from "../transaction";
+import { dbFor, withTransaction } from "../transaction";
+import { noteSignIn } from "../audit";
 import { RateLimitedError, ServiceError, UnauthenticatedError } from "../errors";
 import { acceptSecondFactor, ACCOUNT_PROBLEMS } from "../account";
 import { dummyPasswordHash, verifyPassword } from "../auth/password";
 import { newToken } from "../auth/tokens";
 import { limiter } from "../rate-limit";
 import { settings } from "@/config/settings";
+import { UNKNOWN_IP } from "@/config/trusted-proxies";
 import { LoginInput, toUser, type LoginResult } from "./schemas";
 
 const WINDOW_SECONDS = 15 * 60;
@@ -22,7 +24,7 @@ function throttles() {
 
 async function refuseIfThrottled(email: string, ip: string): Promise<void> {
   const { account, ip: perIp } = throttles();
-  const [a, i] = await Promise.all([account.get(email), perIp.get(ip)]);
+  const [a, i] = await Promise.all([account.get(email), ip === UNKNOWN_IP ? null : perIp.get(ip)]);
   for (const [state, l] of [
     [a, account],
     [i, perIp],
@@ -35,13 +37,14 @@ async function refuseIfThrottled(email: string, ip: string): Promise<void> {
 
 async function recordFailure(email: string, ip: string): Promise<void> {
   const { account, ip: perIp } = throttles();
-  await Promise.all([account.penalty(email, 1), perIp.penalty(ip, 1)]);
+  // An unknown address is not a bucket (see clientIp): the account throttle still applies.
+  await Promise.all([account.penalty(email, 1), ip === UNKNOWN_IP ? null : perIp.penalty(ip, 1)]);
 }
 
 /** Checks credentials and opens a session; unknown email and wrong password get the same answer. */
 export async function login(args: { ctx: ServiceContext; input: LoginInput }): Promise<LoginResult & { tokenId: string }> {
   const input = LoginInput.parse(args.input);
-  const ip = args.ctx.ip ?? "unknown";
+  const ip = args.ctx.ip ?? UNKNOWN_IP;
   await refuseIfThrottled(input.email, ip);
   const db = await dbFor(args.ctx);
   const [user] = await db
@@ -75,9 +78,13 @@ export async function login(args: { ctx: ServiceContext; input: LoginInput }): P
   await throttles().account.delete(input.email);
   const { token, hash } = newToken("session");
   const expiresAt = new Date(args.ctx.now.getTime() + settings().SESSION_TTL_DAYS * 86_400_000);
-  const [row] = await db
-    .insert(authTokens)
-    .values({ userId: user.id, kind: "session", tokenHash: hash, expiresAt })
-    .returning({ id: authTokens.id });
+  const row = await withTransaction(args.ctx, async (tx) => {
+    const [session] = await tx
+      .insert(authTokens)
+      .values({ userId: user.id, kind: "session", tokenHash: hash, expiresAt })
+      .returning({ id: authTokens.id });
+    await noteSignIn(tx, args.ctx, user.id);
+    return session;
+  });
   return { token, tokenId: row!.id, expiresAt: expiresAt.toISOString(), user: toUser(user) };
 }

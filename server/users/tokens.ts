@@ -2,7 +2,8 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { authTokens } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { dbFor, requireUserId } from "../transaction";
+import { dbFor, requireUserId, withTransaction } from "../transaction";
+import { recordUserAudit } from "../audit";
 import { NotFoundError } from "../errors";
 import { decodeCursor, PageQuery, toPage, type Page } from "../pagination";
 import { newToken } from "../auth/tokens";
@@ -47,21 +48,38 @@ export async function createToken(args: { ctx: ServiceContext; input: CreateToke
   const input = CreateTokenInput.parse(args.input);
   const { token, hash } = newToken("personal");
   const expiresAt = input.expiresInDays ? new Date(args.ctx.now.getTime() + input.expiresInDays * 86_400_000) : null;
-  const db = await dbFor(args.ctx);
-  const [row] = await db.insert(authTokens).values({ userId, kind: "personal", name: input.name, tokenHash: hash, expiresAt }).returning();
+  const row = await withTransaction(args.ctx, async (tx) => {
+    const [created] = await tx
+      .insert(authTokens)
+      .values({ userId, kind: "personal", name: input.name, tokenHash: hash, expiresAt })
+      .returning();
+    // A token reaches every workspace its owner belongs to, so each of them records it.
+    await recordUserAudit(tx, args.ctx, userId, {
+      type: "token.created",
+      target: { type: "token", id: created!.id },
+      data: { name: input.name, expiresAt: expiresAt?.toISOString() ?? null },
+    });
+    return created;
+  });
   return { id: row!.id, name: input.name, token, expiresAt: expiresAt?.toISOString() ?? null };
 }
 
 export async function revokeToken(args: { ctx: ServiceContext; tokenId: string }): Promise<void> {
   const userId = requireUserId(args.ctx);
-  const db = await dbFor(args.ctx);
-  const rows = await db
-    .update(authTokens)
-    .set({ revokedAt: args.ctx.now })
-    .where(
-      and(eq(authTokens.id, args.tokenId), eq(authTokens.userId, userId), eq(authTokens.kind, "personal"), isNull(authTokens.revokedAt)),
-    )
-    .returning({ id: authTokens.id });
-  if (rows.length === 0) throw new NotFoundError("Token");
+  await withTransaction(args.ctx, async (tx) => {
+    const rows = await tx
+      .update(authTokens)
+      .set({ revokedAt: args.ctx.now })
+      .where(
+        and(eq(authTokens.id, args.tokenId), eq(authTokens.userId, userId), eq(authTokens.kind, "personal"), isNull(authTokens.revokedAt)),
+      )
+      .returning({ id: authTokens.id, name: authTokens.name });
+    if (rows.length === 0) throw new NotFoundError("Token");
+    await recordUserAudit(tx, args.ctx, userId, {
+      type: "token.revoked",
+      target: { type: "token", id: rows[0]!.id },
+      data: { name: rows[0]!.name },
+    });
+  });
   await forgetRevokedTokens({ tokenId: args.tokenId });
 }

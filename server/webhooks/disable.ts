@@ -4,6 +4,8 @@ import { webhooks, workspaces } from "@/db/schema";
 import { appLink } from "../email/notification-email";
 import { announceNotifications } from "../notifications/announce";
 import { createNotifications, type CreatedNotification } from "../notifications/deliver";
+import { createContext } from "../context";
+import { recordAudit } from "../audit";
 
 /** Turns a failing webhook off and tells whoever created it (in-app and by email). */
 export async function disableWebhook(db: Database, webhookId: string, reason: string): Promise<void> {
@@ -14,7 +16,14 @@ export async function disableWebhook(db: Database, webhookId: string, reason: st
       .set({ disabledAt: new Date(), disabledReason: reason.slice(0, 500) })
       .where(and(eq(webhooks.id, webhookId), isNull(webhooks.disabledAt)))
       .returning();
-    if (!hook?.createdBy) return [];
+    if (!hook) return [];
+    await recordAudit(tx, createContext({ kind: "system" }, { now: hook.disabledAt! }), {
+      workspaceId: hook.workspaceId,
+      type: "webhook.disabled",
+      target: { type: "webhook", id: hook.id },
+      data: { url: hook.url, reason: reason.slice(0, 500) },
+    });
+    if (!hook.createdBy) return [];
     const [ws] = await tx
       .select({ slug: workspaces.slug, name: workspaces.name })
       .from(workspaces)

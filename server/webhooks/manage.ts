@@ -3,7 +3,8 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { webhooks } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { dbFor, requireUserId } from "../transaction";
+import { dbFor, requireUserId, withTransaction } from "../transaction";
+import { recordAudit } from "../audit";
 import { NotFoundError } from "../errors";
 import { decodeCursor, PageQuery, toPage, type Page } from "../pagination";
 import { getWorkspaceForActorOrThrow } from "../workspaces/internal";
@@ -27,16 +28,30 @@ export function toWebhook(row: WebhookRow): Webhook {
 /** Owners and admins only; the secret (given or generated) is returned this once. */
 export async function createWebhook(args: { ctx: ServiceContext; slug: string; input: CreateWebhookInput }): Promise<CreatedWebhook> {
   const userId = requireUserId(args.ctx);
-  const db = await dbFor(args.ctx);
-  const { workspace } = await getWorkspaceForActorOrThrow({ db, ctx: args.ctx, slug: args.slug, action: "workspace.webhooks.manage" });
   const input = CreateWebhookInput.parse(args.input);
+  // The address check resolves DNS: done before the transaction, so no connection waits on it.
+  await getWorkspaceForActorOrThrow({ db: await dbFor(args.ctx), ctx: args.ctx, slug: args.slug, action: "workspace.webhooks.manage" });
   await assertPublicUrl(input.url);
   const secret = input.secret ?? `whsec_${randomBytes(32).toString("base64url")}`;
-  const [row] = await db
-    .insert(webhooks)
-    .values({ workspaceId: workspace.id, url: input.url, events: input.events, secret, createdBy: userId })
-    .returning();
-  return { ...toWebhook(row!), secret };
+  return withTransaction(args.ctx, async (tx) => {
+    const { workspace } = await getWorkspaceForActorOrThrow({
+      db: tx,
+      ctx: args.ctx,
+      slug: args.slug,
+      action: "workspace.webhooks.manage",
+    });
+    const [row] = await tx
+      .insert(webhooks)
+      .values({ workspaceId: workspace.id, url: input.url, events: input.events, secret, createdBy: userId })
+      .returning();
+    await recordAudit(tx, args.ctx, {
+      workspaceId: workspace.id,
+      type: "webhook.created",
+      target: { type: "webhook", id: row!.id },
+      data: { url: input.url, events: input.events },
+    });
+    return { ...toWebhook(row!), secret };
+  });
 }
 
 export async function listWebhooks(args: { ctx: ServiceContext; slug: string; page: PageQuery }): Promise<Page<Webhook>> {
@@ -59,11 +74,23 @@ export async function listWebhooks(args: { ctx: ServiceContext; slug: string; pa
 }
 
 export async function removeWebhook(args: { ctx: ServiceContext; slug: string; webhookId: string }): Promise<void> {
-  const db = await dbFor(args.ctx);
-  const { workspace } = await getWorkspaceForActorOrThrow({ db, ctx: args.ctx, slug: args.slug, action: "workspace.webhooks.manage" });
-  const rows = await db
-    .delete(webhooks)
-    .where(and(eq(webhooks.id, args.webhookId), eq(webhooks.workspaceId, workspace.id)))
-    .returning({ id: webhooks.id });
-  if (rows.length === 0) throw new NotFoundError("Webhook");
+  await withTransaction(args.ctx, async (tx) => {
+    const { workspace } = await getWorkspaceForActorOrThrow({
+      db: tx,
+      ctx: args.ctx,
+      slug: args.slug,
+      action: "workspace.webhooks.manage",
+    });
+    const rows = await tx
+      .delete(webhooks)
+      .where(and(eq(webhooks.id, args.webhookId), eq(webhooks.workspaceId, workspace.id)))
+      .returning({ id: webhooks.id, url: webhooks.url });
+    if (rows.length === 0) throw new NotFoundError("Webhook");
+    await recordAudit(tx, args.ctx, {
+      workspaceId: workspace.id,
+      type: "webhook.deleted",
+      target: { type: "webhook", id: rows[0]!.id },
+      data: { url: rows[0]!.url },
+    });
+  });
 }

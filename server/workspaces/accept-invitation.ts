@@ -5,6 +5,7 @@ import { requireUserId, withTransaction } from "../transaction";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { hashToken } from "../auth/tokens";
 import { markEmailVerified } from "../account/email-verification";
+import { recordAudit } from "../audit";
 import type { Membership } from "./schemas";
 
 /** Only the invited email may accept; an accepted or expired invitation is a conflict. */
@@ -35,6 +36,12 @@ export async function acceptInvitation(args: { ctx: ServiceContext; token: strin
       .insert(workspaceMembers)
       .values({ workspaceId: found.workspace.id, userId, role: found.invitation.role })
       .onConflictDoNothing();
+    await recordAudit(tx, args.ctx, {
+      workspaceId: found.workspace.id,
+      type: "invitation.accepted",
+      target: { type: "invitation", id: found.invitation.id },
+      data: { email: found.invitation.email, role: found.invitation.role },
+    });
     const [membership] = await tx
       .select({ role: workspaceMembers.role })
       .from(workspaceMembers)

@@ -5,7 +5,8 @@ import { requireUserId, withTransaction } from "../transaction";
 import { ConflictError, ForbiddenError } from "../errors";
 import { canAssignWorkspaceRole } from "../auth/policy";
 import { newToken } from "../auth/tokens";
-import { enqueueEmail, invitationEmail, wakeEmailWorker } from "../email";
+import { enqueueEmail, invitationEmail, takeEmailQuota, wakeEmailWorker } from "../email";
+import { recordAudit } from "../audit";
 import { getWorkspaceForActorOrThrow } from "./internal";
 import { AddMemberInput, type Invitation, type Member } from "./schemas";
 
@@ -37,8 +38,16 @@ export async function addMember(args: { ctx: ServiceContext; slug: string; input
         .onConflictDoNothing()
         .returning();
       if (inserted.length === 0) throw new ConflictError("This person is already a member");
+      await recordAudit(tx, args.ctx, {
+        workspaceId: workspace.id,
+        type: "member.added",
+        target: { type: "user", id: user.id },
+        data: { email: user.email, role: input.role },
+      });
       return { kind: "member" as const, member: { user: { id: user.id, name: user.name, email: user.email }, role: input.role } };
     }
+    // Abuse limit before anything is written: refused means no invitation and no email.
+    await takeEmailQuota({ kind: "invitation", address: input.email, workspaceId: workspace.id });
     // A fresh invitation replaces any pending one for the same email.
     await tx
       .delete(invitations)
@@ -50,6 +59,12 @@ export async function addMember(args: { ctx: ServiceContext; slug: string; input
       .values({ workspaceId: workspace.id, email: input.email, role: input.role, tokenHash: hash, invitedBy: actorId, expiresAt })
       .returning();
     const [inviter] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actorId));
+    await recordAudit(tx, args.ctx, {
+      workspaceId: workspace.id,
+      type: "invitation.sent",
+      target: { type: "invitation", id: row!.id },
+      data: { email: input.email, role: input.role },
+    });
     // The email is queued in this transaction: the invitation commits, the email follows (retried, idempotent).
     await enqueueEmail(tx, {
       to: row!.email,

@@ -4,6 +4,7 @@ import type { ServiceContext } from "../context";
 import { requireUserId, withTransaction } from "../transaction";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { canAssignWorkspaceRole } from "../auth/policy";
+import { recordAudit } from "../audit";
 import { getWorkspaceForActorOrThrow } from "./internal";
 import { assertAnotherOwner } from "./update-member";
 
@@ -29,5 +30,11 @@ export async function removeMember(args: { ctx: ServiceContext; slug: string; us
     if (!leaving && !canAssignWorkspaceRole(role, target.role, target.role)) throw new ForbiddenError();
     if (target.role === "owner") await assertAnotherOwner(tx, workspace.id, args.userId);
     await tx.delete(workspaceMembers).where(and(eq(workspaceMembers.workspaceId, workspace.id), eq(workspaceMembers.userId, args.userId)));
+    await recordAudit(tx, args.ctx, {
+      workspaceId: workspace.id,
+      type: leaving ? "member.left" : "member.removed",
+      target: { type: "user", id: args.userId },
+      data: { role: target.role },
+    });
   });
 }

@@ -5,6 +5,7 @@ import { withTransaction } from "../transaction";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { canAssignWorkspaceRole } from "../auth/policy";
 import type { Database } from "@/db/client";
+import { recordAudit } from "../audit";
 import { getWorkspaceForActorOrThrow } from "./internal";
 import { UpdateMemberInput, type Member } from "./schemas";
 
@@ -41,6 +42,14 @@ export async function updateMember(args: { ctx: ServiceContext; slug: string; us
       .update(workspaceMembers)
       .set({ role: input.role })
       .where(and(eq(workspaceMembers.workspaceId, workspace.id), eq(workspaceMembers.userId, args.userId)));
+    if (target.role !== input.role) {
+      await recordAudit(tx, args.ctx, {
+        workspaceId: workspace.id,
+        type: "member.role_changed",
+        target: { type: "user", id: target.id },
+        data: { email: target.email, from: target.role, to: input.role },
+      });
+    }
     return { user: { id: target.id, name: target.name, email: target.email }, role: input.role };
   });
 }

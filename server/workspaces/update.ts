@@ -3,6 +3,7 @@ import { users, workspaces } from "@/db/schema";
 import type { ServiceContext } from "../context";
 import { requireUserId, withTransaction } from "../transaction";
 import { ConflictError, ForbiddenError, isUniqueViolation } from "../errors";
+import { recordAudit } from "../audit";
 import { getWorkspaceForActorOrThrow, toWorkspace } from "./internal";
 import { UpdateWorkspaceInput, type Workspace } from "./schemas";
 
@@ -26,6 +27,19 @@ export async function updateWorkspace(args: { ctx: ServiceContext; slug: string;
         .set({ ...input, updatedAt: args.ctx.now })
         .where(eq(workspaces.id, workspace.id))
         .returning();
+      const changed = Object.fromEntries(
+        (["name", "slug"] as const)
+          .filter((k) => input[k] !== undefined && input[k] !== workspace[k])
+          .map((k) => [k, { from: workspace[k], to: input[k] }]),
+      );
+      if (Object.keys(changed).length > 0) {
+        await recordAudit(tx, args.ctx, {
+          workspaceId: workspace.id,
+          type: "workspace.updated",
+          target: { type: "workspace", id: workspace.id },
+          data: changed,
+        });
+      }
       return toWorkspace(row!, role);
     });
   } catch (error) {

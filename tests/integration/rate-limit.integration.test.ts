@@ -73,4 +73,10 @@ describe("leased points (Redis limiter far from its ceiling)", () => {
       resetSettings();
     }
   });
+  it("counts the address the trusted proxy saw, whatever X-Forwarded-For entries the client forged before it", async () => {
+    const real = randomIp();
+    // TRUSTED_PROXIES=1 in the tests: only the right-most entry (the proxy's) counts.
+    for (let i = 0; i < 8; i++) expect((await api.get("/api/health", { ip: `${randomIp()}, ${real}` })).status).toBe(200);
+    expectProblem(await api.get("/api/health", { ip: `${randomIp()}, ${randomIp()}, ${real}` }), 429);
+  });
 });

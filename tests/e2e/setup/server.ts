@@ -18,12 +18,14 @@ export type RunningServer = { baseURL: string; realtimeURL: string; authSecret: 
  * database when DATABASE_URL is set; with REDIS_URL too, the Socket.IO sidecar as in production.
  */
 export async function startServer(
-  /** Services the app must know at start (the loopback OIDC provider): started here, once the address is known. */
-  extraEnv: (baseURL: string) => Promise<{ env: Record<string, string>; stop: () => Promise<void> }> = async () => ({
-    env: {},
-    stop: async () => undefined,
-  }),
+  opts: {
+    /** Services the app must know at start (the loopback OIDC provider): started here, once the address is known. */
+    extraEnv?: (baseURL: string) => Promise<{ env: Record<string, string>; stop: () => Promise<void> }>;
+    /** Replace settings after the defaults (e.g. an https APP_URL to see production cookies). */
+    overrides?: Record<string, string>;
+  } = {},
 ): Promise<RunningServer> {
+  const { extraEnv = async () => ({ env: {}, stop: async () => undefined }), overrides = {} } = opts;
   buildOnce();
   const [port, realtimePort] = [await freePort(), await freePort()];
   const baseURL = `http://127.0.0.1:${port}`;
@@ -58,6 +60,7 @@ export async function startServer(
       // Redis without PostgreSQL has no sidecar to serve live updates: run embedded then.
       REDIS_URL: db ? (process.env.REDIS_URL ?? "") : "",
       ...extra.env,
+      ...overrides,
     };
     const sidecar = Boolean(env.REDIS_URL && env.DATABASE_URL);
     console.log(

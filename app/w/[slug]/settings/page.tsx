@@ -35,6 +35,10 @@ export default async function WorkspaceSettingsPage({ params }: { params: Promis
         <section className="card" aria-labelledby="general-heading">
           <h2 id="general-heading">General</h2>
           <WorkspaceForm slug={slug} name={shell.current!.name} />
+          <p className="small">
+            <a href={`/w/${encodeURIComponent(slug)}/settings/audit`}>Audit log</a>: who changed roles, members, tokens and webhooks, and
+            new-device sign-ins.
+          </p>
         </section>
       )}
       {shell.current!.role === "owner" && (

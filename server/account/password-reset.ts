@@ -5,6 +5,7 @@ import { withTransaction } from "../transaction";
 import { hashPassword } from "../auth/password";
 import { forgetRevokedTokens } from "../auth/actor-cache";
 import { wakeEmailWorker } from "../email/jobs";
+import { takeEmailQuota } from "../email/quota";
 import { passwordResetEmail } from "./emails";
 import { consumeLinkToken, issueLinkToken, retireLinkTokens } from "./tokens";
 import { PasswordResetConfirmInput, PasswordResetRequestInput } from "./schemas";
@@ -17,6 +18,8 @@ export const PASSWORD_RESET_TTL_MS = 30 * 60_000;
  */
 export async function requestPasswordReset(args: { ctx: ServiceContext; input: PasswordResetRequestInput }): Promise<void> {
   const input = PasswordResetRequestInput.parse(args.input);
+  // The quota counts the address whether or not it has an account, so a 429 tells nothing either.
+  await takeEmailQuota({ kind: "password-reset", address: input.email });
   const queued = await withTransaction(args.ctx, async (tx) => {
     const [user] = await tx
       .select({ id: users.id, email: users.email })

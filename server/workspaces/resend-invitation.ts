@@ -4,7 +4,7 @@ import type { ServiceContext } from "../context";
 import { requireUserId, withTransaction } from "../transaction";
 import { ConflictError, NotFoundError } from "../errors";
 import { newToken } from "../auth/tokens";
-import { enqueueEmail, invitationEmail, wakeEmailWorker } from "../email";
+import { enqueueEmail, invitationEmail, takeEmailQuota, wakeEmailWorker } from "../email";
 import { getWorkspaceForActorOrThrow } from "./internal";
 import { withDelivery } from "./invitation-delivery";
 import type { PendingInvitation } from "./schemas";
@@ -25,6 +25,7 @@ export async function resendInvitation(args: { ctx: ServiceContext; slug: string
       .limit(1);
     if (!found) throw new NotFoundError("PendingInvitation");
     if (found.acceptedAt) throw new ConflictError("This invitation has already been accepted");
+    await takeEmailQuota({ kind: "invitation", address: found.email, workspaceId: workspace.id });
     const { token, hash } = newToken("invitation");
     const expiresAt = new Date(args.ctx.now.getTime() + 7 * 86_400_000);
     const [row] = await tx

@@ -16,11 +16,13 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     return async () => undefined;
   }
   // SSO is configured at start, against a loopback OpenID Connect provider (tests/e2e/sso.spec.ts).
-  const server = await startServer({ extraEnv: async (baseURL) => {
-    const oidc = await startOidcProvider(baseURL);
-    const env = { OIDC_ISSUER: oidc.issuer, OIDC_CLIENT_ID: oidc.clientId, OIDC_CLIENT_SECRET: oidc.clientSecret, OIDC_NAME: "Test SSO" };
-    return { env, stop: oidc.stop };
-  } });
+  const server = await startServer({
+    extraEnv: async (baseURL) => {
+      const oidc = await startOidcProvider(baseURL);
+      const env = { OIDC_ISSUER: oidc.issuer, OIDC_CLIENT_ID: oidc.clientId, OIDC_CLIENT_SECRET: oidc.clientSecret, OIDC_NAME: "Test SSO" };
+      return { env, stop: oidc.stop };
+    },
+  });
   process.env.E2E_BASE_URL = server.baseURL;
   process.env.E2E_AUTH_SECRET = server.authSecret;
   return server.stop;

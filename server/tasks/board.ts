@@ -98,7 +98,7 @@ function boardStatement(projectId: string, userId: string, where: SQL, limit: nu
       (select json_build_object('workspaceRole', workspace_role, 'projectRole', project_role, 'visibility', visibility) from acc) as access,
       (select coalesce(json_agg(json_build_object(
           'id', s.id, 'projectId', s.project_id, 'name', s.name, 'category', s.category, 'color', s.color,
-          'position', s.position, 'isDefault', s.is_default, 'createdAt', ${iso(sql`s.created_at`)},
+          'position', s.position, 'isDefault', s.is_default, 'wipLimit', s.wip_limit, 'createdAt', ${iso(sql`s.created_at`)},
           'count', coalesce(cnt.n, 0),
           'cards', coalesce(cards.list, '[]'::json)
         ) order by s.position, s.id), '[]'::json)

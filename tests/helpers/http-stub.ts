@@ -8,7 +8,7 @@ export type StubReply = { status: number; body?: unknown; headers?: Record<strin
  * A loopback HTTP server that records every request and answers with `respond` (default 200 {}).
  * Push statuses onto `failNext` to make the next requests fail with them, in order.
  */
-export async function startStub(respond?: (req: StubRequest) => StubReply, port = 0) {
+export async function startStub(respond?: (req: StubRequest) => StubReply, port = 0, ignore?: (req: StubRequest) => boolean) {
   const requests: StubRequest[] = [];
   const failNext: number[] = [];
   const server = createServer((req, res) => {
@@ -22,10 +22,13 @@ export async function startStub(respond?: (req: StubRequest) => StubReply, port 
         body: Buffer.concat(chunks).toString("utf8"),
         at: Date.now(),
       };
-      requests.push(r);
-      const failure = failNext.shift();
-      const reply: StubReply =
-        failure !== undefined
+      // Ignored requests (mail a test does not look at) are answered but neither recorded nor failed.
+      const ignored = ignore?.(r) ?? false;
+      if (!ignored) requests.push(r);
+      const failure = ignored ? undefined : failNext.shift();
+      const reply: StubReply = ignored
+        ? { status: 200, body: { id: "ignored" } }
+        : failure !== undefined
           ? { status: failure, body: { statusCode: failure, name: "stub_failure", message: `stub answered ${failure}` } }
           : (respond?.(r) ?? { status: 200, body: {} });
       res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });
@@ -49,25 +52,41 @@ export async function startStub(respond?: (req: StubRequest) => StubReply, port 
 export type Stub = Awaited<ReturnType<typeof startStub>>;
 
 /** Emulates Resend's POST /emails: an Idempotency-Key seen before returns the first message, sending nothing new. */
-/** `port` reopens a stopped stub where the app already points (an outage that ends). */
-export async function startResendStub(port = 0) {
+/**
+ * `port` reopens a stopped stub where the app already points (an outage that ends). Every sign-up queues
+ * a verification email; unless `verification` is set, those are delivered but not recorded, so a test
+ * counting one person's mail (or failing the next send) sees only the mail it is about.
+ */
+export async function startResendStub(port = 0, opts: { verification?: boolean } = {}) {
   const accepted = new Map<string, { id: string; to: string[]; subject: string; html: string; text: string }>();
   let n = 0;
-  const stub = await startStub((req) => {
-    if (req.method !== "POST" || req.path !== "/emails")
-      return { status: 404, body: { statusCode: 404, name: "not_found", message: "no such route" } };
-    const key = String(req.headers["idempotency-key"] ?? `none-${n}`);
-    if (!accepted.has(key)) {
-      const body = JSON.parse(req.body) as { to: string | string[]; subject: string; html: string; text: string };
-      accepted.set(key, {
-        id: `email_${++n}`,
-        to: ([] as string[]).concat(body.to),
-        subject: body.subject,
-        html: body.html,
-        text: body.text,
-      });
-    }
-    return { status: 200, body: { id: accepted.get(key)!.id } };
-  }, port);
+  const stub = await startStub(
+    (req) => {
+      if (req.method !== "POST" || req.path !== "/emails")
+        return { status: 404, body: { statusCode: 404, name: "not_found", message: "no such route" } };
+      const key = String(req.headers["idempotency-key"] ?? `none-${n}`);
+      if (!accepted.has(key)) {
+        const body = JSON.parse(req.body) as { to: string | string[]; subject: string; html: string; text: string };
+        accepted.set(key, {
+          id: `email_${++n}`,
+          to: ([] as string[]).concat(body.to),
+          subject: body.subject,
+          html: body.html,
+          text: body.text,
+        });
+      }
+      return { status: 200, body: { id: accepted.get(key)!.id } };
+    },
+    port,
+    opts.verification ? undefined : isVerificationEmail,
+  );
   return { ...stub, accepted, sentTo: (email: string) => [...accepted.values()].filter((m) => m.to.includes(email)) };
+}
+
+function isVerificationEmail(req: StubRequest): boolean {
+  try {
+    return String((JSON.parse(req.body) as { subject?: unknown }).subject ?? "").startsWith("Verify your email");
+  } catch {
+    return false;
+  }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { database } from "@/db/client";
-import { invitations, mailboxMessages } from "@/db/schema";
+import { emailJobs, invitations } from "@/db/schema";
 import { api, request } from "../helpers/app";
 import { createTestWorkspace, createUser, expectProblem, PASSWORD, randomIp, unique } from "../helpers/factories";
 import { createTestTask, createTestTeam } from "../helpers/tasks";
@@ -18,9 +18,10 @@ withSettings(() => ({
 
 const address = () => `${unique("invitee")}@example.test`;
 
+/** Invitation emails leave through the queue: what was queued for the address is what will be sent. */
 async function sentTo(email: string) {
   const db = await database();
-  return db.select().from(mailboxMessages).where(eq(mailboxMessages.to, email));
+  return db.select().from(emailJobs).where(eq(emailJobs.to, email));
 }
 
 describe("abuse limits", () => {

@@ -18,7 +18,7 @@ import { waitFor } from "../helpers/realtime";
 
 // Emails leave through the queued path to a loopback Resend (RESEND_BASE_URL), with fast retries,
 // so "the provider is down" is the stub answering 503.
-const stub = await startResendStub();
+const stub = await startResendStub(0, { verification: true });
 Object.assign(process.env, {
   RESEND_API_KEY: "re_test_key",
   RESEND_BASE_URL: stub.url,

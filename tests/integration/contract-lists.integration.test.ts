@@ -54,6 +54,9 @@ function lists(): { path: string; url: string; token: string; min: number }[] {
     { path: "/api/v1/tasks/{idOrKey}/watchers", url: `/api/v1/tasks/${t}/watchers`, token: owner.token, min: 2 },
     { path: "/api/v1/tasks/{idOrKey}/attachments", url: `/api/v1/tasks/${t}/attachments`, token: owner.token, min: 2 },
     { path: "/api/v1/notifications", url: "/api/v1/notifications", token: member.token, min: 2 },
+    { path: "/api/v1/projects/{projectId}/trash", url: `/api/v1/projects/${project.id}/trash`, token: owner.token, min: 0 },
+    { path: "/api/v1/workspaces/{slug}/invitations", url: `/api/v1/workspaces/${ws.slug}/invitations`, token: owner.token, min: 0 },
+    { path: "/api/v1/workspaces/{slug}/audit", url: `/api/v1/workspaces/${ws.slug}/audit`, token: owner.token, min: 1 },
   ];
 }
 

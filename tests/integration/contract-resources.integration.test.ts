@@ -70,7 +70,15 @@ describe("auth and users", () => {
   it("GET /me → { id, email, name, createdAt }; PATCH /me with a wrong currentPassword → 422", async () => {
     const u = await createUser();
     const me = await api.get("/api/v1/me", { token: u.token });
-    expect(me.body).toEqual({ id: u.id, email: u.email, name: u.name, createdAt: expect.stringMatching(ISO_UTC) });
+    // The contract's four fields, plus the account's security state (an addition documented in the OpenAPI document's Me).
+    expect(me.body).toEqual({
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      createdAt: expect.stringMatching(ISO_UTC),
+      emailVerified: false,
+      twoFactorEnabled: false,
+    });
     const renamed = await api.patch("/api/v1/me", { name: "Renamed" }, { token: u.token });
     expectStatus(renamed, 200);
     expect(renamed.body.name).toBe("Renamed");

@@ -57,9 +57,12 @@ test("status, priority and labels through the pickers; the context menu; undo a 
   await page.goto(`/w/${project.workspace.slug}/p/${project.key}/board`);
   const card = () => page.getByTestId(`card-${task.key}`);
   await test.step("right-click opens the actions menu", async () => {
-    await card().getByRole("link").click({ button: "right" });
     const menu = page.getByRole("menu", { name: `Actions for ${task.key}` });
-    await expect(menu).toBeVisible();
+    // Until the board has hydrated, a right-click gets the browser's own menu: click again until ours opens.
+    await expect(async () => {
+      await card().getByRole("link").click({ button: "right" });
+      await expect(menu).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
     await expect(menu.getByRole("menuitem").first()).toBeFocused();
     await expectAccessible(page, "card-context-menu");
     await page.keyboard.press("Escape");

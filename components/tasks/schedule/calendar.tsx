@@ -1,14 +1,13 @@
 "use client";
-import { useRouter, useSearchParams } from "next/navigation";
+import { useRouter } from "next/navigation";
 import { useMemo, type KeyboardEvent } from "react";
 import { matches, type Filters } from "../filters";
 import type { Task } from "../types";
-import { useLiveTasks } from "../use-live-tasks";
 import { addDays, daysBetween, formatLongDay, today, withDueDate } from "./dates";
 import { Undated } from "./timeline";
 import type { ScheduleData } from "./types";
 import { useDragDays } from "./use-drag-days";
-import { useSaveDates } from "./use-save-dates";
+import { useScheduleTasks } from "./use-schedule-tasks";
 import css from "./schedule.module.css";
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -24,11 +23,8 @@ function dayAt(x: number, y: number): string | null {
 export function Calendar(props: { data: ScheduleData; month: string; filters: Filters; me: string; realtimeUrl: string | null }) {
   const { data, month, filters, me, realtimeUrl } = props;
   const router = useRouter();
-  const params = useSearchParams();
   const { from, to } = data.schedule;
-  const initial = useMemo(() => [...data.tasks, ...data.schedule.undated], [data.tasks, data.schedule.undated]);
-  const { tasks, update } = useLiveTasks({ initial, projectId: data.project.id, realtimeUrl, filters, me });
-  const save = useSaveDates(update);
+  const { tasks, save, hrefOf } = useScheduleTasks(data, { filters, me, realtimeUrl });
   const canWrite = data.project.permissions.canWrite;
 
   const byDay = useMemo(() => {
@@ -49,11 +45,6 @@ export function Calendar(props: { data: ScheduleData; month: string; filters: Fi
   });
   const overDay = drag ? dayAt(drag.x, drag.y) : null;
 
-  const hrefOf = (task: Task) => {
-    const next = new URLSearchParams(params.toString());
-    next.set("task", task.key);
-    return `?${next.toString()}`;
-  };
   const onKeyDown = (task: Task) => (e: KeyboardEvent<HTMLButtonElement>) => {
     const delta = KEY_DAYS[e.key];
     if (!delta || !task.dueDate) return;

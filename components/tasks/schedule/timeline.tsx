@@ -1,16 +1,15 @@
 "use client";
 import Link from "next/link";
-import { useRouter, useSearchParams } from "next/navigation";
+import { useRouter } from "next/navigation";
 import { useMemo, type KeyboardEvent } from "react";
 import { matches, type Filters } from "../filters";
 import type { Task } from "../types";
-import { useLiveTasks } from "../use-live-tasks";
 import { daysBetween, formatDay, shiftedDates, spanOf, today } from "./dates";
 import { ticks } from "./scale";
 import { TimelineArrows, ROW_HEIGHT, HEAD_HEIGHT } from "./timeline-arrows";
 import type { ScheduleData, TimelineScale } from "./types";
 import { useDragDays } from "./use-drag-days";
-import { useSaveDates } from "./use-save-dates";
+import { useScheduleTasks } from "./use-schedule-tasks";
 import css from "./schedule.module.css";
 
 type Mode = "move" | "start" | "end";
@@ -25,12 +24,9 @@ type Props = {
 /** Tasks as bars from start to due date; drag a bar (or an end) to change its dates, dependencies as arrows. */
 export function Timeline({ data, filters, me, realtimeUrl, scale }: Props) {
   const router = useRouter();
-  const params = useSearchParams();
   const { from } = data.schedule;
   const px = scale.pxPerDay;
-  const initial = useMemo(() => [...data.tasks, ...data.schedule.undated], [data.tasks, data.schedule.undated]);
-  const { tasks, update } = useLiveTasks({ initial, projectId: data.project.id, realtimeUrl, filters, me });
-  const save = useSaveDates(update);
+  const { tasks, save, hrefOf } = useScheduleTasks(data, { filters, me, realtimeUrl });
   const canWrite = data.project.permissions.canWrite;
 
   const rows = useMemo(() => {
@@ -49,11 +45,6 @@ export function Timeline({ data, filters, me, realtimeUrl, scale }: Props) {
     if (task && delta !== 0) void save(task, shiftedDates(task, { mode, delta }));
   });
 
-  const hrefOf = (task: Task) => {
-    const next = new URLSearchParams(params.toString());
-    next.set("task", task.key);
-    return `?${next.toString()}`;
-  };
   const onKeyDown = (task: Task) => (e: KeyboardEvent) => {
     if (e.key !== "ArrowLeft" && e.key !== "ArrowRight") return;
     e.preventDefault();

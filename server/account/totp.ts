@@ -89,6 +89,10 @@ export async function acceptSecondFactor(
   if (args.otp) return acceptTotp(tx, { userId, secret: args.secret, code: args.otp, now });
   if (!args.recoveryCode || !(await consumeRecoveryCode(tx, { userId, code: args.recoveryCode, now }))) return false;
   const recoveryCodesLeft = await remainingRecoveryCodes(tx, userId);
-  await recordUserAudit(tx, ctx, userId, { type: "two_factor.recovery_code_used", target: { type: "user", id: userId }, data: { recoveryCodesLeft } });
+  await recordUserAudit(tx, ctx, userId, {
+    type: "two_factor.recovery_code_used",
+    target: { type: "user", id: userId },
+    data: { recoveryCodesLeft },
+  });
   return true;
 }

@@ -61,7 +61,12 @@ export async function disableTwoFactor(args: { ctx: ServiceContext; input: TwoFa
     const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update").limit(1);
     if (!user) throw new NotFoundError("User");
     if (!user.totpEnabledAt || !user.totpSecret) throw new ConflictError("Two-factor authentication is not on");
-    const ok = await acceptSecondFactor(tx, args.ctx, { userId, secret: user.totpSecret, otp: input.otp, recoveryCode: input.recoveryCode });
+    const ok = await acceptSecondFactor(tx, args.ctx, {
+      userId,
+      secret: user.totpSecret,
+      otp: input.otp,
+      recoveryCode: input.recoveryCode,
+    });
     if (!ok) throw invalidCode();
     await tx
       .update(users)

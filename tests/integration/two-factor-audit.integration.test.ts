@@ -45,10 +45,17 @@ describe("two-factor authentication in the audit log", () => {
     await addToWorkspace(theirs, u, "member");
     const { recoveryCodes } = await enrol(u);
 
-    const signIn = await api.post("/api/v1/auth/login", { email: u.email, password: PASSWORD, recoveryCode: recoveryCodes[0] }, { ip: u.ip });
+    const signIn = await api.post(
+      "/api/v1/auth/login",
+      { email: u.email, password: PASSWORD, recoveryCode: recoveryCodes[0] },
+      { ip: u.ip },
+    );
     expect(signIn.status, JSON.stringify(signIn.body)).toBe(200);
     // A refused code (already used) is not a "use" and leaves no entry.
-    expectProblem(await api.post("/api/v1/auth/login", { email: u.email, password: PASSWORD, recoveryCode: recoveryCodes[0] }, { ip: u.ip }), 401);
+    expectProblem(
+      await api.post("/api/v1/auth/login", { email: u.email, password: PASSWORD, recoveryCode: recoveryCodes[0] }, { ip: u.ip }),
+      401,
+    );
     const disable = await api.post("/api/v1/me/two-factor/disable", { recoveryCode: recoveryCodes[1] }, { token: u.token, headers: agent });
     expect(disable.status).toBe(204);
 

@@ -40,9 +40,21 @@ function oidcProvider() {
   ];
 }
 
-// Lazy config: nothing reads settings at import, so `next build` needs no environment.
+/**
+ * Auth.js builds its URLs (the OAuth redirect_uri among them) from AUTH_URL, else from the request: in a server
+ * action (the SSO button) from the Host header, in the route handler (the provider's redirect back) from the
+ * address `next start` listens on (http://localhost:PORT). The two then differed, and the provider refused the
+ * code exchange (invalid_grant: redirect_uri mismatch). APP_URL is the public address: Auth.js uses its origin.
+ */
+function pinAuthUrl(appUrl: string): void {
+  process.env.AUTH_URL = new URL(appUrl).origin;
+}
+
+// Lazy config: nothing reads settings at import, so `next build` needs no environment. next-auth calls it
+// before it reads AUTH_URL (route handlers and the signIn/signOut/auth helpers alike).
 const nextAuth = NextAuth(() => {
   const s = settings();
+  pinAuthUrl(s.APP_URL);
   const secure = s.APP_URL.startsWith("https://");
   return {
     secret: s.AUTH_SECRET,

@@ -3,6 +3,8 @@ import { and, eq, isNull, or, lt, sql } from "drizzle-orm";
 import { Secret, TOTP } from "otpauth";
 import type { Database } from "@/db/client";
 import { recoveryCodes, users } from "@/db/schema";
+import type { ServiceContext } from "../context";
+import { recordUserAudit } from "../audit";
 
 // RFC 6238 with the parameters every authenticator app understands: SHA-1, 6 digits, 30 s.
 const PERIOD = 30;
@@ -73,12 +75,24 @@ export async function remainingRecoveryCodes(db: Database, userId: string): Prom
   return Number(row?.n ?? 0);
 }
 
-/** A second factor for a user with 2FA on: a TOTP code or a recovery code. */
+/**
+ * A second factor for a user with 2FA on: a TOTP code or a recovery code. Using up a recovery code is
+ * audited (in the caller's transaction): it means the authenticator was not at hand, or someone else had the code.
+ */
 export async function acceptSecondFactor(
   tx: Database,
-  args: { userId: string; secret: string; otp?: string; recoveryCode?: string; now: Date },
+  ctx: ServiceContext,
+  args: { userId: string; secret: string; otp?: string; recoveryCode?: string },
 ): Promise<boolean> {
-  if (args.otp) return acceptTotp(tx, { userId: args.userId, secret: args.secret, code: args.otp, now: args.now });
-  if (args.recoveryCode) return consumeRecoveryCode(tx, { userId: args.userId, code: args.recoveryCode, now: args.now });
-  return false;
+  const { userId } = args;
+  const now = ctx.now;
+  if (args.otp) return acceptTotp(tx, { userId, secret: args.secret, code: args.otp, now });
+  if (!args.recoveryCode || !(await consumeRecoveryCode(tx, { userId, code: args.recoveryCode, now }))) return false;
+  const recoveryCodesLeft = await remainingRecoveryCodes(tx, userId);
+  await recordUserAudit(tx, ctx, userId, {
+    type: "two_factor.recovery_code_used",
+    target: { type: "user", id: userId },
+    data: { recoveryCodesLeft },
+  });
+  return true;
 }

@@ -4,6 +4,7 @@ import { recoveryCodes, users } from "@/db/schema";
 import type { ServiceContext } from "../context";
 import { dbFor, requireUserId, withTransaction } from "../transaction";
 import { ConflictError, NotFoundError, ServiceError } from "../errors";
+import { recordUserAudit } from "../audit";
 import { acceptSecondFactor, acceptTotp, issueRecoveryCodes, newTotpSecret, remainingRecoveryCodes, totpFor } from "./totp";
 import { ACCOUNT_PROBLEMS, TwoFactorConfirmInput, TwoFactorDisableInput, type RecoveryCodes, type TwoFactorEnrollment } from "./schemas";
 
@@ -47,6 +48,7 @@ export async function confirmTwoFactorEnrollment(args: { ctx: ServiceContext; in
     if (!user.totpSecret) throw new ConflictError("Start enrolment first");
     if (!(await acceptTotp(tx, { userId, secret: user.totpSecret, code: input.otp, now: args.ctx.now }))) throw invalidCode();
     await tx.update(users).set({ totpEnabledAt: args.ctx.now, updatedAt: args.ctx.now }).where(eq(users.id, userId));
+    await recordUserAudit(tx, args.ctx, userId, { type: "two_factor.enabled", target: { type: "user", id: userId } });
     return { recoveryCodes: await issueRecoveryCodes(tx, userId) };
   });
 }
@@ -59,12 +61,11 @@ export async function disableTwoFactor(args: { ctx: ServiceContext; input: TwoFa
     const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update").limit(1);
     if (!user) throw new NotFoundError("User");
     if (!user.totpEnabledAt || !user.totpSecret) throw new ConflictError("Two-factor authentication is not on");
-    const ok = await acceptSecondFactor(tx, {
+    const ok = await acceptSecondFactor(tx, args.ctx, {
       userId,
       secret: user.totpSecret,
       otp: input.otp,
       recoveryCode: input.recoveryCode,
-      now: args.ctx.now,
     });
     if (!ok) throw invalidCode();
     await tx
@@ -72,5 +73,6 @@ export async function disableTwoFactor(args: { ctx: ServiceContext; input: TwoFa
       .set({ totpEnabledAt: null, totpSecret: null, totpLastStep: null, updatedAt: args.ctx.now })
       .where(eq(users.id, userId));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+    await recordUserAudit(tx, args.ctx, userId, { type: "two_factor.disabled", target: { type: "user", id: userId } });
   });
 }

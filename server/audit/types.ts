@@ -15,6 +15,9 @@ export const auditTypes = [
   "project.restored",
   "workspace.updated",
   "signin.new_device",
+  "two_factor.enabled",
+  "two_factor.disabled",
+  "two_factor.recovery_code_used",
 ] as const;
 export type AuditType = (typeof auditTypes)[number];
 

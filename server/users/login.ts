@@ -63,12 +63,11 @@ export async function login(args: { ctx: ServiceContext; input: LoginInput }): P
         type: ACCOUNT_PROBLEMS.twoFactorRequired,
       });
     }
-    const passed = await acceptSecondFactor(db, {
+    const passed = await acceptSecondFactor(db, args.ctx, {
       userId: user.id,
       secret: user.totpSecret,
       otp: input.otp?.replace(/\s+/g, ""),
       recoveryCode: input.recoveryCode,
-      now: args.ctx.now,
     });
     if (!passed) {
       await recordFailure(input.email, ip);

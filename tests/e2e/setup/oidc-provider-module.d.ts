@@ -12,5 +12,9 @@ declare module "oidc-provider" {
   export default class Provider {
     constructor(issuer: string, configuration: Configuration);
     listen(port: number): Server;
+    on(
+      event: string,
+      listener: (ctx: { oidc?: { params?: Record<string, unknown> } }, error: Error & { error_detail?: string }) => void,
+    ): this;
   }
 }

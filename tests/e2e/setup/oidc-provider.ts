@@ -38,6 +38,12 @@ export async function startOidcProvider(appURL: string): Promise<LoopbackOidc> {
       };
     },
   });
+  // The token endpoint answers only "invalid_grant (grant request is invalid)"; the reason is in error_detail.
+  for (const event of ["grant.error", "authorization.error", "userinfo.error", "server_error"]) {
+    provider.on(event, (ctx, error) =>
+      console.error(`[e2e] oidc-provider ${event}: ${error.error_detail ?? error.message} (${JSON.stringify(ctx.oidc?.params ?? {})})`),
+    );
+  }
   const server: Server = provider.listen(port);
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   return { issuer, clientId, clientSecret, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };

@@ -28,9 +28,13 @@ export async function startServer(
   const { extraEnv = async () => ({ env: {}, stop: async () => undefined }), overrides = {} } = opts;
   buildOnce();
   const [port, realtimePort] = [await freePort(), await freePort()];
-  const baseURL = `http://127.0.0.1:${port}`;
+  // The browser reaches the app as http://localhost:PORT, not 127.0.0.1: Next.js rewrites a loopback IP to
+  // "localhost" in the URL route handlers see, so on 127.0.0.1 the SSO callback would compute another
+  // redirect_uri than the authorization request did (invalid_grant) and would miss its cookies. The
+  // realtime URL shares the host so the browser sends it the session cookie, as on one public host.
+  const baseURL = `http://localhost:${port}`;
   const extra = await extraEnv(baseURL);
-  const realtimeURL = `http://127.0.0.1:${realtimePort}`;
+  const realtimeURL = `http://localhost:${realtimePort}`;
   const authSecret = randomBytes(32).toString("base64url");
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "tasklane-e2e-"));
   const children: ChildProcess[] = [];

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
-import { authTokens, userIdentities, users } from "@/db/schema";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { authTokens, recoveryCodes, userIdentities, users } from "@/db/schema";
+import { forgetRevokedTokens } from "../auth/actor-cache";
 import type { ServiceContext } from "../context";
 import { withTransaction } from "../transaction";
 import { ForbiddenError } from "../errors";
@@ -14,6 +15,8 @@ export type OidcIdentity = { issuer: string; subject: string; email?: string | n
  * Signs in through OpenID Connect: the identity (issuer + subject) once linked, else the account
  * whose email the provider says it verified (then linked), else a new account when sign-up is open.
  * An unverified email never links to an existing account: that would let the provider's users take it over.
+ * Linking an account whose email was never verified here hands it to the proven owner of the address:
+ * whoever signed up with it first loses the password, 2FA and every token they set up.
  */
 export async function signInWithOidc(args: {
   ctx: ServiceContext;
@@ -23,7 +26,8 @@ export async function signInWithOidc(args: {
   const email = identity.email?.trim().toLowerCase() || null;
   // Accounts made here have no usable password (a random one nobody knows) until they reset it.
   const unusablePassword = await hashPassword(randomBytes(32).toString("base64url"));
-  return withTransaction(args.ctx, async (tx) => {
+  let claimed: string | null = null;
+  const signedIn = await withTransaction(args.ctx, async (tx) => {
     const [linked] = await tx
       .select({ user: users })
       .from(userIdentities)
@@ -51,6 +55,19 @@ export async function signInWithOidc(args: {
           .returning();
       }
       await tx.insert(userIdentities).values({ provider: identity.issuer, subject: identity.subject, userId: user!.id });
+      if (!user!.emailVerifiedAt) claimed = user!.id;
+    }
+    if (claimed) {
+      const now = args.ctx.now;
+      await tx
+        .update(users)
+        .set({ passwordHash: unusablePassword, totpSecret: null, totpEnabledAt: null, totpLastStep: null, updatedAt: now })
+        .where(eq(users.id, claimed));
+      await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, claimed));
+      await tx
+        .update(authTokens)
+        .set({ revokedAt: now })
+        .where(and(eq(authTokens.userId, claimed), isNull(authTokens.revokedAt)));
     }
     if (email && identity.emailVerified && email === user!.email.toLowerCase() && !user!.emailVerifiedAt) {
       await tx.update(users).set({ emailVerifiedAt: args.ctx.now }).where(eq(users.id, user!.id));
@@ -60,6 +77,8 @@ export async function signInWithOidc(args: {
     await tx.insert(authTokens).values({ userId: user!.id, kind: "session", tokenHash: hash, expiresAt });
     return { user: { id: user!.id, name: user!.name, email: user!.email }, token };
   });
+  if (claimed) await forgetRevokedTokens({ userId: claimed });
+  return signedIn;
 }
 
 export function oidcConfigured(): boolean {

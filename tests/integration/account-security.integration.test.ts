@@ -288,6 +288,28 @@ describe("SSO account linking (the verb behind the OIDC callback; the browser fl
     expect(again.user.id).toBe(u.id);
   });
 
+  it("hands an account never verified here to the address's proven owner: the first sign-up's password and tokens stop working", async () => {
+    const squatter = await createUser();
+    const pat = await api.post("/api/v1/tokens", { name: "kept?" }, { token: squatter.token });
+    expect(pat.status, JSON.stringify(pat.body)).toBe(201);
+    const owner = await sso({ subject: unique("sub"), email: squatter.email, emailVerified: true });
+    expect(owner.user.id).toBe(squatter.id);
+    await waitFor(async () => (await api.get("/api/v1/me", { token: squatter.token })).status === 401, "the old session to end");
+    expect((await api.get("/api/v1/me", { token: pat.body.token })).status).toBe(401);
+    expectProblem(await login(squatter), 401);
+    expect((await api.get("/api/v1/me", { token: owner.token })).body).toMatchObject({ id: squatter.id, emailVerified: true });
+  });
+
+  it("links an account verified here without touching its password or tokens", async () => {
+    const u = await createUser();
+    const { database } = await import("@/db/client");
+    const { users } = await import("@/db/schema");
+    await (await database()).update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, u.id));
+    await sso({ subject: unique("sub"), email: u.email, emailVerified: true });
+    expect((await api.get("/api/v1/me", { token: u.token })).status).toBe(200);
+    expect((await login(u)).status).toBe(200);
+  });
+
   it("refuses an unverified email (no takeover) and creates a verified account for a new one", async () => {
     const u = await createUser();
     const { ServiceError } = await import("@/server/errors");

@@ -5,6 +5,7 @@ import type { Database } from "@/db/client";
 import { recoveryCodes, users } from "@/db/schema";
 import type { ServiceContext } from "../context";
 import { recordUserAudit } from "../audit";
+import { isSealed, openTotpSecret, sealTotpSecret } from "./totp-secret";
 
 // RFC 6238 with the parameters every authenticator app understands: SHA-1, 6 digits, 30 s.
 const PERIOD = 30;
@@ -24,13 +25,17 @@ export function matchingStep(secret: string, code: string, now: Date): number | 
   return delta === null ? null : Math.floor(now.getTime() / 1000 / PERIOD) + delta;
 }
 
-/** Accepts a code once: its step must be newer than the last accepted one (no replay within the window). */
-export async function acceptTotp(tx: Database, args: { userId: string; secret: string; code: string; now: Date }): Promise<boolean> {
-  const step = matchingStep(args.secret, args.code, args.now);
+/**
+ * Accepts a code once: its step must be newer than the last accepted one (no replay within the window).
+ * `stored` is the column's value (sealed, or a secret from before sealing, which gets sealed now).
+ */
+export async function acceptTotp(tx: Database, args: { userId: string; stored: string; code: string; now: Date }): Promise<boolean> {
+  const secret = openTotpSecret(args.stored);
+  const step = secret === null ? null : matchingStep(secret, args.code, args.now);
   if (step === null) return false;
   const updated = await tx
     .update(users)
-    .set({ totpLastStep: step })
+    .set({ totpLastStep: step, ...(isSealed(args.stored) ? {} : { totpSecret: sealTotpSecret(secret!) }) })
     .where(and(eq(users.id, args.userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
     .returning({ id: users.id });
   return updated.length === 1;
@@ -82,11 +87,11 @@ export async function remainingRecoveryCodes(db: Database, userId: string): Prom
 export async function acceptSecondFactor(
   tx: Database,
   ctx: ServiceContext,
-  args: { userId: string; secret: string; otp?: string; recoveryCode?: string },
+  args: { userId: string; stored: string; otp?: string; recoveryCode?: string },
 ): Promise<boolean> {
   const { userId } = args;
   const now = ctx.now;
-  if (args.otp) return acceptTotp(tx, { userId, secret: args.secret, code: args.otp, now });
+  if (args.otp) return acceptTotp(tx, { userId, stored: args.stored, code: args.otp, now });
   if (!args.recoveryCode || !(await consumeRecoveryCode(tx, { userId, code: args.recoveryCode, now }))) return false;
   const recoveryCodesLeft = await remainingRecoveryCodes(tx, userId);
   await recordUserAudit(tx, ctx, userId, {

@@ -5,6 +5,7 @@ import type { ServiceContext } from "../context";
 import { dbFor, requireUserId, withTransaction } from "../transaction";
 import { ConflictError, NotFoundError, ServiceError } from "../errors";
 import { recordUserAudit } from "../audit";
+import { sealTotpSecret } from "./totp-secret";
 import { acceptSecondFactor, acceptTotp, issueRecoveryCodes, newTotpSecret, remainingRecoveryCodes, totpFor } from "./totp";
 import { ACCOUNT_PROBLEMS, TwoFactorConfirmInput, TwoFactorDisableInput, type RecoveryCodes, type TwoFactorEnrollment } from "./schemas";
 
@@ -30,7 +31,10 @@ export async function startTwoFactorEnrollment(args: { ctx: ServiceContext }): P
     const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update").limit(1);
     if (!user) throw new NotFoundError("User");
     if (user.totpEnabledAt) throw new ConflictError("Two-factor authentication is already on; turn it off first");
-    await tx.update(users).set({ totpSecret: secret, totpLastStep: null }).where(eq(users.id, userId));
+    await tx
+      .update(users)
+      .set({ totpSecret: sealTotpSecret(secret), totpLastStep: null })
+      .where(eq(users.id, userId));
     return user.email;
   });
   const otpauthUrl = totpFor(secret, email).toString();
@@ -46,7 +50,7 @@ export async function confirmTwoFactorEnrollment(args: { ctx: ServiceContext; in
     if (!user) throw new NotFoundError("User");
     if (user.totpEnabledAt) throw new ConflictError("Two-factor authentication is already on");
     if (!user.totpSecret) throw new ConflictError("Start enrolment first");
-    if (!(await acceptTotp(tx, { userId, secret: user.totpSecret, code: input.otp, now: args.ctx.now }))) throw invalidCode();
+    if (!(await acceptTotp(tx, { userId, stored: user.totpSecret, code: input.otp, now: args.ctx.now }))) throw invalidCode();
     await tx.update(users).set({ totpEnabledAt: args.ctx.now, updatedAt: args.ctx.now }).where(eq(users.id, userId));
     await recordUserAudit(tx, args.ctx, userId, { type: "two_factor.enabled", target: { type: "user", id: userId } });
     return { recoveryCodes: await issueRecoveryCodes(tx, userId) };
@@ -63,7 +67,7 @@ export async function disableTwoFactor(args: { ctx: ServiceContext; input: TwoFa
     if (!user.totpEnabledAt || !user.totpSecret) throw new ConflictError("Two-factor authentication is not on");
     const ok = await acceptSecondFactor(tx, args.ctx, {
       userId,
-      secret: user.totpSecret,
+      stored: user.totpSecret,
       otp: input.otp,
       recoveryCode: input.recoveryCode,
     });

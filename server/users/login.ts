@@ -65,7 +65,7 @@ export async function login(args: { ctx: ServiceContext; input: LoginInput }): P
     }
     const passed = await acceptSecondFactor(db, args.ctx, {
       userId: user.id,
-      secret: user.totpSecret,
+      stored: user.totpSecret,
       otp: input.otp?.replace(/\s+/g, ""),
       recoveryCode: input.recoveryCode,
     });

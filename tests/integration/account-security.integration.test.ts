@@ -224,6 +224,23 @@ describe("two-factor authentication", () => {
     expect((await api.get("/api/v1/me", { token: pat.body.token })).status).toBe(200); // API tokens unaffected
   });
 
+  it("stores the TOTP secret sealed; a secret stored in the clear before sealing still works and is sealed at its next code", async () => {
+    const u = await createUser();
+    const { secret } = await enrol(u);
+    const { database } = await import("@/db/client");
+    const { users } = await import("@/db/schema");
+    const stored = async () => (await (await database()).select().from(users).where(eq(users.id, u.id)))[0]!.totpSecret!;
+    expect(await stored()).toMatch(/^v1\./);
+    expect(await stored()).not.toContain(secret);
+    // As a row written before sealing existed looks:
+    await (await database()).update(users).set({ totpSecret: secret }).where(eq(users.id, u.id));
+    expect((await login(u, { otp: codeAt(secret, 1) })).status).toBe(200);
+    expect(await stored()).toMatch(/^v1\./);
+    // The sealed value opens to the same secret: forget the used step and the same code signs in again.
+    await (await database()).update(users).set({ totpLastStep: null }).where(eq(users.id, u.id));
+    expect((await login(u, { otp: codeAt(secret, 1) })).status).toBe(200);
+  });
+
   it("recovery codes work once each; disabling needs a valid code", async () => {
     const u = await createUser();
     const { recoveryCodes } = await enrol(u);

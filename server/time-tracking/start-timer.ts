@@ -34,7 +34,7 @@ export async function startTimer(args: { ctx: ServiceContext; ref: TaskRef | str
       })
       .returning();
     const entry = await toTimeEntry(tx, row!);
-    // Events last, and in project id order, so two transactions never take two projects' locks crosswise.
+    // Events last, in project id order (the stop first within one project), so two transactions never take two projects' locks crosswise.
     const created = async () =>
       recordEvent(tx, {
         type: "time_entry.created",
@@ -43,9 +43,9 @@ export async function startTimer(args: { ctx: ServiceContext; ref: TaskRef | str
         data: { entry, task: { id: task.id, key, title: task.title } },
         refuseArchived: true,
       });
-    if (stopped && stopped.projectId < project.id) await announceStopped(tx, stopped, userId);
+    if (stopped && stopped.projectId <= project.id) await announceStopped(tx, stopped, userId);
     await created();
-    if (stopped && stopped.projectId >= project.id) await announceStopped(tx, stopped, userId);
+    if (stopped && stopped.projectId > project.id) await announceStopped(tx, stopped, userId);
     return { running: entry, stopped, created: true };
   });
 }

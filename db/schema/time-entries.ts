@@ -32,7 +32,9 @@ export const timeEntries = pgTable(
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("time_entries_one_running_idx").on(t.userId).where(sql`${t.seconds} is null`),
+    uniqueIndex("time_entries_one_running_idx")
+      .on(t.userId)
+      .where(sql`${t.seconds} is null`),
     index("time_entries_task_idx").on(t.taskId, t.spentOn, t.createdAt, t.id),
     index("time_entries_project_idx").on(t.projectId, t.spentOn, t.createdAt, t.id),
     check("time_entries_seconds_check", sql`${t.seconds} is null or ${t.seconds} >= 0`),

@@ -8,7 +8,11 @@ import { recordTimeActivity, toTimeEntry } from "./internal";
 import { CreateTimeEntryInput, type TimeEntry } from "./schemas";
 
 /** Logs time by hand on a task (project members; the entry is the caller's). */
-export async function createTimeEntry(args: { ctx: ServiceContext; ref: TaskRef | string; input: CreateTimeEntryInput }): Promise<TimeEntry> {
+export async function createTimeEntry(args: {
+  ctx: ServiceContext;
+  ref: TaskRef | string;
+  input: CreateTimeEntryInput;
+}): Promise<TimeEntry> {
   const input = CreateTimeEntryInput.parse(args.input);
   const userId = requireUserId(args.ctx);
   return withTransaction(args.ctx, async (tx) => {

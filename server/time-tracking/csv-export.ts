@@ -28,7 +28,20 @@ export async function exportTimeEntriesCsv(args: { ctx: ServiceContext; projectI
     rows.map((r) => r.entry),
   );
   const csv = toCsv(
-    ["entryId", "date", "taskKey", "taskTitle", "userId", "userName", "durationSeconds", "hours", "running", "startedAt", "endedAt", "note"],
+    [
+      "entryId",
+      "date",
+      "taskKey",
+      "taskTitle",
+      "userId",
+      "userName",
+      "durationSeconds",
+      "hours",
+      "running",
+      "startedAt",
+      "endedAt",
+      "note",
+    ],
     entries.map((e) => [
       e.id,
       e.date,

@@ -81,7 +81,14 @@ export async function getEntryForChangeOrThrow(args: {
 /** The task's activity line for time spent: `timeSpent` from the old seconds to the new (null when none). */
 export async function recordTimeActivity(
   tx: Database,
-  a: { entry: TimeEntryRow; actorId: string; at: Date; type: "time_logged" | "time_changed" | "time_removed"; from: number | null; to: number | null },
+  a: {
+    entry: TimeEntryRow;
+    actorId: string;
+    at: Date;
+    type: "time_logged" | "time_changed" | "time_removed";
+    from: number | null;
+    to: number | null;
+  },
 ): Promise<void> {
   await tx.insert(activity).values({
     taskId: a.entry.taskId,

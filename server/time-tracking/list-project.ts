@@ -45,6 +45,11 @@ export async function listProjectTimeEntries(args: {
     .where(and(projectEntryWhere(project.id, filters), after))
     .orderBy(...entryOrder)
     .limit(page.limit + 1);
-  const served = toPage(rows, page.limit, (r) => entryKey(r.entry), (r) => r.entry);
+  const served = toPage(
+    rows,
+    page.limit,
+    (r) => entryKey(r.entry),
+    (r) => r.entry,
+  );
   return { data: await toTimeEntries(db, served.data), nextCursor: served.nextCursor };
 }

@@ -18,21 +18,19 @@ export async function getProjectTimeReport(args: { ctx: ServiceContext; projectI
   const db = await dbFor(args.ctx);
   const { project } = await getProjectForActorOrThrow({ db, ctx: args.ctx, projectId: args.projectId, action: "project.read" });
   const range = resolveRange(args.query, project.timezone, args.ctx.now);
-  const scope = sql`
-    from time_entries e
-    join tasks t on t.id = e.task_id and t.deleted_at is null
-    where e.project_id = ${project.id}::uuid and e.seconds is not null
+  const from = sql`from time_entries e join tasks t on t.id = e.task_id and t.deleted_at is null`;
+  const where = sql`where e.project_id = ${project.id}::uuid and e.seconds is not null
       and e.spent_on between ${range.from}::date and ${range.to}::date`;
   const [byUser, byLabel] = await Promise.all([
     rows(
       db,
-      sql`select u.id, u.name, sum(e.seconds) as seconds, count(*) as entries ${scope}
-          join users u on u.id = e.user_id group by u.id, u.name order by sum(e.seconds) desc, u.name, u.id`,
+      sql`select u.id, u.name, sum(e.seconds) as seconds, count(*) as entries ${from} join users u on u.id = e.user_id ${where}
+          group by u.id, u.name order by sum(e.seconds) desc, u.name, u.id`,
     ),
     rows(
       db,
-      sql`select l.id, l.name, l.color, sum(e.seconds) as seconds, count(*) as entries ${scope}
-          left join task_labels tl on tl.task_id = e.task_id left join labels l on l.id = tl.label_id
+      sql`select l.id, l.name, l.color, sum(e.seconds) as seconds, count(*) as entries ${from}
+          left join task_labels tl on tl.task_id = e.task_id left join labels l on l.id = tl.label_id ${where}
           group by l.id, l.name, l.color order by (l.id is null), sum(e.seconds) desc, l.name, l.id`,
     ),
   ]);

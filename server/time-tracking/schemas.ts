@@ -56,9 +56,7 @@ export const UpdateTimeEntryInput = z
   .meta({ id: "UpdateTimeEntryInput" });
 export type UpdateTimeEntryInput = z.infer<typeof UpdateTimeEntryInput>;
 
-export const TimerState = z
-  .object({ running: TimeEntry.nullable().describe("Your running timer, if any") })
-  .meta({ id: "TimerState" });
+export const TimerState = z.object({ running: TimeEntry.nullable().describe("Your running timer, if any") }).meta({ id: "TimerState" });
 export type TimerState = z.infer<typeof TimerState>;
 
 export const StartedTimer = z

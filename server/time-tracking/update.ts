@@ -35,7 +35,14 @@ export async function updateTimeEntry(args: {
       .returning();
     if (!row) throw new PreconditionFailedError();
     if (row.seconds !== entry.seconds)
-      await recordTimeActivity(tx, { entry: row, actorId: userId, at: args.ctx.now, type: "time_changed", from: entry.seconds, to: row.seconds });
+      await recordTimeActivity(tx, {
+        entry: row,
+        actorId: userId,
+        at: args.ctx.now,
+        type: "time_changed",
+        from: entry.seconds,
+        to: row.seconds,
+      });
     const updated = await toTimeEntry(tx, row);
     await recordEvent(tx, {
       type: "time_entry.updated",

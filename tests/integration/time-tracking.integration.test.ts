@@ -29,7 +29,10 @@ describe("timers", () => {
   it("runs one timer per person: starting another stops the first, in one change", async () => {
     const started = await api.post(timer(first), undefined, { token: team.member.token });
     expect(started.status, JSON.stringify(started.body)).toBe(201);
-    expect(started.body).toMatchObject({ stopped: null, running: { taskId: first.id, running: true, durationSeconds: null, endedAt: null } });
+    expect(started.body).toMatchObject({
+      stopped: null,
+      running: { taskId: first.id, running: true, durationSeconds: null, endedAt: null },
+    });
     expect(started.body.running.task).toEqual({ id: first.id, key: first.key, title: "First" });
     const again = await api.post(timer(first), undefined, { token: team.member.token });
     expect(again.status).toBe(200);
@@ -40,7 +43,9 @@ describe("timers", () => {
     expect(switched.body.stopped).toMatchObject({ id: started.body.running.id, running: false, version: 2 });
     expect(switched.body.stopped.durationSeconds).toBeGreaterThanOrEqual(0);
     expect(switched.body.running).toMatchObject({ taskId: second.id, running: true });
-    const running = await (await database())
+    const running = await (
+      await database()
+    )
       .select()
       .from(timeEntries)
       .where(and(eq(timeEntries.userId, team.member.id), isNull(timeEntries.seconds)));
@@ -53,14 +58,23 @@ describe("timers", () => {
     expect(stopped.body).toMatchObject({ id: switched.body.running.id, running: false });
     expect(stopped.body.endedAt).not.toBeNull();
     expectProblem(await api.delete("/api/v1/me/timer", { token: team.member.token }), 404);
-    expect(await eventTypesOf(team.project.id)).toEqual(["time_entry.created", "time_entry.updated", "time_entry.created", "time_entry.updated"]);
+    expect(await eventTypesOf(team.project.id)).toEqual([
+      "time_entry.created",
+      "time_entry.updated",
+      "time_entry.created",
+      "time_entry.updated",
+    ]);
   });
 
   it("refuses a second running timer in the database itself", async () => {
     const db = await database();
-    await db.insert(timeEntries).values({ taskId: first.id, projectId: team.project.id, userId: team.admin.id, spentOn: "2030-01-01", startedAt: new Date() });
+    await db
+      .insert(timeEntries)
+      .values({ taskId: first.id, projectId: team.project.id, userId: team.admin.id, spentOn: "2030-01-01", startedAt: new Date() });
     await expect(
-      db.insert(timeEntries).values({ taskId: second.id, projectId: team.project.id, userId: team.admin.id, spentOn: "2030-01-01", startedAt: new Date() }),
+      db
+        .insert(timeEntries)
+        .values({ taskId: second.id, projectId: team.project.id, userId: team.admin.id, spentOn: "2030-01-01", startedAt: new Date() }),
     ).rejects.toThrow();
     expect((await api.delete("/api/v1/me/timer", { token: team.admin.token })).status).toBe(200);
   });
@@ -69,7 +83,9 @@ describe("timers", () => {
     const tasks = [first, second, first, second];
     const answers = await Promise.all(tasks.map((t) => api.post(timer(t), undefined, { token: team.owner.token })));
     expect(answers.every((a) => a.status === 200 || a.status === 201)).toBe(true);
-    const running = await (await database())
+    const running = await (
+      await database()
+    )
       .select()
       .from(timeEntries)
       .where(and(eq(timeEntries.userId, team.owner.id), isNull(timeEntries.seconds)));
@@ -80,14 +96,23 @@ describe("timers", () => {
 
 describe("time logged by hand", () => {
   it("logs an entry owned by its author, lists it, and records activity", async () => {
-    const res = await api.post(entries(first), { durationSeconds: 5400, date: "2030-03-04", note: "Pairing" }, { token: team.member.token });
+    const res = await api.post(
+      entries(first),
+      { durationSeconds: 5400, date: "2030-03-04", note: "Pairing" },
+      { token: team.member.token },
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.headers.get("etag")).toBe('"1"');
     expect(res.body).toMatchObject({ durationSeconds: 5400, date: "2030-03-04", note: "Pairing", running: false, startedAt: null });
     expect(res.body.user).toEqual({ id: team.member.id, name: team.member.name });
     const listed = await api.get(entries(first), { token: team.viewer.token });
     expect(listed.body.data.map((e: { id: string }) => e.id)).toContain(res.body.id);
-    const trail = await (await database()).select().from(activity).where(and(eq(activity.taskId, first.id), eq(activity.field, "timeSpent")));
+    const trail = await (
+      await database()
+    )
+      .select()
+      .from(activity)
+      .where(and(eq(activity.taskId, first.id), eq(activity.field, "timeSpent")));
     expect(trail.some((a) => a.type === "time_logged" && a.toValue === 5400)).toBe(true);
   });
 
@@ -121,7 +146,11 @@ describe("time logged by hand", () => {
     const { owner: other } = await createTestProject();
     expectProblem(await api.patch(url, { note: "mine" }, { token: other.token }), 404);
 
-    const byAuthor = await api.patch(url, { durationSeconds: 900, note: "Review" }, { token: team.member.token, headers: { "if-match": '"1"' } });
+    const byAuthor = await api.patch(
+      url,
+      { durationSeconds: 900, note: "Review" },
+      { token: team.member.token, headers: { "if-match": '"1"' } },
+    );
     expect(byAuthor.status).toBe(200);
     expect(byAuthor.body).toMatchObject({ durationSeconds: 900, note: "Review", version: 2 });
     expectProblem(await api.patch(url, { note: "stale" }, { token: team.member.token, headers: { "if-match": '"1"' } }), 412);

@@ -39,8 +39,13 @@ export function TaskTimeSection({ taskId, projectId, estimate, me, canWrite, can
       live = false;
     };
   }, [taskId]);
-  // The top bar (or another task) started or stopped the timer: this task's figures may have changed.
-  useTimerAnnouncements(useCallback(() => void reload(), [reload]));
+  // A timer started or stopped (here, in the top bar or on another task): this task's figures and activity may have changed.
+  useTimerAnnouncements(
+    useCallback(() => {
+      void reload();
+      onChanged?.();
+    }, [reload, onChanged]),
+  );
   useEffect(() => {
     if (!realtimeUrl) return;
     const types: ("time_entry.created" | "time_entry.updated" | "time_entry.deleted")[] = [
@@ -70,13 +75,12 @@ export function TaskTimeSection({ taskId, projectId, estimate, me, canWrite, can
       announceTimer(r.data.running);
       if (r.data.stopped) toast(`Stopped the timer on ${r.data.stopped.task.key} (${formatDuration(r.data.stopped.durationSeconds ?? 0)})`);
     }
-    await changed();
   };
   const remove = async (entry: TimeEntry) => {
     const r = await removeTimeEntryAction(entry.id, entry.version);
     if (!r.ok) toast(r.error, "error");
     if (entry.running && r.ok) announceTimer(null);
-    await changed();
+    else await changed();
   };
 
   return (

@@ -215,7 +215,7 @@ export function TaskDetail({ initial, meta, me, realtimeUrl, headingLevel = "h1"
           canWrite={canWrite}
           canAdmin={detail.permissions.canAdmin}
           realtimeUrl={realtimeUrl}
-          onChanged={() => void reload()}
+          onChanged={reload}
         />
         <div className="row">
           <button

@@ -7,6 +7,7 @@ test("run a timer on a task, stop it from the top bar, and see the time spent", 
   request,
   expectAccessible,
 }) => {
+  test.setTimeout(180_000); // two pages with axe checks and a timer that must tick on a loaded machine
   const task = await createTask(request, project, project.workspace.owner, { title: "Profile the import", estimate: 1 });
   const spent = page.getByTestId("time-spent");
   const topBarTimer = page.getByTestId("running-timer");

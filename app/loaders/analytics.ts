@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getProjectAnalyticsByKey, getWorkspaceAnalytics } from "@/server/analytics";
 import type { ServiceContext } from "@/server/context";
 import { NotFoundError, ServiceError } from "@/server/errors";
+import { getProjectTimeReport } from "@/server/time-tracking";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -34,4 +35,9 @@ export function loadProjectAnalytics(ctx: ServiceContext, slug: string, key: str
 
 export function loadWorkspaceAnalytics(ctx: ServiceContext, slug: string, searchParams: Search) {
   return withRange(searchParams, (query) => getWorkspaceAnalytics({ ctx, slug, query }));
+}
+
+/** Time spent in the project over the range the analytics tab resolved (so both read the same days). */
+export function loadProjectTimeReport(ctx: ServiceContext, projectId: string, range: { from: string; to: string }) {
+  return getProjectTimeReport({ ctx, projectId, query: range });
 }

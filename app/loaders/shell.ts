@@ -5,15 +5,17 @@ import { countUnreadNotifications } from "@/server/notifications";
 import { listProjects } from "@/server/projects";
 import { settings } from "@/config/settings";
 import { getMe } from "@/server/users";
+import { getTimer } from "@/server/time-tracking";
 import { listWorkspaces } from "@/server/workspaces";
 import type { ShellData } from "@/components/shell/types";
 
 /** What the app frame needs on every page: who you are, your workspaces, the projects of the current one. */
 export const loadShell = cache(async (ctx: ServiceContext, slug?: string): Promise<ShellData> => {
-  const [user, workspaces, unread] = await Promise.all([
+  const [user, workspaces, unread, timer] = await Promise.all([
     getMe({ ctx }),
     listWorkspaces({ ctx, page: { limit: 100 } }),
     countUnreadNotifications({ ctx }),
+    getTimer({ ctx }),
   ]);
   // Pages outside a workspace (inbox, mailbox, your settings) show the first one in the sidebar.
   const current = (slug ? workspaces.data.find((w) => w.slug === slug) : workspaces.data[0]) ?? null;
@@ -36,5 +38,6 @@ export const loadShell = cache(async (ctx: ServiceContext, slug?: string): Promi
     unread: unread.count,
     realtimeUrl: settings().REALTIME_URL,
     localMail: !settings().RESEND_API_KEY,
+    timer: timer.running,
   };
 });

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { signOutAction } from "@/app/actions/auth";
 import { Icon } from "@/components/ui/icons";
 import { initials } from "@/components/ui/initials";
+import { RunningTimer } from "@/components/time-tracking/running-timer";
 import { Bell } from "./bell";
 import { CommandPalette } from "./command-palette";
 import { ThemeToggle } from "./theme-toggle";
@@ -29,6 +30,7 @@ export function Topbar({ shell }: { shell: ShellData }) {
         <Icon name="search" /> <span className="hide-phone">Search or jump to…</span> <span className="kbd hide-phone">Ctrl K</span>
       </button>
       <div className="grow" />
+      <RunningTimer initial={shell.timer} slug={shell.current?.slug ?? null} projectIds={shell.projects.map((p) => p.id)} />
       <ThemeToggle />
       <Bell initial={shell.unread} userId={shell.user.id} realtimeUrl={shell.realtimeUrl} />
       <Link href="/settings/profile" className="avatar" title={shell.user.name} aria-label={`Your settings (${shell.user.name})`}>

@@ -1,4 +1,5 @@
 import type { WorkspacePermissions } from "@/server/auth/policy";
+import type { TimeEntry } from "@/server/time-tracking";
 
 export type ShellData = {
   user: { id: string; name: string; email: string; emailVerified: boolean; twoFactorEnabled: boolean };
@@ -17,4 +18,6 @@ export type ShellData = {
   realtimeUrl: string | null;
   /** Emails land in the local mailbox (no email provider configured): the sidebar shows it. */
   localMail: boolean;
+  /** Your running timer (the top bar shows it), if any. */
+  timer: TimeEntry | null;
 };

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Comment } from "../comments/schemas";
 import { Project, ProjectRole } from "../projects/schemas";
 import { Priority, Task } from "../tasks/schemas";
+import { TimeEntry } from "../time-tracking/schemas";
 
 // The one list of outbox events and their payloads. The recorder accepts only these payloads, the
 // dispatcher parses stored rows through them, and the webhook section of the OpenAPI document and
@@ -45,6 +46,9 @@ export const ProjectUpdatedPayload = Project.omit({ role: true })
 export const MemberAddedPayload = z.object({ userId: Id, role: ProjectRole }).meta({ id: "MemberAddedPayload" });
 export const MemberRemovedPayload = z.object({ userId: Id }).meta({ id: "MemberRemovedPayload" });
 
+export const TimeEntryPayload = z.object({ entry: TimeEntry, task: TaskRef }).meta({ id: "TimeEntryPayload" });
+export const TimeEntryDeletedPayload = z.object({ id: Id, userId: Id, task: TaskRef }).meta({ id: "TimeEntryDeletedPayload" });
+
 export const eventPayloads = {
   "task.created": Task,
   "task.updated": TaskUpdatedPayload,
@@ -56,6 +60,9 @@ export const eventPayloads = {
   "project.updated": ProjectUpdatedPayload,
   "project.member_added": MemberAddedPayload,
   "project.member_removed": MemberRemovedPayload,
+  "time_entry.created": TimeEntryPayload,
+  "time_entry.updated": TimeEntryPayload,
+  "time_entry.deleted": TimeEntryDeletedPayload,
 } as const;
 
 export type EventType = keyof typeof eventPayloads;

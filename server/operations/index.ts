@@ -73,6 +73,18 @@ import {
   disableTwoFactorOp,
 } from "./account";
 import { listAuditOp } from "./audit";
+import {
+  listTaskTimeEntriesOp,
+  createTimeEntryOp,
+  updateTimeEntryOp,
+  deleteTimeEntryOp,
+  listProjectTimeEntriesOp,
+  exportTimeEntriesCsvOp,
+  timeReportOp,
+  startTimerOp,
+  getTimerOp,
+  stopTimerOp,
+} from "./time-tracking";
 
 // Every public endpoint, in the order the OpenAPI document lists them. A route file
 // serves one of these; tests/integration/openapi checks that none is missing here.
@@ -189,4 +201,15 @@ export const operations: readonly Operation[] = [
   disableTwoFactorOp,
   // audit
   listAuditOp,
+  // time tracking
+  listTaskTimeEntriesOp,
+  createTimeEntryOp,
+  updateTimeEntryOp,
+  deleteTimeEntryOp,
+  listProjectTimeEntriesOp,
+  exportTimeEntriesCsvOp,
+  timeReportOp,
+  startTimerOp,
+  getTimerOp,
+  stopTimerOp,
 ];

@@ -14,6 +14,9 @@ const summaries: Record<EventType, string> = {
   "project.updated": "A project's settings changed (archive and restore included)",
   "project.member_added": "Someone was added to a project",
   "project.member_removed": "Someone left or was removed from a project",
+  "time_entry.created": "Time was logged on a task, or a timer started (running: true, durationSeconds: null)",
+  "time_entry.updated": "A time entry changed, or a timer stopped (it gains its duration)",
+  "time_entry.deleted": "A time entry was deleted (a running timer discarded)",
 };
 
 const headers = z.object({

@@ -19,6 +19,9 @@ beforeAll(async () => {
     form.set("file", new Blob([`hello ${name}`], { type: "text/plain" }), name);
     await api.post(`/api/v1/tasks/${a.id}/attachments`, undefined, { token: w.owner.token, rawBody: form });
   }
+  for (const durationSeconds of [600, 900]) {
+    await api.post(`/api/v1/tasks/${a.id}/time-entries`, { durationSeconds }, { token: w.owner.token });
+  }
   await api.patch(`/api/v1/tasks/${w.tasks[1].id}`, { assigneeIds: [w.member.id] }, { token: w.owner.token });
   await waitFor(
     async () => (await api.get("/api/v1/notifications", { token: w.member.token })).body?.data?.length >= 2,
@@ -57,6 +60,8 @@ function lists(): { path: string; url: string; token: string; min: number }[] {
     { path: "/api/v1/projects/{projectId}/trash", url: `/api/v1/projects/${project.id}/trash`, token: owner.token, min: 0 },
     { path: "/api/v1/workspaces/{slug}/invitations", url: `/api/v1/workspaces/${ws.slug}/invitations`, token: owner.token, min: 0 },
     { path: "/api/v1/workspaces/{slug}/audit", url: `/api/v1/workspaces/${ws.slug}/audit`, token: owner.token, min: 1 },
+    { path: "/api/v1/tasks/{idOrKey}/time-entries", url: `/api/v1/tasks/${t}/time-entries`, token: owner.token, min: 2 },
+    { path: "/api/v1/projects/{projectId}/time-entries", url: `/api/v1/projects/${project.id}/time-entries`, token: owner.token, min: 2 },
   ];
 }
 

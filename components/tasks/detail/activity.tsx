@@ -1,6 +1,15 @@
 import type { ActivityEntry } from "@/server/tasks";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { DetailMeta } from "./types";
+import { formatDuration } from "@/components/time-tracking/duration";
+
+/** Time tracking's lines (field timeSpent, seconds from → to). */
+function describeTime(e: ActivityEntry): string {
+  const d = (v: unknown) => formatDuration(typeof v === "number" ? v : 0);
+  if (e.type === "time_logged") return `logged ${d(e.to)}`;
+  if (e.type === "time_removed") return `removed ${d(e.from)} of logged time`;
+  return `changed logged time from ${d(e.from)} to ${d(e.to)}`;
+}
 
 function describe(value: unknown, field: string | undefined, meta: DetailMeta): string {
   if (value === null || value === undefined || value === "") return "none";
@@ -28,13 +37,15 @@ export function Activity({ entries, meta }: { entries: ActivityEntry[]; meta: De
               <span className="dot" style={{ background: "var(--border)", marginTop: 6 }} aria-hidden="true" />
               <span>
                 <strong>{e.actor?.name ?? "Someone"}</strong>{" "}
-                {e.type === "created"
-                  ? "created the task"
-                  : e.field === "description"
-                    ? "edited the description"
-                    : e.field === "position"
-                      ? "moved the task"
-                      : `changed ${e.field ?? "the task"} from ${describe(e.from, e.field, meta)} to ${describe(e.to, e.field, meta)}`}{" "}
+                {e.field === "timeSpent"
+                  ? describeTime(e)
+                  : e.type === "created"
+                    ? "created the task"
+                    : e.field === "description"
+                      ? "edited the description"
+                      : e.field === "position"
+                        ? "moved the task"
+                        : `changed ${e.field ?? "the task"} from ${describe(e.from, e.field, meta)} to ${describe(e.to, e.field, meta)}`}{" "}
                 <RelativeTime className="muted" date={e.createdAt} />
               </span>
             </li>

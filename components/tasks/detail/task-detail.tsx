@@ -18,6 +18,7 @@ import { Properties } from "./properties";
 import { DependencyList, Subtasks } from "./relations";
 import type { DetailMeta } from "./types";
 import { refusalMessage } from "@/components/ui/field-errors";
+import { TaskTimeSection } from "@/components/time-tracking/task-time";
 
 type Props = { initial: Detail; meta: DetailMeta; me: string; realtimeUrl: string | null; headingLevel?: "h1" | "h2" };
 
@@ -206,6 +207,16 @@ export function TaskDetail({ initial, meta, me, realtimeUrl, headingLevel = "h1"
       </div>
       <aside className="stack" aria-label="Task properties">
         <Properties task={task} meta={meta} me={me} save={save} writer={writer} canWrite={canWrite} opened={opened} />
+        <TaskTimeSection
+          taskId={task.id}
+          projectId={task.projectId}
+          estimate={task.estimate}
+          me={me}
+          canWrite={canWrite}
+          canAdmin={detail.permissions.canAdmin}
+          realtimeUrl={realtimeUrl}
+          onChanged={reload}
+        />
         <div className="row">
           <button
             type="button"

@@ -4,7 +4,7 @@ import { createTestProject, type TestProject } from "../../helpers/projects";
 import { createTestTask, type TestTask } from "../../helpers/tasks";
 
 // Real rows for the property test's path parameters and body fields: a workspace with a project, tasks,
-// a label, a comment, a view, an attachment, a pending invitation and a personal access token.
+// a label, a comment, a view, an attachment, a time entry, a pending invitation and a personal access token.
 export type Fixture = {
   owner: TestUser;
   member: TestUser;
@@ -33,7 +33,7 @@ export async function createFixture(): Promise<Fixture> {
   const t = owner.token;
   const form = new FormData();
   form.append("file", new Blob(["hello"], { type: "text/plain" }), "hello.txt");
-  const [labelId, commentId, viewId, invitationId, tokenId, attachmentId] = await Promise.all([
+  const [labelId, commentId, viewId, invitationId, tokenId, attachmentId, entryId] = await Promise.all([
     idOf(api.post(`/api/v1/projects/${project.id}/labels`, { name: "fixture", color: "#ff0000" }, { token: t }), (b) => b.id),
     idOf(api.post(`/api/v1/tasks/${tasks[0]!.key}/comments`, { body: "hello @x" }, { token: t }), (b) => b.id),
     idOf(api.post(`/api/v1/projects/${project.id}/views`, { name: "fixture view", filters: {} }, { token: t }), (b) => b.id),
@@ -43,6 +43,7 @@ export async function createFixture(): Promise<Fixture> {
     ),
     idOf(api.post(`/api/v1/tokens`, { name: "fixture" }, { token: t }), (b) => b.id),
     idOf(api.post(`/api/v1/tasks/${tasks[0]!.key}/attachments`, undefined, { token: t, rawBody: form }), (b) => b.id),
+    idOf(api.post(`/api/v1/tasks/${tasks[0]!.key}/time-entries`, { durationSeconds: 600 }, { token: t }), (b) => b.id),
   ]);
   const statusIds = project.statuses.map((s) => s.id);
   return {
@@ -71,6 +72,7 @@ export async function createFixture(): Promise<Fixture> {
       invitationId,
       "tokens.id": tokenId,
       "attachments.id": attachmentId,
+      entryId,
       email: [member.email, stranger.email, "newcomer@example.test"],
       password: [PASSWORD],
     },

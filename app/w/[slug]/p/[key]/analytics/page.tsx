@@ -4,9 +4,10 @@ import Link from "next/link";
 import { requireContext } from "@/app/lib/session";
 import styles from "@/components/analytics/analytics.module.css";
 import { projectCsvHref } from "@/components/analytics/links";
-import { loadProjectAnalytics } from "@/app/loaders/analytics";
+import { loadProjectAnalytics, loadProjectTimeReport } from "@/app/loaders/analytics";
 import { ProjectAnalyticsView } from "@/components/analytics/project-view";
 import { RangeForm } from "@/components/analytics/range-form";
+import { TimeSpentView } from "@/components/analytics/time-spent";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string; key: string }> }): Promise<Metadata> {
   const { slug, key } = await params;
@@ -21,6 +22,7 @@ export default async function ProjectAnalyticsPage({ params, searchParams }: Pro
   const { data, error } = await loadProjectAnalytics(ctx, slug, key, searchParams);
   const { project, analytics: a } = data;
   const range = new URLSearchParams({ from: a.range.from, to: a.range.to });
+  const timeReport = await loadProjectTimeReport(ctx, project.id, a.range);
   return (
     <div className={styles.root}>
       <div className="row-between" style={{ marginBottom: 8 }}>
@@ -39,6 +41,7 @@ export default async function ProjectAnalyticsPage({ params, searchParams }: Pro
       </p>
       <RangeForm from={a.range.from} to={a.range.to} error={error} />
       <ProjectAnalyticsView project={project} a={a} />
+      <TimeSpentView projectId={project.id} report={timeReport} />
     </div>
   );
 }

@@ -1,0 +1,12 @@
+export * from "./schemas";
+export { createTimeEntry } from "./create";
+export { updateTimeEntry } from "./update";
+export { removeTimeEntry } from "./remove";
+export { listTaskTimeEntries } from "./list-task";
+export { listProjectTimeEntries } from "./list-project";
+export { startTimer } from "./start-timer";
+export { stopTimer } from "./stop-timer";
+export { getTimer } from "./get-timer";
+export { getTaskTime, type TaskTime } from "./task-summary";
+export { getProjectTimeReport } from "./report";
+export { exportTimeEntriesCsv, MAX_CSV_ENTRIES } from "./csv-export";

@@ -73,6 +73,7 @@ import {
   disableTwoFactorOp,
 } from "./account";
 import { listAuditOp } from "./audit";
+import { getRecurrenceOp, setRecurrenceOp, removeRecurrenceOp } from "./recurrence";
 
 // Every public endpoint, in the order the OpenAPI document lists them. A route file
 // serves one of these; tests/integration/openapi checks that none is missing here.
@@ -189,4 +190,8 @@ export const operations: readonly Operation[] = [
   disableTwoFactorOp,
   // audit
   listAuditOp,
+  // recurring tasks
+  getRecurrenceOp,
+  setRecurrenceOp,
+  removeRecurrenceOp,
 ];

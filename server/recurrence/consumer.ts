@@ -32,6 +32,10 @@ export async function completeOccurrence(tx: Database, taskId: string, actorId: 
   if (!task?.seriesId || task.index === null || task.date === null) return;
   const series = await lockSeries(tx, task.seriesId);
   if (!series || series.trigger !== "on_complete") return;
-  const [next] = nextOccurrences(parseRule(series.rule), { dtstart: series.dtstart, startIndex: series.startIndex, index: task.index, date: task.date }, 1);
+  const [next] = nextOccurrences(
+    parseRule(series.rule),
+    { dtstart: series.dtstart, startIndex: series.startIndex, index: task.index, date: task.date },
+    1,
+  );
   if (next) await createOccurrence(tx, series, next, actorId, now);
 }

@@ -38,9 +38,16 @@ export async function createOccurrence(
   const position = await endOfColumn(tx, project.id, status.id);
   // Labels deleted and people who left the project since the template was taken are dropped.
   const labelIds = t.labelIds.length
-    ? (await tx.select({ id: labels.id }).from(labels).where(and(eq(labels.projectId, project.id), inArray(labels.id, t.labelIds)))).map((l) => l.id)
+    ? (
+        await tx
+          .select({ id: labels.id })
+          .from(labels)
+          .where(and(eq(labels.projectId, project.id), inArray(labels.id, t.labelIds)))
+      ).map((l) => l.id)
     : [];
-  const assigneeIds = t.assigneeIds.length ? (await projectVisibleUsers(tx, project, inArray(users.id, t.assigneeIds))).map((u) => u.id) : [];
+  const assigneeIds = t.assigneeIds.length
+    ? (await projectVisibleUsers(tx, project, inArray(users.id, t.assigneeIds))).map((u) => u.id)
+    : [];
   const [numbered] = await tx
     .update(projects)
     .set({ nextTaskNumber: sql`${projects.nextTaskNumber} + 1` })

@@ -32,8 +32,17 @@ export async function removeRecurrence(args: { ctx: ServiceContext; ref: TaskRef
     for (const { id } of detached) {
       await recordActivity(tx, { taskId: id, projectId: project.id, actorId, at: args.ctx.now, type: "updated", changes });
     }
-    for (const loaded of await loadTasks(tx, detached.map((d) => d.id))) {
-      await recordEvent(tx, { type: "task.updated", projectId: project.id, actorId, data: { task: loaded, changes }, refuseArchived: true });
+    for (const loaded of await loadTasks(
+      tx,
+      detached.map((d) => d.id),
+    )) {
+      await recordEvent(tx, {
+        type: "task.updated",
+        projectId: project.id,
+        actorId,
+        data: { task: loaded, changes },
+        refuseArchived: true,
+      });
     }
   });
 }

@@ -45,9 +45,13 @@ describe("recurrence rules", () => {
     expect(dates("FREQ=YEARLY", at("2028-02-29"))).toEqual(["2032-02-29", "2036-02-29", "2040-02-29"]);
     expect(dates("FREQ=WEEKLY;UNTIL=20300115", at("2030-01-01"))).toEqual(["2030-01-08", "2030-01-15"]);
     // COUNT=3 from the series start: occurrence 2 has one left after it.
-    expect(nextOccurrences(parseRule("FREQ=DAILY;COUNT=3"), at("2030-01-02", 2, "2030-01-01"), 3)).toEqual([{ date: "2030-01-03", index: 3 }]);
+    expect(nextOccurrences(parseRule("FREQ=DAILY;COUNT=3"), at("2030-01-02", 2, "2030-01-01"), 3)).toEqual([
+      { date: "2030-01-03", index: 3 },
+    ]);
     // The rule changed at occurrence 5: COUNT counts from there.
-    expect(nextOccurrences(parseRule("FREQ=DAILY;COUNT=2"), at("2030-01-05", 5, "2030-01-05", 5), 3)).toEqual([{ date: "2030-01-06", index: 6 }]);
+    expect(nextOccurrences(parseRule("FREQ=DAILY;COUNT=2"), at("2030-01-05", 5, "2030-01-05", 5), 3)).toEqual([
+      { date: "2030-01-06", index: 6 },
+    ]);
     expect(hasDatesAfter(parseRule("FREQ=DAILY;UNTIL=20300101"), "2030-01-01", "2030-01-01")).toBe(false);
   });
 

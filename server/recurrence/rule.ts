@@ -27,14 +27,18 @@ const list = (v: string, ok: (x: string) => boolean, what: string) => {
 
 /** Parses and checks an RRULE ("RRULE:" prefix optional); throws RuleError saying what is wrong. */
 export function parseRule(input: string): Rule {
-  const body = input.trim().replace(/^RRULE:/i, "").toUpperCase();
+  const body = input
+    .trim()
+    .replace(/^RRULE:/i, "")
+    .toUpperCase();
   if (body.length === 0 || body.length > 300) throw new RuleError("must be an RRULE such as FREQ=WEEKLY;BYDAY=MO");
   const parts = new Map<string, string>();
   for (const part of body.split(";")) {
     const m = /^([A-Z]+)=(.+)$/.exec(part);
     if (!m) throw new RuleError(`has a malformed part: ${part || "(empty)"}`);
     const [, key, value] = m as unknown as [string, string, string];
-    if (!ORDER.includes(key)) throw new RuleError(`${key} is not supported (use FREQ, INTERVAL, BYDAY, BYMONTHDAY, BYMONTH, BYSETPOS, WKST, UNTIL, COUNT)`);
+    if (!ORDER.includes(key))
+      throw new RuleError(`${key} is not supported (use FREQ, INTERVAL, BYDAY, BYMONTHDAY, BYMONTH, BYSETPOS, WKST, UNTIL, COUNT)`);
     if (parts.has(key)) throw new RuleError(`${key} appears twice`);
     parts.set(key, value);
   }
@@ -45,7 +49,8 @@ export function parseRule(input: string): Rule {
   if (interval !== undefined && !(/^\d+$/.test(interval) && intIn(interval, 1, freq === "YEARLY" ? 99 : 999)))
     throw new RuleError(`INTERVAL must be a whole number from 1 to ${freq === "YEARLY" ? 99 : 999}`);
   const count = parts.get("COUNT");
-  if (count !== undefined && !(/^\d+$/.test(count) && intIn(count, 1, 1000))) throw new RuleError("COUNT must be a whole number from 1 to 1000");
+  if (count !== undefined && !(/^\d+$/.test(count) && intIn(count, 1, 1000)))
+    throw new RuleError("COUNT must be a whole number from 1 to 1000");
   const until = parts.get("UNTIL");
   let untilDay: string | null = null;
   if (until !== undefined) {
@@ -93,7 +98,8 @@ function checkFeasible(freq: string, parts: Map<string, string>): void {
   if (monthday !== undefined && (freq === "DAILY" || freq === "WEEKLY")) throw new RuleError("BYMONTHDAY needs FREQ=MONTHLY or YEARLY");
   if (parts.has("BYSETPOS") && (freq !== "MONTHLY" || !parts.has("BYDAY") || monthday !== undefined))
     throw new RuleError("BYSETPOS needs FREQ=MONTHLY and BYDAY (the nth of those weekdays), without BYMONTHDAY");
-  if (monthday !== undefined && /\d[A-Z]/.test(parts.get("BYDAY") ?? "")) throw new RuleError("BYDAY with a number does not combine with BYMONTHDAY");
+  if (monthday !== undefined && /\d[A-Z]/.test(parts.get("BYDAY") ?? ""))
+    throw new RuleError("BYDAY with a number does not combine with BYMONTHDAY");
   if (monthday === undefined) return;
   const months = (parts.get("BYMONTH")?.split(",") ?? ["1", "3"]).map(Number);
   const days = monthday.split(",").map((d) => Math.abs(Number(d)));

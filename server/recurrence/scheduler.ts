@@ -36,7 +36,11 @@ export async function createScheduledOccurrences(now = new Date()): Promise<numb
         .limit(1);
       if (!latest || latest.index === null || latest.date === null) return false;
       const today = todayIn(s.timezone, now);
-      const upcoming = nextOccurrences(parseRule(series.rule), { dtstart: series.dtstart, startIndex: series.startIndex, index: latest.index, date: latest.date }, CATCH_UP);
+      const upcoming = nextOccurrences(
+        parseRule(series.rule),
+        { dtstart: series.dtstart, startIndex: series.startIndex, index: latest.index, date: latest.date },
+        CATCH_UP,
+      );
       const reached = upcoming.filter((o) => o.date <= today).at(-1);
       if (!reached) return false;
       return (await createOccurrence(tx, series, { index: latest.index + 1, date: reached.date }, null, now)) !== null;

@@ -12,7 +12,7 @@ export const SetRecurrenceInput = z
       .string()
       .max(300, "must be at most 300 characters")
       .describe(
-        "An RFC 5545 RRULE (the \"RRULE:\" prefix is optional): FREQ=DAILY|WEEKLY|MONTHLY|YEARLY, INTERVAL, BYDAY (MO…SU, 2TU = the second Tuesday, -1FR = the last Friday), BYMONTHDAY, BYMONTH, BYSETPOS, WKST, and UNTIL=YYYYMMDD or COUNT=N (occurrences in all, this task included)",
+        'An RFC 5545 RRULE (the "RRULE:" prefix is optional): FREQ=DAILY|WEEKLY|MONTHLY|YEARLY, INTERVAL, BYDAY (MO…SU, 2TU = the second Tuesday, -1FR = the last Friday), BYMONTHDAY, BYMONTH, BYSETPOS, WKST, and UNTIL=YYYYMMDD or COUNT=N (occurrences in all, this task included)',
       )
       .meta({ examples: ["FREQ=WEEKLY;BYDAY=MO,WE", "FREQ=MONTHLY;BYDAY=2TU;COUNT=6"] }),
     trigger: RecurrenceTrigger.default("on_complete"),
@@ -25,10 +25,13 @@ export const Recurrence = z
     seriesId: z.uuid(),
     rule: z.string().describe("The rule as stored (normalised, upper case, without DTSTART)"),
     trigger: RecurrenceTrigger,
-    description: z.string().describe("The rule in words, e.g. \"every week on Monday\""),
+    description: z.string().describe('The rule in words, e.g. "every week on Monday"'),
     startsOn: z.string().describe("DTSTART: the date the rule counts from (the occurrence it was set on)"),
     occurrence: z.object({ index: z.number().int().describe("1 = the first task of the series"), date: z.string() }),
-    nextDates: z.array(z.string()).max(3).describe("Up to the next three occurrence dates after this task's (empty when the series ends here)"),
+    nextDates: z
+      .array(z.string())
+      .max(3)
+      .describe("Up to the next three occurrence dates after this task's (empty when the series ends here)"),
     version: z.number().int(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),

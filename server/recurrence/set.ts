@@ -17,7 +17,12 @@ import { SetRecurrenceInput, type Recurrence } from "./schemas";
  * from this task's date (due, else start, else today), which becomes the series' DTSTART; the task's
  * current fields become the template later occurrences copy. If-Match names the series' version.
  */
-export async function setRecurrence(args: { ctx: ServiceContext; ref: TaskRef | string; input: SetRecurrenceInput; ifMatch?: number }): Promise<Recurrence> {
+export async function setRecurrence(args: {
+  ctx: ServiceContext;
+  ref: TaskRef | string;
+  input: SetRecurrenceInput;
+  ifMatch?: number;
+}): Promise<Recurrence> {
   const input = SetRecurrenceInput.parse(args.input);
   const actorId = requireUserId(args.ctx);
   const rule = ruleOrThrow(input.rule);
@@ -31,7 +36,13 @@ export async function setRecurrence(args: { ctx: ServiceContext; ref: TaskRef | 
     const date = current.occurrenceDate ?? occurrenceDateOf(current, todayIn(project.timezone, args.ctx.now));
     if (!hasDatesAfter(rule, date, date)) throw new ValidationError([{ path: "rule", message: `has no dates after ${date}` }]);
     const index = current.occurrenceIndex ?? 1;
-    const fields = { rule: rule.text, trigger: input.trigger, dtstart: date, startIndex: index, template: await templateOf(tx, current, date) };
+    const fields = {
+      rule: rule.text,
+      trigger: input.trigger,
+      dtstart: date,
+      startIndex: index,
+      template: await templateOf(tx, current, date),
+    };
     const [series] = existing
       ? await tx
           .update(taskSeries)
@@ -47,12 +58,24 @@ export async function setRecurrence(args: { ctx: ServiceContext; ref: TaskRef | 
     if (from !== rule.text) {
       await tx
         .update(tasks)
-        .set({ seriesId: series!.id, occurrenceIndex: index, occurrenceDate: date, version: sql`${tasks.version} + 1`, updatedAt: args.ctx.now })
+        .set({
+          seriesId: series!.id,
+          occurrenceIndex: index,
+          occurrenceDate: date,
+          version: sql`${tasks.version} + 1`,
+          updatedAt: args.ctx.now,
+        })
         .where(eq(tasks.id, current.id));
       const changes = [{ field: "recurrence" as const, from, to: rule.text }];
       await recordActivity(tx, { taskId: current.id, projectId: project.id, actorId, at: args.ctx.now, type: "updated", changes });
       const [loaded] = await loadTasks(tx, [current.id]);
-      await recordEvent(tx, { type: "task.updated", projectId: project.id, actorId, data: { task: loaded!, changes }, refuseArchived: true });
+      await recordEvent(tx, {
+        type: "task.updated",
+        projectId: project.id,
+        actorId,
+        data: { task: loaded!, changes },
+        refuseArchived: true,
+      });
     }
     // Set on a task already done: its completion event has passed, so its successor is made now.
     if (current.completedAt && input.trigger === "on_complete") await completeOccurrence(tx, current.id, actorId, args.ctx.now);

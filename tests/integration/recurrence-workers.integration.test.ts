@@ -30,7 +30,11 @@ describe("recurring tasks with two workers", () => {
   it("completing a weekly task creates the next occurrence once, even completed, reopened and completed again", async () => {
     const done = team.project.statuses.find((s) => s.category === "completed")!;
     const todo = team.project.defaultStatus;
-    const task = await createTestTask(team.project, team.member, { title: "Weekly report", dueDate: "2030-01-07", assigneeIds: [team.member.id] });
+    const task = await createTestTask(team.project, team.member, {
+      title: "Weekly report",
+      dueDate: "2030-01-07",
+      assigneeIds: [team.member.id],
+    });
     const set = await api.put(`/api/v1/tasks/${task.key}/recurrence`, { rule: "FREQ=WEEKLY;BYDAY=MO" }, { token: team.member.token });
     expect(set.status, JSON.stringify(set.body)).toBe(200);
     for (const statusId of [done.id, todo.id, done.id]) {
@@ -47,14 +51,21 @@ describe("recurring tasks with two workers", () => {
     expect(read.body).toMatchObject({ seriesId: set.body.seriesId, assignees: [{ id: team.member.id }] });
     // Completing the new one makes the third, dated a week later.
     await api.patch(`/api/v1/tasks/${next.id}`, { statusId: done.id }, { token: team.member.token });
-    const third = await waitFor(async () => (await inSeries(set.body.seriesId)).find((t) => t.occurrenceIndex === 3), "the third occurrence");
+    const third = await waitFor(
+      async () => (await inSeries(set.body.seriesId)).find((t) => t.occurrenceIndex === 3),
+      "the third occurrence",
+    );
     expect(third.dueDate).toBe("2030-01-21");
   });
 
   it("an on_complete series is left alone by the schedule; on_schedule: both workers' jobs at once create one occurrence", async () => {
     const { createScheduledOccurrences } = await import("@/server/recurrence");
     const task = await createTestTask(team.project, team.member, { dueDate: "2034-05-01" });
-    const set = await api.put(`/api/v1/tasks/${task.key}/recurrence`, { rule: "FREQ=MONTHLY", trigger: "on_schedule" }, { token: team.member.token });
+    const set = await api.put(
+      `/api/v1/tasks/${task.key}/recurrence`,
+      { rule: "FREQ=MONTHLY", trigger: "on_schedule" },
+      { token: team.member.token },
+    );
     const other = await createTestTask(team.project, team.member, { dueDate: "2034-05-01" });
     const idle = await api.put(`/api/v1/tasks/${other.key}/recurrence`, { rule: "FREQ=MONTHLY" }, { token: team.member.token });
     const at = new Date("2034-06-01T12:00:00Z");

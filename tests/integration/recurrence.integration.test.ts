@@ -13,7 +13,9 @@ import { createTestTask, createTestTeam, eventsOf } from "../helpers/tasks";
 let team: Awaited<ReturnType<typeof createTestTeam>>;
 const rec = (key: string) => `/api/v1/tasks/${key}/recurrence`;
 const seriesTasks = async (seriesId: string) =>
-  (await (await database()).select().from(tasks).where(eq(tasks.seriesId, seriesId))).sort((a, b) => a.occurrenceIndex! - b.occurrenceIndex!);
+  (await (await database()).select().from(tasks).where(eq(tasks.seriesId, seriesId))).sort(
+    (a, b) => a.occurrenceIndex! - b.occurrenceIndex!,
+  );
 
 beforeAll(async () => {
   team = await createTestTeam();
@@ -23,7 +25,16 @@ describe("recurring tasks", () => {
   it("refuses a bad rule with 422 naming `rule` and writes nothing", async () => {
     const task = await createTestTask(team.project, team.member, { dueDate: "2030-01-07" });
     const before = (await eventsOf(team.project.id)).length;
-    for (const rule of ["", "FREQ=HOURLY", "FREQ=WEEKLY;BYDAY=XX", "FREQ=DAILY;COUNT=3;UNTIL=20300301", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", "BYDAY=MO", "FREQ=DAILY;UNTIL=20290101", "FREQ=WEEKLY;FOO=1"]) {
+    for (const rule of [
+      "",
+      "FREQ=HOURLY",
+      "FREQ=WEEKLY;BYDAY=XX",
+      "FREQ=DAILY;COUNT=3;UNTIL=20300301",
+      "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30",
+      "BYDAY=MO",
+      "FREQ=DAILY;UNTIL=20290101",
+      "FREQ=WEEKLY;FOO=1",
+    ]) {
       const res = await api.put(rec(task.key), { rule }, { token: team.member.token });
       expectProblem(res, 422);
       expect(res.body.errors[0].path, rule).toBe("rule");
@@ -58,7 +69,11 @@ describe("recurring tasks", () => {
     const last = (await eventsOf(team.project.id)).at(-1)!;
     expect(last.data.changes).toEqual([{ field: "recurrence", from: null, to: "FREQ=WEEKLY;BYDAY=MO" }]);
     expectProblem(await api.put(rec(task.key), { rule: "FREQ=DAILY" }, { token: team.member.token, headers: { "if-match": '"7"' } }), 412);
-    const monthly = await api.put(rec(task.key), { rule: "FREQ=MONTHLY;BYDAY=2TU" }, { token: team.member.token, headers: { "if-match": '"1"' } });
+    const monthly = await api.put(
+      rec(task.key),
+      { rule: "FREQ=MONTHLY;BYDAY=2TU" },
+      { token: team.member.token, headers: { "if-match": '"1"' } },
+    );
     expect(monthly.body).toMatchObject({ version: 2, nextDates: ["2030-01-08", "2030-02-12", "2030-03-12"] });
     expectProblem(await api.delete(rec(task.key), { token: team.viewer.token }), 403);
     expect((await api.delete(rec(task.key), { token: team.member.token })).status).toBe(204);
@@ -77,7 +92,11 @@ describe("recurring tasks", () => {
       startDate: "2031-03-02",
       statusId: done.id,
     });
-    const set = await api.put(rec(task.key), { rule: "FREQ=DAILY;INTERVAL=2;COUNT=3", trigger: "on_schedule" }, { token: team.member.token });
+    const set = await api.put(
+      rec(task.key),
+      { rule: "FREQ=DAILY;INTERVAL=2;COUNT=3", trigger: "on_schedule" },
+      { token: team.member.token },
+    );
     expect(set.body.nextDates).toEqual(["2031-03-05", "2031-03-07"]);
     expect(await createScheduledOccurrences(new Date("2031-03-04T12:00:00Z"))).toBe(0);
     await createScheduledOccurrences(new Date("2031-03-05T12:00:00Z"));
@@ -88,7 +107,12 @@ describe("recurring tasks", () => {
       [2, "2031-03-05", "2031-03-04"],
     ]);
     const second = (await api.get(`/api/v1/tasks/${all[1]!.id}`, { token: team.member.token })).body;
-    expect(second).toMatchObject({ title: "Water the plants", priority: "high", estimate: 2, status: { id: team.project.defaultStatus.id } });
+    expect(second).toMatchObject({
+      title: "Water the plants",
+      priority: "high",
+      estimate: 2,
+      status: { id: team.project.defaultStatus.id },
+    });
     expect(second.assignees.map((a: { id: string }) => a.id)).toEqual([team.member.id]);
     await createScheduledOccurrences(new Date("2031-03-20T12:00:00Z"));
     await createScheduledOccurrences(new Date("2031-04-20T12:00:00Z"));
@@ -121,7 +145,10 @@ describe("recurring tasks", () => {
     expect((await patch(second!.id, { title: "Only this one" }, "this")).status).toBe(200);
     const future = await patch(first!.id, { title: "Daily notes", priority: "low" }, "future");
     expect(future.body).toMatchObject({ title: "Daily notes", priority: "low" });
-    expect((await api.get(`/api/v1/tasks/${second!.id}`, { token: team.member.token })).body).toMatchObject({ title: "Daily notes", priority: "low" });
+    expect((await api.get(`/api/v1/tasks/${second!.id}`, { token: team.member.token })).body).toMatchObject({
+      title: "Daily notes",
+      priority: "low",
+    });
     expectProblem(await patch(first!.id, { title: "x" }, "forever"), 422);
     expectProblem(await api.patch(`/api/v1/tasks/${first!.id}?scope=future`, { title: "x" }, { token: team.viewer.token }), 403);
     await createScheduledOccurrences(new Date("2033-01-05T12:00:00Z"));

@@ -32,13 +32,25 @@ export const nthWeekdayLabel = (anchor: string) =>
   `the ${ORDINAL[nthOf(anchor) === -1 ? 4 : nthOf(anchor) - 1]} ${WEEKDAY_NAMES[weekdayOf(anchor)]}`;
 
 export function defaultForm(anchor: string): RepeatForm {
-  return { freq: "weekly", interval: 1, days: [weekdayOf(anchor)], monthly: "day", end: "never", until: "", count: 5, trigger: "on_complete" };
+  return {
+    freq: "weekly",
+    interval: 1,
+    days: [weekdayOf(anchor)],
+    monthly: "day",
+    end: "never",
+    until: "",
+    count: 5,
+    trigger: "on_complete",
+  };
 }
 
 export function toRule(f: RepeatForm, anchor: string): string {
   const parts =
-    f.freq === "weekdays" ? ["FREQ=WEEKLY", "BYDAY=MO,TU,WE,TH,FR"] : [`FREQ=${FREQ[f.freq]}`, ...(f.interval > 1 ? [`INTERVAL=${f.interval}`] : [])];
-  if (f.freq === "weekly") parts.push(`BYDAY=${(f.days.length ? WEEKDAYS.filter((d) => f.days.includes(d)) : [weekdayOf(anchor)]).join(",")}`);
+    f.freq === "weekdays"
+      ? ["FREQ=WEEKLY", "BYDAY=MO,TU,WE,TH,FR"]
+      : [`FREQ=${FREQ[f.freq]}`, ...(f.interval > 1 ? [`INTERVAL=${f.interval}`] : [])];
+  if (f.freq === "weekly")
+    parts.push(`BYDAY=${(f.days.length ? WEEKDAYS.filter((d) => f.days.includes(d)) : [weekdayOf(anchor)]).join(",")}`);
   if (f.freq === "monthly")
     parts.push(f.monthly === "day" ? `BYMONTHDAY=${dayOf(anchor).getUTCDate()}` : `BYDAY=${nthOf(anchor)}${weekdayOf(anchor)}`);
   if (f.end === "until" && f.until) parts.push(`UNTIL=${f.until.replaceAll("-", "")}`);

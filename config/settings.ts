@@ -55,6 +55,8 @@ const SettingsSchema = z.object({
     .int()
     .min(1000)
     .default(15 * 60_000),
+  // How often on_schedule recurring tasks look for an occurrence whose date has come.
+  RECURRENCE_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
   REALTIME_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   // Off on pods that should only serve requests; on by default (dispatchers share work safely).
   RUN_WORKERS: bool.default(true),

@@ -10,6 +10,7 @@ import { enableOutboxMetrics } from "@/server/metrics";
 import { webhooksConsumer } from "@/server/webhooks/consumer";
 import { startWebhookWorker } from "@/server/webhooks/worker";
 import { startTrashPurger } from "@/server/tasks";
+import { recurrenceConsumer, startRecurrenceScheduler } from "@/server/recurrence";
 
 export type BackgroundWork = { dispatcher: Dispatcher; stop(): Promise<void> };
 
@@ -20,12 +21,12 @@ export type BackgroundWork = { dispatcher: Dispatcher; stop(): Promise<void> };
  * generic loop and each area keeps its own job.
  */
 export async function startBackgroundWork(): Promise<BackgroundWork> {
-  const consumers = [...(realtimeSink() ? [realtimeConsumer] : []), notificationsConsumer, webhooksConsumer];
+  const consumers = [...(realtimeSink() ? [realtimeConsumer] : []), notificationsConsumer, webhooksConsumer, recurrenceConsumer];
   const dispatcher = new Dispatcher(consumers, settings().DISPATCH_POLL_MS);
   const stopListening = await listenForEvents((projectId) => dispatcher.wake(projectId));
   dispatcher.start();
   enableOutboxMetrics();
-  const loops = [startEmailWorker(), startWebhookWorker(), startDueSoonScheduler(), startTrashPurger()];
+  const loops = [startEmailWorker(), startWebhookWorker(), startDueSoonScheduler(), startTrashPurger(), startRecurrenceScheduler()];
   return {
     dispatcher,
     async stop() {

@@ -70,6 +70,11 @@ export const TaskCard = memo(function TaskCard({ task, overlay, handle, selected
           </span>
         ))}
         <DueDate date={task.dueDate} done={task.completedAt !== null} />
+        {task.seriesId && (
+          <span className="badge" title="Repeats" role="img" aria-label="Recurring task" data-recurring>
+            <Icon name="repeat" size={12} />
+          </span>
+        )}
         <span className="grow" />
         {task.assignees.map((a) => (
           <span key={a.id} className="avatar" title={a.name} aria-label={`Assigned to ${a.name}`} role="img">

@@ -8,6 +8,7 @@ const paths: Record<string, string> = {
   close: "M18 6 6 18M6 6l12 12",
   plus: "M12 5v14M5 12h14",
   grip: "M9 5h.01M9 12h.01M9 19h.01M15 5h.01M15 12h.01M15 19h.01",
+  repeat: "m17 2 4 4-4 4M3 11v-1a4 4 0 0 1 4-4h14M7 22l-4-4 4-4M21 13v1a4 4 0 0 1-4 4H3",
 };
 
 export function Icon({ name, size = 16 }: { name: keyof typeof paths; size?: number }) {

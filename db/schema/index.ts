@@ -7,3 +7,4 @@ export * from "./events";
 export * from "./notifications";
 export * from "./audit";
 export * from "./time-entries";
+export * from "./recurrence";

@@ -18,6 +18,7 @@ import {
 import { orderKey, ts, tsvector } from "./columns";
 import { labels, projects, statuses } from "./projects";
 import { users } from "./users";
+import { taskSeries } from "./recurrence";
 
 // priority: 0 none, 1 low, 2 medium, 3 high, 4 urgent (a number, so "urgent first" is an index scan).
 export const tasks = pgTable(
@@ -56,6 +57,10 @@ export const tasks = pgTable(
     // The title alone: small, so checking it row by row costs little, and its own statistics tell the
     // planner how common a word is in titles (search relevance ranks title matches first).
     titleVector: tsvector("title_vector").generatedAlwaysAs(sql`to_tsvector('english', coalesce(title, ''))`),
+    // Recurring tasks (server/recurrence): the series, this occurrence's number in it (1 = first) and date.
+    seriesId: uuid("series_id").references(() => taskSeries.id, { onDelete: "set null" }),
+    occurrenceIndex: integer("occurrence_index"),
+    occurrenceDate: date("occurrence_date", { mode: "string" }),
   },
   (t) => [
     uniqueIndex("tasks_project_number_idx").on(t.projectId, t.number),
@@ -78,6 +83,7 @@ export const tasks = pgTable(
     index("tasks_deleted_at_idx")
       .on(t.deletedAt)
       .where(sql`${t.deletedAt} is not null`),
+    uniqueIndex("tasks_series_occurrence_idx").on(t.seriesId, t.occurrenceIndex),
   ],
 );
 

@@ -26,6 +26,7 @@ export const TaskFieldChange = z
     change("assignees", z.array(Id)),
     change("labels", z.array(Id)),
     change("blockedBy", z.array(Id)),
+    change("recurrence", z.string().nullable()),
   ])
   .meta({ id: "TaskFieldChange" });
 export type TaskFieldChange = z.infer<typeof TaskFieldChange>;

@@ -85,6 +85,7 @@ import {
   getTimerOp,
   stopTimerOp,
 } from "./time-tracking";
+import { getRecurrenceOp, setRecurrenceOp, removeRecurrenceOp } from "./recurrence";
 
 // Every public endpoint, in the order the OpenAPI document lists them. A route file
 // serves one of these; tests/integration/openapi checks that none is missing here.
@@ -212,4 +213,8 @@ export const operations: readonly Operation[] = [
   startTimerOp,
   getTimerOp,
   stopTimerOp,
+  // recurring tasks
+  getRecurrenceOp,
+  setRecurrenceOp,
+  removeRecurrenceOp,
 ];

@@ -5,6 +5,7 @@ import { ActivityEntry, AddDependencyInput, CreateTaskInput, Dependencies, TaskR
 import { Task } from "../tasks/schemas";
 import { Id, pageOf, PageParams } from "./common";
 import { TrashedTask } from "../tasks/list-trash";
+import { SeriesScopeQuery } from "../recurrence/schemas";
 
 const tag = "Tasks";
 const write = [400, 401, 403, 404, 409, 415, 422];
@@ -47,9 +48,10 @@ export const updateTaskOp = defineOperation({
   path: "/api/v1/tasks/{idOrKey}",
   tag,
   auth: "required",
-  summary: "Change fields of a task; one activity entry per changed field; If-Match with a stale version → 412",
+  summary:
+    "Change fields of a task; one activity entry per changed field; If-Match with a stale version → 412. For a recurring task, ?scope=future also changes the series and its later occurrences (see scope)",
   params: TaskParam,
-  query: TaskRefQuery,
+  query: TaskRefQuery.extend(SeriesScopeQuery.shape),
   body: UpdateTaskInput,
   response: Task,
   status: 200,

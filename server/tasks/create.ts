@@ -70,7 +70,8 @@ export async function createTask(args: { ctx: ServiceContext; projectId: string;
         'reporter', (select jsonb_build_object('id', u.id, 'name', u.name) from users u where u.id = ${actorId}::uuid),
         'dueDate', ${input.dueDate ?? null}::text, 'startDate', ${input.startDate ?? null}::text, 'estimate', ${input.estimate ?? null}::float8,
         'parentId', ${input.parentId ?? null}::text, 'position', ${position}::text, 'version', 1,
-        'createdAt', ${now}::text, 'updatedAt', ${now}::text, 'completedAt', ${closed ? now : null}::text
+        'createdAt', ${now}::text, 'updatedAt', ${now}::text, 'completedAt', ${closed ? now : null}::text,
+        'seriesId', null
       ) as data, p.workspace_id
       from p, t
     ), e as (

@@ -32,6 +32,11 @@ export const Task = z
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
     completedAt: z.iso.datetime().nullable(),
+    seriesId: z
+      .uuid()
+      .nullable()
+      .optional()
+      .describe("The recurring series this task is an occurrence of (GET /tasks/{idOrKey}/recurrence); null when it does not repeat"),
   })
   .meta({ id: "Task" });
 export type Task = z.infer<typeof Task>;

@@ -15,6 +15,7 @@ import { Activity } from "./activity";
 import { Attachments } from "./attachments";
 import { Comments } from "./comments";
 import { Properties } from "./properties";
+import { RepeatPicker } from "../recurrence/repeat-picker";
 import { DependencyList, Subtasks } from "./relations";
 import type { DetailMeta } from "./types";
 import { refusalMessage } from "@/components/ui/field-errors";
@@ -217,6 +218,7 @@ export function TaskDetail({ initial, meta, me, realtimeUrl, headingLevel = "h1"
           realtimeUrl={realtimeUrl}
           onChanged={reload}
         />
+        <RepeatPicker task={task} canWrite={canWrite} onChanged={() => void reload()} />
         <div className="row">
           <button
             type="button"

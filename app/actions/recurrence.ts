@@ -1,0 +1,36 @@
+"use server";
+import { attempt, type ActionResult, serverAction } from "@/app/lib/action";
+import { requireContext } from "@/app/lib/session";
+import { NotFoundError } from "@/server/errors";
+import { getRecurrence, removeRecurrence, setRecurrence, type Recurrence, type SetRecurrenceInput } from "@/server/recurrence";
+
+// The task drawer's Repeat picker: the same service verbs as /tasks/{idOrKey}/recurrence.
+
+/** How the task repeats, or null when it does not. */
+export const getRecurrenceAction = serverAction(async function getRecurrenceAction(
+  taskId: string,
+): Promise<ActionResult<Recurrence | null>> {
+  const ctx = await requireContext();
+  return attempt(async () => {
+    try {
+      return await getRecurrence({ ctx, ref: taskId });
+    } catch (error) {
+      if (error instanceof NotFoundError && error.message.startsWith("Recurrence")) return null;
+      throw error;
+    }
+  });
+});
+
+export const setRecurrenceAction = serverAction(async function setRecurrenceAction(
+  taskId: string,
+  input: SetRecurrenceInput,
+): Promise<ActionResult<Recurrence>> {
+  const ctx = await requireContext();
+  return attempt(() => setRecurrence({ ctx, ref: taskId, input }));
+});
+
+export const removeRecurrenceAction = serverAction(async function removeRecurrenceAction(taskId: string): Promise<ActionResult> {
+  const ctx = await requireContext();
+  const r = await attempt(() => removeRecurrence({ ctx, ref: taskId }));
+  return r.ok ? { ok: true, data: undefined } : r;
+});

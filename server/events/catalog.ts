@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Comment } from "../comments/schemas";
 import { Project, ProjectRole } from "../projects/schemas";
 import { Priority, Task } from "../tasks/schemas";
+import { CustomField } from "../custom-fields/schemas";
 
 // The one list of outbox events and their payloads. The recorder accepts only these payloads, the
 // dispatcher parses stored rows through them, and the webhook section of the OpenAPI document and
@@ -25,6 +26,12 @@ export const TaskFieldChange = z
     change("assignees", z.array(Id)),
     change("labels", z.array(Id)),
     change("blockedBy", z.array(Id)),
+    z.object({
+      field: z.literal("customField"),
+      fieldId: Id,
+      from: z.unknown().describe("The old value, null when empty"),
+      to: z.unknown().describe("The new value, null when cleared"),
+    }),
   ])
   .meta({ id: "TaskFieldChange" });
 export type TaskFieldChange = z.infer<typeof TaskFieldChange>;
@@ -45,6 +52,8 @@ export const ProjectUpdatedPayload = Project.omit({ role: true })
 export const MemberAddedPayload = z.object({ userId: Id, role: ProjectRole }).meta({ id: "MemberAddedPayload" });
 export const MemberRemovedPayload = z.object({ userId: Id }).meta({ id: "MemberRemovedPayload" });
 
+export const CustomFieldDeletedPayload = z.object({ id: Id, name: z.string() }).meta({ id: "CustomFieldDeletedPayload" });
+
 export const eventPayloads = {
   "task.created": Task,
   "task.updated": TaskUpdatedPayload,
@@ -56,6 +65,9 @@ export const eventPayloads = {
   "project.updated": ProjectUpdatedPayload,
   "project.member_added": MemberAddedPayload,
   "project.member_removed": MemberRemovedPayload,
+  "custom_field.created": CustomField,
+  "custom_field.updated": CustomField,
+  "custom_field.deleted": CustomFieldDeletedPayload,
 } as const;
 
 export type EventType = keyof typeof eventPayloads;

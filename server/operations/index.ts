@@ -73,6 +73,7 @@ import {
   disableTwoFactorOp,
 } from "./account";
 import { listAuditOp } from "./audit";
+import { listFieldsOp, createFieldOp, getFieldOp, updateFieldOp, deleteFieldOp } from "./custom-fields";
 
 // Every public endpoint, in the order the OpenAPI document lists them. A route file
 // serves one of these; tests/integration/openapi checks that none is missing here.
@@ -189,4 +190,10 @@ export const operations: readonly Operation[] = [
   disableTwoFactorOp,
   // audit
   listAuditOp,
+  // custom fields
+  listFieldsOp,
+  createFieldOp,
+  getFieldOp,
+  updateFieldOp,
+  deleteFieldOp,
 ];

@@ -14,6 +14,9 @@ const summaries: Record<EventType, string> = {
   "project.updated": "A project's settings changed (archive and restore included)",
   "project.member_added": "Someone was added to a project",
   "project.member_removed": "Someone left or was removed from a project",
+  "custom_field.created": "A custom field was added to a project; data is the field",
+  "custom_field.updated": "A custom field changed (name, type, options, order); data is the field after the change",
+  "custom_field.deleted": "A custom field was deleted, with its values on every task",
 };
 
 const headers = z.object({

@@ -1,3 +1,4 @@
+import { fieldValueJson } from "../custom-fields/task-values";
 import { and, sql, type SQL } from "drizzle-orm";
 import type { ServiceContext } from "../context";
 import { dbFor, requireUserId } from "../transaction";
@@ -122,7 +123,8 @@ function boardStatement(projectId: string, userId: string, where: SQL, limit: nu
             'dueDate', t.due_date, 'startDate', t.start_date, 'estimate', t.estimate, 'parentId', (select lp.id from tasks lp where lp.id = t.parent_id and lp.deleted_at is null),
             'position', t.position, 'version', t.version,
             'createdAt', ${iso(sql`t.created_at`)}, 'updatedAt', ${iso(sql`t.updated_at`)},
-            'completedAt', ${iso(sql`t.completed_at`)}
+            'completedAt', ${iso(sql`t.completed_at`)},
+            'customFields', ${fieldValueJson("t")}
           ) order by t.position, t.id) as list
           from (
             select tasks.id, tasks.number, tasks.project_id, tasks.title, tasks.description, tasks.priority, tasks.reporter_id,

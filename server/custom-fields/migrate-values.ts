@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { activity, taskFieldValues } from "@/db/schema";
 import { ValidationError } from "../errors";
+import { storedValue } from "./stored-value";
 import { convertValue } from "./convert";
 import type { FieldRow } from "./internal";
 import { sameValue, storedColumns, type FieldShape, type FieldValue } from "./values";
@@ -11,12 +12,12 @@ type Plan = { converted: { taskId: string; from: FieldValue; to: FieldValue }[];
 /** Every stored value of the field, carried over to its new type and options. */
 export async function planMigration(db: Database, field: FieldRow, to: FieldShape): Promise<Plan> {
   const rows = await db
-    .select({ taskId: taskFieldValues.taskId, value: taskFieldValues.value })
+    .select({ taskId: taskFieldValues.taskId, value: storedValue })
     .from(taskFieldValues)
     .where(eq(taskFieldValues.fieldId, field.id));
   const plan: Plan = { converted: [], misfits: [] };
   for (const r of rows) {
-    const from = r.value as FieldValue;
+    const from = JSON.parse(r.value) as FieldValue;
     const next = convertValue(field, to, from);
     if (next === undefined) plan.misfits.push({ taskId: r.taskId, from });
     else if (!sameValue(next, from) || field.type !== to.type) plan.converted.push({ taskId: r.taskId, from, to: next });

@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { taskFieldValues } from "@/db/schema";
 import { ValidationError, type FieldError } from "../errors";
+import { storedValue } from "./stored-value";
 import { projectFields, type FieldRow } from "./internal";
 import { expected, normalise, sameValue, storedColumns, type FieldValue } from "./values";
 
@@ -48,10 +49,10 @@ export async function loadFieldValues(db: Database, taskIds: string[]): Promise<
   const out = new Map<string, Record<string, FieldValue>>();
   if (taskIds.length === 0) return out;
   const rows = await db
-    .select({ taskId: taskFieldValues.taskId, fieldId: taskFieldValues.fieldId, value: taskFieldValues.value })
+    .select({ taskId: taskFieldValues.taskId, fieldId: taskFieldValues.fieldId, value: storedValue })
     .from(taskFieldValues)
     .where(inArray(taskFieldValues.taskId, taskIds));
-  for (const r of rows) out.set(r.taskId, { ...(out.get(r.taskId) ?? {}), [r.fieldId]: r.value as FieldValue });
+  for (const r of rows) out.set(r.taskId, { ...(out.get(r.taskId) ?? {}), [r.fieldId]: JSON.parse(r.value) as FieldValue });
   return out;
 }
 

@@ -5,6 +5,7 @@ import { createFieldAction, removeFieldAction, updateFieldAction } from "@/app/a
 import type { ActionResult } from "@/app/lib/action";
 import { refusalMessage } from "@/components/ui/field-errors";
 import type { FieldInfo } from "@/components/tasks/types";
+import { FieldOptions } from "./field-options";
 
 const TYPES: { id: FieldInfo["type"]; label: string }[] = [
   { id: "text", label: "Text" },
@@ -122,54 +123,13 @@ export function CustomFieldsEditor({ fields, projectId, canEdit }: { fields: Fie
               {errorAt(f.id)}
             </div>
             {isSelect(f.type) && (
-              <div className="row small" style={{ paddingLeft: 12 }}>
-                {f.options.map((o) => (
-                  <span key={o.id} className="badge">
-                    <input
-                      type="color"
-                      aria-label={`Colour of option ${o.name}`}
-                      defaultValue={o.color}
-                      disabled={!canEdit || pending}
-                      style={{ width: 20, height: 20, padding: 0, border: 0 }}
-                      onBlur={(e) =>
-                        e.target.value !== o.color &&
-                        reshape(f, { options: f.options.map((x) => (x.id === o.id ? { ...x, color: e.target.value } : x)) })
-                      }
-                    />
-                    {o.name}
-                    {canEdit && (
-                      <button
-                        type="button"
-                        className="icon-btn"
-                        aria-label={`Remove option ${o.name}`}
-                        disabled={pending}
-                        onClick={() => reshape(f, { options: f.options.filter((x) => x.id !== o.id) })}
-                      >
-                        ×
-                      </button>
-                    )}
-                  </span>
-                ))}
-                {canEdit && (
-                  <input
-                    type="text"
-                    aria-label={`New option of ${f.name}`}
-                    placeholder="Add option…"
-                    style={{ maxWidth: 140 }}
-                    onKeyDown={(e) => {
-                      const name = e.currentTarget.value.trim();
-                      if (e.key !== "Enter" || !name) return;
-                      e.preventDefault();
-                      const input = e.currentTarget;
-                      act(
-                        f.id,
-                        () => updateFieldAction(f.id, { options: [...f.options, { name }] }),
-                        () => (input.value = ""),
-                      );
-                    }}
-                  />
-                )}
-              </div>
+              <FieldOptions
+                field={f}
+                disabled={!canEdit || pending}
+                canEdit={canEdit}
+                reshape={(options) => reshape(f, { options })}
+                add={(name, done) => act(f.id, () => updateFieldAction(f.id, { options: [...f.options, { name }] }), done)}
+              />
             )}
           </li>
         ))}

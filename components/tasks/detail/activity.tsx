@@ -1,9 +1,16 @@
 import type { ActivityEntry } from "@/server/tasks";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { DetailMeta } from "./types";
+import { formatFieldValue } from "../fields/field-specs";
+
+/** A custom field's activity names it `customFields.<fieldId>`. */
+const customField = (field: string | undefined, meta: DetailMeta) =>
+  field?.startsWith("customFields.") ? meta.fields?.find((f) => f.id === field.slice("customFields.".length)) : undefined;
 
 function describe(value: unknown, field: string | undefined, meta: DetailMeta): string {
   if (value === null || value === undefined || value === "") return "none";
+  const custom = customField(field, meta);
+  if (custom) return formatFieldValue(custom, value, meta.people) || "none";
   const name = (id: unknown) =>
     (field === "status" && meta.statuses.find((s) => s.id === id)?.name) ||
     (field === "assignees" && meta.people.find((p) => p.id === id)?.name) ||
@@ -34,7 +41,7 @@ export function Activity({ entries, meta }: { entries: ActivityEntry[]; meta: De
                     ? "edited the description"
                     : e.field === "position"
                       ? "moved the task"
-                      : `changed ${e.field ?? "the task"} from ${describe(e.from, e.field, meta)} to ${describe(e.to, e.field, meta)}`}{" "}
+                      : `changed ${customField(e.field, meta)?.name ?? e.field ?? "the task"} from ${describe(e.from, e.field, meta)} to ${describe(e.to, e.field, meta)}`}{" "}
                 <RelativeTime className="muted" date={e.createdAt} />
               </span>
             </li>

@@ -203,4 +203,43 @@ describe("custom fields", () => {
     expectProblem(await api.get(`/api/v1/fields/${f.id}`, { token: team.admin.token }), 404);
     expect((await api.get(`/api/v1/tasks/${t.id}`, { token: team.member.token })).body.customFields[f.id]).toBeUndefined();
   });
+
+  it("exports field columns to CSV and imports them back into another project", async () => {
+    const sev = await addField({ name: "Csv severity", type: "single_select", options: [{ name: "High" }, { name: "Low" }] });
+    const pts = await addField({ name: "Csv points", type: "number" });
+    const who = await addField({ name: "Csv owner", type: "person" });
+    const t = await createTestTask(team.project, team.member, { title: "Round trip" });
+    await api.patch(
+      `/api/v1/tasks/${t.id}`,
+      { customFields: { [sev.id]: sev.options[1]!.id, [pts.id]: 8, [who.id]: team.member.id } },
+      { token: team.member.token },
+    );
+    const csv = await api.get(`/api/v1/projects/${team.project.id}/tasks/export.csv`, { token: team.member.token });
+    const text = csv.body as string;
+    expect(text.split("\n")[0]).toContain("cf:Csv severity,cf:Csv points,cf:Csv owner");
+    const line = text.split("\n").find((l) => l.includes("Round trip"))!;
+    expect(line).toContain(`Low,8,${team.member.email}`);
+
+    const other = await createTestTeam();
+    const url = `/api/v1/projects/${other.project.id}/tasks/import`;
+    const body = (h: string, row: string) => ({
+      rawBody: `title,${h}\nImported,${row}\n`,
+      headers: { "content-type": "text/csv" },
+      token: other.owner.token,
+    });
+    const unknown = await api.post(url, undefined, body("cf:Nope", "x"));
+    expectProblem(unknown, 422);
+    const f = await api.post(
+      `/api/v1/projects/${other.project.id}/fields`,
+      { name: "Csv severity", type: "single_select", options: [{ name: "High" }, { name: "Low" }] },
+      { token: other.owner.token },
+    );
+    const bad = await api.post(url, undefined, body("cf:Csv severity", "Medium"));
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors).toEqual([{ row: 1, path: "cf:Csv severity", message: expect.stringMatching(/^Csv severity:/) }]);
+    const ok = await api.post(url, undefined, body("cf:csv severity", "low"));
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    const imported = await api.get(`/api/v1/tasks/${ok.body.keys[0]}`, { token: other.owner.token });
+    expect(imported.body.customFields).toEqual({ [f.body.id]: f.body.options[1].id });
+  });
 });

@@ -4,6 +4,7 @@ import type { ServiceContext } from "@/server/context";
 import { NotFoundError } from "@/server/errors";
 import { getProjectByKey, listLabels, listStatuses, type ProjectWithPermissions } from "@/server/projects";
 import { getBoard, listAssignablePeople } from "@/server/tasks";
+import { listFields } from "@/server/custom-fields";
 import type { TaskListInput } from "@/server/tasks/filters";
 import { listProjectTasks } from "@/server/tasks/list";
 import type { BoardData, Person } from "@/components/tasks/types";
@@ -34,13 +35,14 @@ export const loadPeople = cache(async (ctx: ServiceContext, project: ProjectWith
   listAssignablePeople({ ctx, projectId: project.id }),
 );
 
-/** What every task view needs besides the tasks: statuses, labels, people. */
+/** What every task view needs besides the tasks: statuses, labels, people, custom fields. */
 export const loadProjectMeta = cache(
   async (ctx: ServiceContext, slug: string, project: ProjectWithPermissions): Promise<Omit<BoardData, "tasks">> => {
-    const [statuses, labels, people] = await Promise.all([
+    const [statuses, labels, people, fields] = await Promise.all([
       all((cursor) => listStatuses({ ctx, projectId: project.id, page: { limit: 100, cursor } })),
       all((cursor) => listLabels({ ctx, projectId: project.id, page: { limit: 100, cursor } })),
       loadPeople(ctx, project),
+      all((cursor) => listFields({ ctx, projectId: project.id, page: { limit: 100, cursor } })),
     ]);
     return {
       project: {
@@ -62,6 +64,14 @@ export const loadProjectMeta = cache(
       })),
       labels: labels.map((l) => ({ id: l.id, name: l.name, color: l.color })),
       people,
+      fields: fields.map((f) => ({
+        id: f.id,
+        name: f.name,
+        type: f.type,
+        options: f.options,
+        required: f.required,
+        showOnCard: f.showOnCard,
+      })),
     };
   },
 );

@@ -10,7 +10,11 @@ export async function loadScheduleData(
   ctx: ServiceContext,
   slug: string,
   project: ProjectWithPermissions,
-  window: { from: string; to: string; filters: Partial<Record<keyof TaskFilters, string>> },
+  window: {
+    from: string;
+    to: string;
+    filters: Partial<Record<Exclude<keyof TaskFilters, "cf">, string>> & { cf?: Record<string, string> };
+  },
 ): Promise<ScheduleData> {
   const [meta, { tasks, ...schedule }] = await Promise.all([
     loadProjectMeta(ctx, slug, project),

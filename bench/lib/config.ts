@@ -55,5 +55,5 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
   };
 }
 
-export const USAGE = `npm run bench -- [--scale 10k|100k|1m] [--only floors,search,board,route,pagination,analytics,create,update,comment,fanout,memory,browser] [--seconds 10] [--rounds 3] [--keep-db] [--no-build]
+export const USAGE = `npm run bench -- [--scale 10k|100k|1m] [--only floors,search,board,route,pagination,analytics,create,update,comment,fanout,memory,browser,custom-fields] [--seconds 10] [--rounds 3] [--keep-db] [--no-build]
 npm run bench -- --smoke [--no-build]   every scenario at 10k tasks, 2 s per side, 2 rounds; fails when an available scenario gives no numbers; writes test-results/bench-smoke.{json,md}`;

@@ -9,6 +9,7 @@ import { paginationScenario } from "./pagination";
 import { routeOverheadScenario } from "./route-overhead";
 import { searchScenario } from "./search";
 import { createCommentScenario, updateTaskScenario } from "./write-tasks";
+import { customFieldsScenario } from "./custom-fields";
 
 export { searchScenario };
 
@@ -24,4 +25,5 @@ export const scenarios: Scenario[] = [
   createCommentScenario,
   fanoutScenario,
   browserScenario,
+  customFieldsScenario,
 ];

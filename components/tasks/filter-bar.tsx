@@ -2,17 +2,20 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import type { FilterKey } from "./filters";
-import { PRIORITIES, PRIORITY_LABEL, type LabelInfo, type Person } from "./types";
+import { PRIORITIES, PRIORITY_LABEL, type FieldInfo, type LabelInfo, type Person } from "./types";
+import { FieldFilters } from "./fields/field-filters";
 
 /** Filters live in the URL, so a filtered board or list can be shared and survives reloads. `views`: the saved-views menu. */
 export function FilterBar({
   people,
   labels,
+  fields = [],
   views,
   children,
 }: {
   people: Person[];
   labels: LabelInfo[];
+  fields?: FieldInfo[];
   views?: React.ReactNode;
   children?: React.ReactNode;
 }) {
@@ -22,7 +25,7 @@ export function FilterBar({
   const [pending, start] = useTransition();
   const [q, setQ] = useState(params.get("q") ?? "");
 
-  const set = (key: FilterKey, value: string) => {
+  const set = (key: FilterKey | `cf.${string}`, value: string) => {
     const next = new URLSearchParams(params.toString());
     if (value) next.set(key, value);
     else next.delete(key);
@@ -36,7 +39,7 @@ export function FilterBar({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [q]);
 
-  const active = ["q", "assignee", "label", "priority"].some((k) => params.get(k));
+  const active = ["q", "assignee", "label", "priority"].some((k) => params.get(k)) || [...params.keys()].some((k) => k.startsWith("cf."));
   return (
     <div className="toolbar" role="search" aria-busy={pending}>
       <label className="sr-only" htmlFor="filter-q">
@@ -86,6 +89,7 @@ export function FilterBar({
           </option>
         ))}
       </select>
+      <FieldFilters fields={fields} people={people} value={(id) => params.get(`cf.${id}`) ?? ""} onChange={(id, v) => set(`cf.${id}`, v)} />
       {active && (
         <button
           type="button"

@@ -3,7 +3,8 @@ import type { Task } from "./types";
 // Board and list share these URL parameters: ?q=&assignee=&label=&priority= (comma-separated, like the REST API).
 export const FILTER_KEYS = ["q", "assignee", "label", "priority", "status"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
-export type Filters = Partial<Record<FilterKey, string>>;
+/** `cf` holds custom field filters, `cf.<fieldId>=…` in the URL as in the REST API. */
+export type Filters = Partial<Record<FilterKey, string>> & { cf?: Record<string, string> };
 
 export function filtersFrom(params: Record<string, string | string[] | undefined>): Filters {
   const out: Filters = {};
@@ -11,6 +12,10 @@ export function filtersFrom(params: Record<string, string | string[] | undefined
     const v = params[k];
     const s = Array.isArray(v) ? v[0] : v;
     if (s) out[k] = s;
+  }
+  for (const [k, v] of Object.entries(params)) {
+    const s = Array.isArray(v) ? v[0] : v;
+    if (k.startsWith("cf.") && s) out.cf = { ...out.cf, [k.slice(3)]: s };
   }
   return out;
 }
@@ -31,7 +36,15 @@ export function matches(task: Task, f: Filters, me: string): boolean {
   if (priorities.length && !priorities.includes(task.priority)) return false;
   const statuses = list(f.status);
   if (statuses.length && !statuses.includes(task.status.id)) return false;
-  return true;
+  return Object.entries(f.cf ?? {}).every(([fieldId, wanted]) => fieldMatches(task.customFields?.[fieldId], list(wanted), me));
+}
+
+/** A live task against one custom field filter; ranges and text are left to the server (kept). */
+function fieldMatches(value: unknown, wanted: string[], me: string): boolean {
+  if (wanted.length === 0 || wanted.some((w) => w.includes(".."))) return true;
+  if (value === undefined || value === null) return wanted.includes("none") || wanted.includes("false");
+  const have = Array.isArray(value) ? value.map(String) : [String(value)];
+  return wanted.some((w) => have.includes(w === "me" ? me : w));
 }
 
 export function byPosition(a: Task, b: Task): number {

@@ -9,6 +9,7 @@ import { NewTaskDialog } from "./new-task-dialog";
 import { ViewsMenu } from "./views-menu";
 import { TaskDrawer } from "./task-drawer";
 import type { BoardData } from "./types";
+import { CardFieldsContext } from "./fields/card-fields";
 
 export function ProjectBoard({ data, me, realtimeUrl }: { data: BoardData; me: string; realtimeUrl: string | null }) {
   const params = useSearchParams();
@@ -26,11 +27,13 @@ export function ProjectBoard({ data, me, realtimeUrl }: { data: BoardData; me: s
   }, [canWrite]);
   const onAdd = useCallback((statusId: string) => setCreating({ statusId }), []);
   const { tasks: _tasks, ...meta } = data;
+  const cardFields = useMemo(() => ({ fields: data.fields ?? [], people: data.people }), [data.fields, data.people]);
   return (
     <>
       <FilterBar
         people={data.people}
         labels={data.labels}
+        fields={data.fields}
         views={<ViewsMenu projectId={data.project.id} me={me} permissions={data.project.permissions} withLayout={false} />}
       >
         <LanesControl />
@@ -46,7 +49,9 @@ export function ProjectBoard({ data, me, realtimeUrl }: { data: BoardData; me: s
           <p>Create the first task with the button above or press C.</p>
         </div>
       )}
-      <Board data={data} filters={filters} me={me} realtimeUrl={realtimeUrl} onAdd={onAdd} laneKind={laneKind} />
+      <CardFieldsContext.Provider value={cardFields}>
+        <Board data={data} filters={filters} me={me} realtimeUrl={realtimeUrl} onAdd={onAdd} laneKind={laneKind} />
+      </CardFieldsContext.Provider>
       {creating && <NewTaskDialog data={data} statusId={creating.statusId} onClose={() => setCreating(null)} />}
       <TaskDrawer meta={meta} me={me} realtimeUrl={realtimeUrl} />
     </>

@@ -8,6 +8,7 @@ import { initials } from "@/components/ui/initials";
 import { Icon } from "@/components/ui/icons";
 import { PriorityBadge, DueDate } from "@/components/tasks/task-badges";
 import type { Task } from "./types";
+import { CardFields } from "./fields/card-fields";
 
 /** The keyboard's drag handle: dnd-kit's attributes and listeners (memoised by dnd-kit) and its activator ref. */
 type Handle = {
@@ -82,6 +83,7 @@ export const TaskCard = memo(function TaskCard({ task, overlay, handle, selected
           </span>
         ))}
       </div>
+      <CardFields task={task} />
     </div>
   );
 });

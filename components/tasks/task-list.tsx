@@ -6,6 +6,7 @@ import { listTasksAction } from "@/app/actions/tasks";
 import { toast } from "@/components/ui/toast";
 import { BulkBar } from "./bulk-bar";
 import { PropertyCell, TaskActionsHost } from "./pickers/task-actions";
+import { fieldKind } from "./fields/field-specs";
 import { upsert, useTaskWriter } from "./pickers/use-task-writer";
 import type { Filters } from "./filters";
 import type { TaskListInput } from "@/server/tasks/filters";
@@ -99,7 +100,13 @@ export function TaskList({
     onSaved: (saved) => update((list) => upsert(list, saved)),
     onRemoved: (gone) => update((list) => list.filter((t) => t.id !== gone.id)),
   });
-  const pickerMeta = useMemo(() => ({ statuses: data.statuses, labels: data.labels, people: data.people, me }), [data, me]);
+  const pickerMeta = useMemo(
+    () => ({ statuses: data.statuses, labels: data.labels, people: data.people, me, fields: data.fields }),
+    [data, me],
+  );
+  const fields = data.fields ?? [];
+  // One column per custom field after the built-in ones (globals.css appends --field-cols).
+  const fieldCols = { "--field-cols": fields.map(() => "130px").join(" ") } as React.CSSProperties;
   const lastShown = virtual.getVirtualItems().at(-1)?.index ?? 0;
   useNextPages(data, filters, update, lastShown >= rows.length - 20);
 
@@ -186,7 +193,7 @@ export function TaskList({
         aria-rowcount={rows.length + 1}
         data-testid="task-list"
       >
-        <div className="list-head" role="row" aria-rowindex={1}>
+        <div className="list-head" role="row" aria-rowindex={1} style={fieldCols}>
           <span role="columnheader">
             <input
               type="checkbox"
@@ -208,6 +215,11 @@ export function TaskList({
           <span role="columnheader" className="hide-phone">
             Due
           </span>
+          {fields.map((f) => (
+            <span key={f.id} role="columnheader" className="hide-phone truncate">
+              {f.name}
+            </span>
+          ))}
         </div>
         {rows.length === 0 && (
           <div className="empty" style={{ margin: 16 }}>
@@ -236,7 +248,7 @@ export function TaskList({
                 aria-selected={selected.has(t.id)}
                 data-cursor={v.index === cursor}
                 data-task-id={t.id}
-                style={{ ...style, outline: v.index === cursor ? "2px solid var(--focus)" : undefined, outlineOffset: -2 }}
+                style={{ ...style, ...fieldCols, outline: v.index === cursor ? "2px solid var(--focus)" : undefined, outlineOffset: -2 }}
                 onClick={() => setCursor(v.index)}
               >
                 <span role="cell">
@@ -281,6 +293,11 @@ export function TaskList({
                     </button>
                   )}
                 </span>
+                {fields.map((f) => (
+                  <span key={f.id} role="cell" className="hide-phone">
+                    <PropertyCell kind={fieldKind(f)} task={t} meta={pickerMeta} disabled={!canWrite} />
+                  </span>
+                ))}
               </div>
             );
           })}

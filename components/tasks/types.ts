@@ -13,6 +13,15 @@ export type StatusInfo = {
   wipLimit: number | null;
 };
 export type LabelInfo = { id: string; name: string; color: string };
+/** A project's custom field, as pickers, cards, list columns and filters need it. */
+export type FieldInfo = {
+  id: string;
+  name: string;
+  type: "text" | "number" | "single_select" | "multi_select" | "date" | "person" | "checkbox" | "url";
+  options: { id: string; name: string; color: string }[];
+  required: boolean;
+  showOnCard: boolean;
+};
 /** `permissions` come from the server's policy: components never derive them from a role. */
 export type ProjectInfo = { id: string; key: string; name: string; archived: boolean; permissions: ProjectPermissions };
 /** A board column beyond the cards loaded: how many match, and the task list cursor for more. */
@@ -24,6 +33,8 @@ export type BoardData = {
   statuses: StatusInfo[];
   labels: LabelInfo[];
   people: Person[];
+  /** The project's custom fields in their order. */
+  fields?: FieldInfo[];
   tasks: Task[];
   /** Board only. */
   columns?: ColumnInfo[];

@@ -15,20 +15,25 @@ const BOARD_LANES = ["assignee", "priority", "label"];
 const SORTS = ["relevance", "position", "created", "-created", "updated", "-updated", "priority", "due"];
 
 function fromUrl(params: URLSearchParams, withLayout: boolean) {
-  const filters: Record<string, string | string[]> = {};
+  const filters: Record<string, string | string[] | Record<string, string[]>> = {};
   const q = params.get("q")?.trim();
   if (q) filters.q = q;
   for (const k of MULTI) {
     const v = params.get(k)?.split(",").filter(Boolean);
     if (v?.length) filters[k] = v;
   }
+  // Custom field filters: cf.<fieldId>=a,b in the URL, { cf: { <fieldId>: [a, b] } } in the view.
+  const cf = Object.fromEntries(
+    [...params.entries()].filter(([k, v]) => k.startsWith("cf.") && v).map(([k, v]) => [k.slice(3), v.split(",").filter(Boolean)]),
+  );
+  if (Object.keys(cf).length) filters.cf = cf;
   const sort = params.get("sort");
   const group = params.get("group");
   const lanes = params.get("lanes");
   if (!withLayout) return { filters, sort: null, groupBy: lanes && BOARD_LANES.includes(lanes) ? (lanes as SavedView["groupBy"]) : null };
   return {
     filters,
-    sort: withLayout && sort && SORTS.includes(sort) ? (sort as SavedView["sort"]) : null,
+    sort: withLayout && sort && (SORTS.includes(sort) || /^-?cf\./.test(sort)) ? (sort as SavedView["sort"]) : null,
     groupBy: withLayout && group && LIST_GROUPS.includes(group) ? (group as SavedView["groupBy"]) : null,
   };
 }
@@ -36,6 +41,11 @@ function fromUrl(params: URLSearchParams, withLayout: boolean) {
 function toUrl(view: SavedView, withLayout: boolean): string {
   const next = new URLSearchParams();
   for (const [k, v] of Object.entries(view.filters)) {
+    if (k === "cf" && v && typeof v === "object" && !Array.isArray(v)) {
+      for (const [id, values] of Object.entries(v as Record<string, unknown>))
+        if (Array.isArray(values) && values.length) next.set(`cf.${id}`, values.join(","));
+      continue;
+    }
     const s = Array.isArray(v) ? v.join(",") : typeof v === "string" ? v : "";
     if (s) next.set(k, s);
   }

@@ -8,3 +8,4 @@ export * from "./notifications";
 export * from "./audit";
 export * from "./time-entries";
 export * from "./recurrence";
+export * from "./custom-fields";

@@ -3,6 +3,7 @@ import { Comment } from "../comments/schemas";
 import { Project, ProjectRole } from "../projects/schemas";
 import { Priority, Task } from "../tasks/schemas";
 import { TimeEntry } from "../time-tracking/schemas";
+import { CustomField } from "../custom-fields/schemas";
 
 // The one list of outbox events and their payloads. The recorder accepts only these payloads, the
 // dispatcher parses stored rows through them, and the webhook section of the OpenAPI document and
@@ -27,6 +28,12 @@ export const TaskFieldChange = z
     change("labels", z.array(Id)),
     change("blockedBy", z.array(Id)),
     change("recurrence", z.string().nullable()),
+    z.object({
+      field: z.literal("customField"),
+      fieldId: Id,
+      from: z.unknown().describe("The old value, null when empty"),
+      to: z.unknown().describe("The new value, null when cleared"),
+    }),
   ])
   .meta({ id: "TaskFieldChange" });
 export type TaskFieldChange = z.infer<typeof TaskFieldChange>;
@@ -49,6 +56,7 @@ export const MemberRemovedPayload = z.object({ userId: Id }).meta({ id: "MemberR
 
 export const TimeEntryPayload = z.object({ entry: TimeEntry, task: TaskRef }).meta({ id: "TimeEntryPayload" });
 export const TimeEntryDeletedPayload = z.object({ id: Id, userId: Id, task: TaskRef }).meta({ id: "TimeEntryDeletedPayload" });
+export const CustomFieldDeletedPayload = z.object({ id: Id, name: z.string() }).meta({ id: "CustomFieldDeletedPayload" });
 
 export const eventPayloads = {
   "task.created": Task,
@@ -64,6 +72,9 @@ export const eventPayloads = {
   "time_entry.created": TimeEntryPayload,
   "time_entry.updated": TimeEntryPayload,
   "time_entry.deleted": TimeEntryDeletedPayload,
+  "custom_field.created": CustomField,
+  "custom_field.updated": CustomField,
+  "custom_field.deleted": CustomFieldDeletedPayload,
 } as const;
 
 export type EventType = keyof typeof eventPayloads;

@@ -88,7 +88,7 @@ async function handle<O extends Operation>(
   const params = op.params ? op.params.safeParse(rawParams) : { success: true as const, data: undefined };
   if (!params.success) throw new ServiceError("NOT_FOUND", "Not found");
 
-  const query = op.query ? op.query.safeParse(Object.fromEntries(searchParams)) : { success: true as const, data: undefined };
+  const query = op.query ? op.query.safeParse(queryObject(searchParams)) : { success: true as const, data: undefined };
   if (!query.success) throw new ServiceError("VALIDATION", "The query string is invalid", { errors: fieldErrors(query.error.issues) });
 
   const { body, form, text } = await readBody(op, req);
@@ -179,4 +179,15 @@ function toProblem(error: unknown, requestId: string, log: ReturnType<typeof log
   }
   log.error({ err: error }, "unhandled error");
   return problem(500, "Internal server error; quote the request id when reporting it", requestId);
+}
+
+/** The query string as an object; `cf.<fieldId>=…` (custom field filters) nest under `cf`. */
+function queryObject(searchParams: URLSearchParams): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of searchParams) {
+    if (key.startsWith("cf."))
+      out.cf = { ...(typeof out.cf === "object" ? (out.cf as Record<string, string>) : {}), [key.slice(3)]: value };
+    else out[key] = value;
+  }
+  return out;
 }

@@ -86,6 +86,7 @@ import {
   stopTimerOp,
 } from "./time-tracking";
 import { getRecurrenceOp, setRecurrenceOp, removeRecurrenceOp } from "./recurrence";
+import { listFieldsOp, createFieldOp, getFieldOp, updateFieldOp, deleteFieldOp } from "./custom-fields";
 
 // Every public endpoint, in the order the OpenAPI document lists them. A route file
 // serves one of these; tests/integration/openapi checks that none is missing here.
@@ -217,4 +218,10 @@ export const operations: readonly Operation[] = [
   getRecurrenceOp,
   setRecurrenceOp,
   removeRecurrenceOp,
+  // custom fields
+  listFieldsOp,
+  createFieldOp,
+  getFieldOp,
+  updateFieldOp,
+  deleteFieldOp,
 ];

@@ -54,7 +54,7 @@ export const exportTasksCsvOp = defineOperation({
   tag,
   auth: "required",
   summary:
-    "Every task of the project as CSV: key,title,description,status,priority,assignees (emails, ;-separated),labels (;-separated),dueDate,startDate,estimate,parent",
+    "Every task of the project as CSV: key,title,description,status,priority,assignees (emails, ;-separated),labels (;-separated),dueDate,startDate,estimate,parent, then one cf:<field name> column per custom field (option names ;-separated, a person's email)",
   params: z.object({ projectId: Id }),
   produces: "text/csv",
   status: 200,

@@ -17,6 +17,9 @@ const summaries: Record<EventType, string> = {
   "time_entry.created": "Time was logged on a task, or a timer started (running: true, durationSeconds: null)",
   "time_entry.updated": "A time entry changed, or a timer stopped (it gains its duration)",
   "time_entry.deleted": "A time entry was deleted (a running timer discarded)",
+  "custom_field.created": "A custom field was added to a project; data is the field",
+  "custom_field.updated": "A custom field changed (name, type, options, order); data is the field after the change",
+  "custom_field.deleted": "A custom field was deleted, with its values on every task",
 };
 
 const headers = z.object({

@@ -1,3 +1,4 @@
+import { fieldValueJson } from "../custom-fields/task-values";
 import { and, sql, type SQL } from "drizzle-orm";
 import type { ServiceContext } from "../context";
 import { dbFor, requireUserId } from "../transaction";
@@ -123,7 +124,8 @@ function boardStatement(projectId: string, userId: string, where: SQL, limit: nu
             'position', t.position, 'version', t.version,
             'createdAt', ${iso(sql`t.created_at`)}, 'updatedAt', ${iso(sql`t.updated_at`)},
             'completedAt', ${iso(sql`t.completed_at`)},
-            'seriesId', t.series_id
+            'seriesId', t.series_id,
+            'customFields', ${fieldValueJson("t")}
           ) order by t.position, t.id) as list
           from (
             select tasks.id, tasks.number, tasks.project_id, tasks.title, tasks.description, tasks.priority, tasks.reporter_id,

@@ -10,6 +10,8 @@ import { CreateTaskInput } from "./schemas";
 import { endOfColumn } from "./position";
 import { priorityRank, type Task } from "./schemas";
 import { checkAssignees, checkDates, checkLabels, checkParent, checkStatus, defaultStatus } from "./validate";
+import { insertRowsOf } from "../custom-fields/task-values";
+import { checkTaskFieldValues } from "./custom-field-values";
 
 const TASK_CREATED = "task.created" satisfies EventType;
 
@@ -28,6 +30,9 @@ export async function createTask(args: { ctx: ServiceContext; projectId: string;
   await checkAssignees(db, project, input.assigneeIds ?? []);
   if (input.parentId) await checkParent(db, project.id, null, input.parentId);
   checkDates(input.startDate ?? null, input.dueDate ?? null);
+  const values = insertRowsOf(await checkTaskFieldValues(db, project, input.customFields, { creating: true }));
+  const valueRows = JSON.stringify(values.map((v) => ({ field_id: v.fieldId, ...v.columns })));
+  const valueJson = JSON.stringify(Object.fromEntries(values.map((v) => [v.fieldId, v.columns.value])));
   const position = await endOfColumn(db, project.id, status.id);
 
   const now = args.ctx.now.toISOString();
@@ -53,6 +58,11 @@ export async function createTask(args: { ctx: ServiceContext; projectId: string;
       insert into task_assignees (task_id, user_id) select t.id, x::uuid from t, jsonb_array_elements_text(${assigneeIds}::jsonb) x
     ), l as (
       insert into task_labels (task_id, label_id) select t.id, x::uuid from t, jsonb_array_elements_text(${labelIds}::jsonb) x
+    ), cf as (
+      insert into task_field_values (task_id, field_id, value, text_value, number_value, date_value, bool_value, option_ids)
+      select t.id, x.field_id, x.value, x."textValue", x."numberValue", x."dateValue", x."boolValue", x."optionIds"
+      from t, jsonb_to_recordset(${valueRows}::jsonb)
+        as x(field_id uuid, value jsonb, "textValue" text, "numberValue" float8, "dateValue" date, "boolValue" boolean, "optionIds" text[])
     ), act as (
       insert into activity (task_id, project_id, actor_id, type, field, from_value, to_value, created_at)
       select t.id, ${project.id}::uuid, ${actorId}::uuid, 'created', 'status', null, to_jsonb(${status.id}::text), ${now}::timestamptz
@@ -71,7 +81,8 @@ export async function createTask(args: { ctx: ServiceContext; projectId: string;
         'dueDate', ${input.dueDate ?? null}::text, 'startDate', ${input.startDate ?? null}::text, 'estimate', ${input.estimate ?? null}::float8,
         'parentId', ${input.parentId ?? null}::text, 'position', ${position}::text, 'version', 1,
         'createdAt', ${now}::text, 'updatedAt', ${now}::text, 'completedAt', ${closed ? now : null}::text,
-        'seriesId', null
+        'seriesId', null,
+        'customFields', ${valueJson}::jsonb
       ) as data, p.workspace_id
       from p, t
     ), e as (

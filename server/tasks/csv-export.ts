@@ -8,6 +8,8 @@ import { dbFor } from "../transaction";
 import { getProjectForActorOrThrow } from "../projects/internal";
 import { csvColumns, escapeCell, type CsvRecord } from "./csv-format";
 import { priorityOf } from "./schemas";
+import { fieldCells, fieldColumn, projectFields } from "./csv-fields";
+import type { FieldRow } from "../custom-fields/internal";
 
 const BATCH = 500;
 
@@ -15,17 +17,19 @@ const BATCH = 500;
 export async function exportTasksCsv(args: { ctx: ServiceContext; projectId: string }): Promise<Response> {
   const db = await dbFor(args.ctx);
   const { project } = await getProjectForActorOrThrow({ db, ctx: args.ctx, projectId: args.projectId, action: "project.read" });
+  const fields = await projectFields(db, project.id);
+  const columns = [...csvColumns, ...fields.map(fieldColumn)];
   let after = 0;
   let first = true;
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
-      const records = await batch(db, project.id, project.key, after);
+      const records = await batch(db, project.id, project.key, after, fields);
       if (first || records.length)
         controller.enqueue(
           new TextEncoder().encode(
             stringify(
               records.map((r) => r.record),
-              { header: first, columns: [...csvColumns] },
+              { header: first, columns },
             ),
           ),
         );
@@ -41,7 +45,13 @@ export async function exportTasksCsv(args: { ctx: ServiceContext; projectId: str
   });
 }
 
-async function batch(db: Database, projectId: string, projectKey: string, after: number): Promise<{ number: number; record: CsvRecord }[]> {
+async function batch(
+  db: Database,
+  projectId: string,
+  projectKey: string,
+  after: number,
+  fields: FieldRow[],
+): Promise<{ number: number; record: CsvRecord }[]> {
   const parent = alias(tasks, "parent");
   const rows = await db
     .select({ task: tasks, status: statuses.name, parentNumber: parent.number })
@@ -68,6 +78,7 @@ async function batch(db: Database, projectId: string, projectKey: string, after:
           .orderBy(labels.name),
       ])
     : [[], []];
+  const custom = await fieldCells(db, fields, ids);
   const joined = (list: { taskId: string; v: string }[], id: string) =>
     list
       .filter((x) => x.taskId === id)
@@ -88,7 +99,9 @@ async function batch(db: Database, projectId: string, projectKey: string, after:
         startDate: t.startDate ?? "",
         estimate: t.estimate === null ? "" : String(t.estimate),
         parent: parentNumber === null ? "" : `${projectKey}-${parentNumber}`,
-      }).map(([k, v]) => [k, escapeCell(v)]),
+      })
+        .map(([k, v]) => [k, escapeCell(v)])
+        .concat(Object.entries(custom.get(t.id) ?? {})),
     ) as CsvRecord,
   }));
 }

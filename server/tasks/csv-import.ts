@@ -8,6 +8,7 @@ import { createTask } from "./create";
 import { csvColumns, type CsvRecord } from "./csv-format";
 import { unstorableFields } from "../text/storable";
 import { columnOf, loadLookups, toCreateInput, type RowError } from "./csv-rows";
+import { fieldReader, isFieldColumn } from "./csv-fields";
 
 export const MAX_IMPORT_ROWS = 5000;
 export type ImportReport = { dryRun: boolean; rows: number; created: number; valid: number; errors: RowError[]; keys: string[] };
@@ -32,6 +33,7 @@ export async function importTasksCsv(args: {
     await withTransaction(args.ctx, async (tx, ctx) => {
       const { project } = await getProjectForActorOrThrow({ db: tx, ctx, projectId: args.projectId, action: "project.write" });
       // Rows holding text PostgreSQL cannot store never reach a query; they are reported below.
+      const cf = await fieldReader(tx, project, Object.keys(records[0] ?? {}), records);
       const lookups = await loadLookups(
         tx,
         project,
@@ -52,8 +54,9 @@ export async function importTasksCsv(args: {
           report.errors.push(...mapped.errors);
           continue;
         }
+        const input = { ...mapped.input, customFields: cf.customFieldsOf(records[i]!) };
         try {
-          const task = await tx.transaction((sp) => createTask({ ctx: { ...ctx, db: sp }, projectId: project.id, input: mapped.input! }));
+          const task = await tx.transaction((sp) => createTask({ ctx: { ...ctx, db: sp }, projectId: project.id, input }));
           report.valid++;
           report.keys.push(task.key);
           if (records[i]!.key) file.created.set(records[i]!.key.trim().toUpperCase(), task.id);
@@ -65,7 +68,7 @@ export async function importTasksCsv(args: {
                 ? (error.extra.errors ?? [{ path: "", message: error.message }])
                 : null;
           if (!fields) throw error;
-          report.errors.push(...fields.map((f) => ({ row: i + 1, path: columnOf(f.path), message: f.message })));
+          report.errors.push(...fields.map((f) => ({ row: i + 1, path: cf.columnOf(f.path) ?? columnOf(f.path), message: f.message })));
         }
       }
       if (args.dryRun || report.errors.length) throw new Rollback();
@@ -87,7 +90,8 @@ function parseCsv(csv: string): CsvRecord[] {
     throw new ValidationError([{ path: "csv", message: (error as Error).message }], "The CSV is malformed");
   }
   const header = Object.keys(records[0] ?? {});
-  const unknown = header.filter((c) => !(csvColumns as readonly string[]).includes(c));
+  // Custom field columns (cf:<name>) are checked against the project's fields inside the import.
+  const unknown = header.filter((c) => !(csvColumns as readonly string[]).includes(c) && !isFieldColumn(c));
   if (records.length && !header.includes("title"))
     throw new ValidationError([{ path: "title", message: "the header must name a title column" }], "The CSV header is invalid");
   if (unknown.length)

@@ -26,7 +26,14 @@ const Uuid = z
   .transform((v) => v.toLowerCase());
 
 export const sorts = ["relevance", "position", "created", "-created", "updated", "-updated", "priority", "due"] as const;
-export const TaskSort = z.enum(sorts).meta({ id: "TaskSort" });
+export const TaskSort = z
+  .union([
+    z.enum(sorts),
+    z
+      .string()
+      .regex(/^-?cf\.[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, "must be a sort name or cf.<fieldId>"),
+  ])
+  .meta({ id: "TaskSort", description: "A sort name, or cf.<fieldId> / -cf.<fieldId> for a custom field (empty values last)" });
 export type TaskSort = z.infer<typeof TaskSort>;
 
 export const taskFilterShape = {
@@ -49,6 +56,16 @@ export const taskFilterShape = {
       .transform((v) => v.toLowerCase()),
     "me, none (unassigned) or user ids",
   ),
+  cf: z
+    .record(
+      z.string().regex(UUID, "must be a custom field id"),
+      anyOf(z.string().min(1).max(200, "must be at most 200 characters"), "Values"),
+    )
+    .optional()
+    .meta({
+      description:
+        "Custom field filters, written cf.<fieldId>=v1,v2 (any of): option ids, user ids or me, exact text, true/false, numbers or dates with ranges a..b; none = no value",
+    }),
   label: anyOf(Uuid, "Label ids"),
   priority: anyOf(z.enum(priorities), "Priorities (none, low, medium, high, urgent)"),
   dueBefore: CalendarDate.optional().meta({ description: "Due on or before this date (YYYY-MM-DD)" }),

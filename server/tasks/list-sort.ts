@@ -3,6 +3,7 @@ import { z } from "zod";
 import { tasks } from "@/db/schema";
 import { decodeCursor } from "../pagination";
 import type { TaskSort } from "./filters";
+import type { FieldSort } from "../custom-fields/sort-sql";
 
 // Keyset pagination for every sort: ORDER BY the sort key then id, and the cursor holds both
 // (prefixed with the sort's name, so a cursor from another sort is refused as malformed).
@@ -15,6 +16,8 @@ export type SortRow = {
   priority: number;
   dueDate: string | null;
   rank: number | null;
+  /** The custom field's sort value, under sort=cf.<fieldId>. */
+  cfValue?: unknown;
 };
 type Sort = {
   orderBy: () => SQL[];
@@ -74,19 +77,23 @@ const table: Record<Exclude<TaskSort, "relevance">, Sort> & { relevance: Sort } 
   },
 };
 
-export function sortOf(sort: TaskSort): Sort {
-  return table[sort];
+type Named = keyof typeof table;
+
+/** A custom field sort (custom-fields/sort-sql.ts) brings its own expression and cursor key. */
+export function sortOf(sort: TaskSort, custom?: FieldSort): Sort {
+  if (custom) return { orderBy: custom.orderBy, keyOf: (r) => [r.cfValue ?? null, r.id], after: custom.after, key: custom.key };
+  return table[sort as Named]!;
 }
 
 /** The cursor's key for this sort, or 400 when it is malformed or from another sort. */
-export function decodeTaskCursor(cursor: string | undefined, sort: TaskSort): unknown[] | undefined {
+export function decodeTaskCursor(cursor: string | undefined, sort: TaskSort, custom?: FieldSort): unknown[] | undefined {
   const schema = z
     .tuple([z.literal(sort)], z.unknown())
     .transform((t) => t.slice(1))
-    .pipe(table[sort].key);
+    .pipe(sortOf(sort, custom).key);
   return decodeCursor(cursor, schema);
 }
 
-export function cursorKeyOf(sort: TaskSort, row: SortRow): unknown[] {
-  return [sort, ...table[sort].keyOf(row)];
+export function cursorKeyOf(sort: TaskSort, row: SortRow, custom?: FieldSort): unknown[] {
+  return [sort, ...sortOf(sort, custom).keyOf(row)];
 }

@@ -12,6 +12,8 @@ import { visibleProjectIds } from "./list-scope";
 import { cursorKeyOf, decodeTaskCursor, sortOf, type SortRow } from "./list-sort";
 import { loadTasks } from "./load";
 import type { Task } from "./schemas";
+import { fieldFilterTerms } from "../custom-fields/filters-sql";
+import { fieldSortOf, isFieldSort } from "../custom-fields/sort-sql";
 import { findTaskByKey, SEARCH_WINDOW, searchFilter, searchTiers } from "./search";
 
 /** GET /projects/{projectId}/tasks: readable by anyone who can see the project, archived included. */
@@ -48,7 +50,7 @@ async function queryTasks(db: Database, scope: TaskScope, query: TaskListQuery):
   const page = toPage(
     rows,
     query.limit,
-    (r) => cursorKeyOf(built.sort, r),
+    (r) => cursorKeyOf(built.sort, r, built.custom),
     (r) => r.id,
   );
   return { data: await loadTasks(db, page.data), nextCursor: page.nextCursor };
@@ -65,11 +67,13 @@ export type TaskQueryStep = { first: RowQuery; fallback?: RowQuery };
  */
 export async function buildTaskQuery(db: Database, scope: TaskScope, query: TaskListQuery) {
   const sortName = effectiveSort(query);
-  const sort = sortOf(sortName);
-  const after = decodeTaskCursor(query.cursor, sortName);
+  if (isFieldSort(sortName) && scope.projectIds.length === 0) return null;
+  const custom = isFieldSort(sortName) ? await fieldSortOf(db, scope.projectIds, sortName) : undefined;
+  const sort = sortOf(sortName, custom);
+  const after = decodeTaskCursor(query.cursor, sortName, custom);
   if (scope.projectIds.length === 0) return null;
 
-  const where = scopeAndFilters(scope, query);
+  const where = await scopeAndFilters(db, scope, query);
   const fields = {
     id: tasks.id,
     position: tasks.position,
@@ -85,7 +89,7 @@ export async function buildTaskQuery(db: Database, scope: TaskScope, query: Task
   const rankOf = (rank: number | null) => sql<number | null>`${rank}::int`.mapWith((v: unknown) => (v === null ? null : Number(v)));
   const select = (rank: number | null, terms: SQL[]) =>
     db
-      .select({ ...fields, rank: rankOf(rank) })
+      .select({ ...fields, rank: rankOf(rank), cfValue: custom ? custom.expr : sql<unknown>`null` })
       .from(tasks)
       .where(and(...where, ...terms))
       .orderBy(...sort.orderBy())
@@ -116,21 +120,26 @@ export async function buildTaskQuery(db: Database, scope: TaskScope, query: Task
         fallback: select(t.tier, [t.where, ...cursor]),
       };
     });
-    return { steps, sort: sortName };
+    return { steps, sort: sortName, custom };
   }
   if (query.q) where.push(await searchFilter(db, query.q, scope.projectIds));
   const steps: TaskQueryStep[] = [{ first: select(null, after ? [sort.after(after)] : []) }];
-  return { steps, sort: sortName };
+  return { steps, sort: sortName, custom };
 }
 
 /** The scope and filter terms (search included) of a task list, shared by the list and the board's counts. */
 export async function buildTaskWhere(db: Database, scope: TaskScope, query: TaskListQuery): Promise<SQL[]> {
-  const where = scopeAndFilters(scope, query);
+  const where = await scopeAndFilters(db, scope, query);
   if (query.q) where.push(await searchFilter(db, query.q, scope.projectIds));
   return where;
 }
 
 /** The projects in scope and the list's filters: every task query starts from these. */
-function scopeAndFilters(scope: TaskScope, query: TaskListQuery): SQL[] {
-  return [inArray(tasks.projectId, scope.projectIds), isNull(tasks.deletedAt), ...filterConditions(query, scope)];
+async function scopeAndFilters(db: Database, scope: TaskScope, query: TaskListQuery): Promise<SQL[]> {
+  return [
+    inArray(tasks.projectId, scope.projectIds),
+    isNull(tasks.deletedAt),
+    ...filterConditions(query, scope),
+    ...(await fieldFilterTerms(db, scope.projectIds, query.cf, scope.userId)),
+  ];
 }

@@ -3,10 +3,11 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import { labels, projects, statuses, taskAssignees, taskLabels, tasks, users } from "@/db/schema";
 import { priorityOf, type Task } from "./schemas";
+import { loadFieldValues } from "../custom-fields/task-values";
 
 /**
- * Turns task ids into contract-shaped tasks with three queries whatever the count
- * (tasks+status+project, assignees, labels), preserving the order of `ids`. Deleted tasks (in the
+ * Turns task ids into contract-shaped tasks with four queries whatever the count
+ * (tasks+status+project, assignees, labels, custom field values), preserving the order of `ids`. Deleted tasks (in the
  * trash) are left out unless `includeDeleted`, and a deleted parent reads as no parent.
  */
 export async function loadTasks(db: Database, ids: string[], opts: { includeDeleted?: boolean } = {}): Promise<Task[]> {
@@ -39,6 +40,7 @@ export async function loadTasks(db: Database, ids: string[], opts: { includeDele
     .innerJoin(labels, eq(labels.id, taskLabels.labelId))
     .where(inArray(taskLabels.taskId, ids))
     .orderBy(labels.name);
+  const values = await loadFieldValues(db, ids);
   const assignees = group(assigneeRows, (r) => ({ id: r.id, name: r.name }));
   const labelsOf = group(labelRows, (r) => ({ id: r.id, name: r.name, color: r.color }));
   const byId = new Map(
@@ -66,6 +68,7 @@ export async function loadTasks(db: Database, ids: string[], opts: { includeDele
         updatedAt: t.updatedAt.toISOString(),
         completedAt: t.completedAt?.toISOString() ?? null,
         seriesId: t.seriesId,
+        customFields: values.get(t.id) ?? {},
       } satisfies Task,
     ]),
   );

@@ -1,6 +1,7 @@
 import { generateKeyBetween } from "fractional-indexing";
 import { z } from "zod";
 import { StatusCategory } from "../projects/schemas";
+import { TaskCustomFieldsInput } from "../custom-fields/schemas";
 
 export const priorities = ["none", "low", "medium", "high", "urgent"] as const;
 export const Priority = z.enum(priorities).meta({ id: "Priority" });
@@ -37,6 +38,11 @@ export const Task = z
       .nullable()
       .optional()
       .describe("The recurring series this task is an occurrence of (GET /tasks/{idOrKey}/recurrence); null when it does not repeat"),
+    customFields: z
+      .record(z.string(), z.unknown())
+      .describe(
+        "Custom field values by field id (only the fields that have one): text/url string, number, date YYYY-MM-DD, checkbox true, single select option id, multi select option ids, person user id",
+      ),
   })
   .meta({ id: "Task" });
 export type Task = z.infer<typeof Task>;
@@ -111,6 +117,7 @@ export const CreateTaskInput = z
     startDate: TaskFields.startDate.optional(),
     estimate: TaskFields.estimate.optional(),
     parentId: TaskFields.parentId.optional(),
+    customFields: TaskCustomFieldsInput.optional(),
   })
   .meta({ id: "CreateTaskInput" });
 export type CreateTaskInput = z.infer<typeof CreateTaskInput>;
@@ -127,6 +134,7 @@ export const UpdateTaskInput = z
     startDate: TaskFields.startDate.optional(),
     estimate: TaskFields.estimate.optional(),
     parentId: TaskFields.parentId.optional(),
+    customFields: TaskCustomFieldsInput.optional(),
     position: z
       .union([PositionKey, PositionBetween])
       .optional()

@@ -11,6 +11,8 @@ import { getTaskForActorOrThrow, type TaskRef } from "./internal";
 import { loadTasks } from "./load";
 import type { Task } from "./schemas";
 import { checkAssignees, checkLabels, checkParent } from "./validate";
+import { diffFieldValues, loadFieldValues, writeFieldValues } from "../custom-fields/task-values";
+import { activityOf, checkTaskFieldValues, eventChangesOf } from "./custom-field-values";
 
 /**
  * Applies the fields that differ from the stored task. `ifMatch` (the version the client read) makes
@@ -37,7 +39,9 @@ export async function updateTask(args: {
     if (input.assigneeIds) await checkAssignees(tx, project, input.assigneeIds);
     if (input.parentId) await checkParent(tx, project.id, current.id, input.parentId);
     const plan = await planChanges(tx, current, input, args.ctx.now);
-    if (plan.changes.length === 0) return (await loadTasks(tx, [current.id]))[0]!;
+    const checked = input.customFields ? await checkTaskFieldValues(tx, project, input.customFields, { creating: false }) : null;
+    const valueChanges = checked ? diffFieldValues(checked, (await loadFieldValues(tx, [current.id])).get(current.id) ?? {}) : [];
+    if (plan.changes.length === 0 && valueChanges.length === 0) return (await loadTasks(tx, [current.id]))[0]!;
 
     // Conditional on the version read above: the write and the check are one statement.
     const [updated] = await tx
@@ -55,6 +59,7 @@ export async function updateTask(args: {
       await tx.delete(taskLabels).where(eq(taskLabels.taskId, current.id));
       if (plan.labelIds.length) await tx.insert(taskLabels).values(plan.labelIds.map((labelId) => ({ taskId: current.id, labelId })));
     }
+    if (checked) await writeFieldValues(tx, current.id, checked, valueChanges);
 
     await recordActivity(tx, {
       taskId: current.id,
@@ -62,14 +67,14 @@ export async function updateTask(args: {
       actorId,
       at: args.ctx.now,
       type: "updated",
-      changes: plan.changes,
+      changes: [...plan.changes, ...activityOf(valueChanges)],
     });
     const [loaded] = await loadTasks(tx, [current.id]);
     await recordEvent(tx, {
       type: "task.updated",
       projectId: project.id,
       actorId,
-      data: { task: loaded!, changes: plan.changes },
+      data: { task: loaded!, changes: [...plan.changes, ...eventChangesOf(valueChanges)] },
       refuseArchived: true,
     });
     return loaded!;

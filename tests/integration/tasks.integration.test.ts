@@ -54,6 +54,7 @@ describe("POST /api/v1/projects/{projectId}/tasks", () => {
       updatedAt: expect.any(String),
       completedAt: null,
       seriesId: null,
+      customFields: {},
     });
     const second = await createTestTask(project, member, { title: "Second" });
     expect(second).toMatchObject({

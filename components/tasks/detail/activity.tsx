@@ -2,6 +2,7 @@ import type { ActivityEntry } from "@/server/tasks";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { DetailMeta } from "./types";
 import { formatDuration } from "@/components/time-tracking/duration";
+import { formatFieldValue } from "../fields/field-specs";
 
 /** Time tracking's lines (field timeSpent, seconds from → to). */
 function describeTime(e: ActivityEntry): string {
@@ -11,8 +12,14 @@ function describeTime(e: ActivityEntry): string {
   return `changed logged time from ${d(e.from)} to ${d(e.to)}`;
 }
 
+/** A custom field's activity names it `customFields.<fieldId>`. */
+const customField = (field: string | undefined, meta: DetailMeta) =>
+  field?.startsWith("customFields.") ? meta.fields?.find((f) => f.id === field.slice("customFields.".length)) : undefined;
+
 function describe(value: unknown, field: string | undefined, meta: DetailMeta): string {
   if (value === null || value === undefined || value === "") return "none";
+  const custom = customField(field, meta);
+  if (custom) return formatFieldValue(custom, value, meta.people) || "none";
   const name = (id: unknown) =>
     (field === "status" && meta.statuses.find((s) => s.id === id)?.name) ||
     (field === "assignees" && meta.people.find((p) => p.id === id)?.name) ||
@@ -45,7 +52,7 @@ export function Activity({ entries, meta }: { entries: ActivityEntry[]; meta: De
                       ? "edited the description"
                       : e.field === "position"
                         ? "moved the task"
-                        : `changed ${e.field ?? "the task"} from ${describe(e.from, e.field, meta)} to ${describe(e.to, e.field, meta)}`}{" "}
+                        : `changed ${customField(e.field, meta)?.name ?? e.field ?? "the task"} from ${describe(e.from, e.field, meta)} to ${describe(e.to, e.field, meta)}`}{" "}
                 <RelativeTime className="muted" date={e.createdAt} />
               </span>
             </li>

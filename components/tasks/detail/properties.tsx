@@ -4,12 +4,13 @@ import { PickerButton } from "../pickers/picker";
 import { propertySpec, PROPERTY_KINDS, type PickerMeta, type PropertyKind } from "../pickers/specs";
 import { savePicked, useCreateLabel } from "../pickers/task-actions";
 import type { TaskWriter } from "../pickers/use-task-writer";
+import { fieldKind } from "../fields/field-specs";
 import type { Task } from "../types";
 import type { DetailMeta, SaveField } from "./types";
 
 /**
  * The task's properties, each a button showing its value that opens the shared picker (status,
- * assignees, labels, priority, due date, estimate); `opened` opens one from a shortcut.
+ * assignees, labels, priority, due date, estimate, then the project's custom fields); `opened` opens one from a shortcut.
  */
 export function Properties({
   task,
@@ -32,11 +33,12 @@ export function Properties({
 }) {
   const id = useId();
   const disabled = !canWrite;
-  const pickerMeta: PickerMeta = { statuses: meta.statuses, labels: meta.labels, people: meta.people, me };
+  const pickerMeta: PickerMeta = { statuses: meta.statuses, labels: meta.labels, people: meta.people, me, fields: meta.fields };
+  const kinds: PropertyKind[] = [...PROPERTY_KINDS, ...(meta.fields ?? []).map(fieldKind)];
   const createLabel = useCreateLabel(meta.project.id, onLabelCreated);
   return (
     <div className="props" aria-label="Properties">
-      {PROPERTY_KINDS.map((kind) => {
+      {kinds.map((kind) => {
         const spec = propertySpec(kind, [task], pickerMeta);
         return (
           <div className="field" key={kind}>

@@ -1,12 +1,14 @@
 import type { UpdateTaskInput } from "@/server/tasks";
-import { PRIORITIES, PRIORITY_LABEL, type LabelInfo, type Person, type StatusInfo, type Task } from "../types";
+import { PRIORITIES, PRIORITY_LABEL, type FieldInfo, type LabelInfo, type Person, type StatusInfo, type Task } from "../types";
 import type { PickerOption } from "./picker";
+import { fieldSpec, isFieldKind, type FieldKind } from "../fields/field-specs";
 
-export type PropertyKind = "status" | "assignees" | "labels" | "priority" | "due" | "estimate";
+/** The built-in properties, and custom fields as `cf:<fieldId>`. */
+export type PropertyKind = "status" | "assignees" | "labels" | "priority" | "due" | "estimate" | FieldKind;
 export const PROPERTY_KINDS: PropertyKind[] = ["status", "assignees", "labels", "priority", "due", "estimate"];
 
 /** What a picker needs to know about the project. */
-export type PickerMeta = { statuses: StatusInfo[]; labels: LabelInfo[]; people: Person[]; me: string };
+export type PickerMeta = { statuses: StatusInfo[]; labels: LabelInfo[]; people: Person[]; me: string; fields?: FieldInfo[] };
 
 /** One property's picker over one or several tasks: its options, current choice, and the write it makes. */
 export type PropertySpec = {
@@ -51,6 +53,11 @@ function nextMonday(): string {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function propertySpec(kind: PropertyKind, tasks: Task[], meta: PickerMeta): PropertySpec {
+  if (isFieldKind(kind)) {
+    const spec = fieldSpec(kind, tasks, meta);
+    // A field deleted meanwhile: an empty picker that changes nothing.
+    return spec ?? { kind, name: "Field", empty: "Field", summary: "", options: [], selected: [], multiple: false, inputFor: () => ({}) };
+  }
   const one = <T>(of: (t: Task) => T): T | undefined => {
     const values = new Set(tasks.map((t) => JSON.stringify(of(t))));
     return values.size === 1 && tasks[0] ? of(tasks[0]) : undefined;
@@ -182,5 +189,7 @@ export function revertInput(before: Task, input: UpdateTaskInput): UpdateTaskInp
   if (input.dueDate !== undefined) back.dueDate = before.dueDate;
   if (input.estimate !== undefined) back.estimate = before.estimate;
   if (input.position !== undefined || input.statusId !== undefined) back.position = before.position;
+  if (input.customFields !== undefined)
+    back.customFields = Object.fromEntries(Object.keys(input.customFields).map((id) => [id, before.customFields?.[id] ?? null]));
   return back;
 }

@@ -23,7 +23,10 @@ export default async function ListPage({
   const ctx = await requireContext(`/w/${slug}/p/${key}/list`);
   const project = await loadProject(ctx, slug, key);
   const sp = await searchParams;
-  const sort = typeof sp.sort === "string" && (sorts as readonly string[]).includes(sp.sort) ? (sp.sort as TaskSort) : undefined;
+  const sort =
+    typeof sp.sort === "string" && ((sorts as readonly string[]).includes(sp.sort) || /^-?cf\.[0-9a-f-]{36}$/i.test(sp.sort))
+      ? (sp.sort as TaskSort)
+      : undefined;
   const data = await loadListData(ctx, slug, project, { ...filtersFrom(sp), sort });
   return <ProjectList data={data} me={ctx.userId} realtimeUrl={settings().REALTIME_URL} />;
 }

@@ -5,6 +5,7 @@ import { requireContext } from "@/app/lib/session";
 import { GeneralForm, LabelsEditor, ProjectMembers } from "@/components/project/project-settings-parts";
 import { WorkflowEditor } from "@/components/project/workflow-editor";
 import { Trash } from "@/components/project/trash";
+import { CustomFieldsEditor } from "@/components/project/custom-fields-editor";
 import { listTrash } from "@/server/tasks";
 import { listProjectMembers } from "@/server/projects";
 import { listMembers } from "@/server/workspaces";
@@ -60,6 +61,10 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
       <section className="card" aria-labelledby="labels-heading">
         <h2 id="labels-heading">Labels</h2>
         <LabelsEditor projectId={project.id} labels={meta.labels} canEdit={editable} />
+      </section>
+      <section className="card" aria-labelledby="fields-heading">
+        <h2 id="fields-heading">Custom fields</h2>
+        <CustomFieldsEditor projectId={project.id} fields={meta.fields ?? []} canEdit={admin} />
       </section>
       {trash && (
         <section className="card" aria-labelledby="trash-heading">

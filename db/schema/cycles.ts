@@ -4,9 +4,6 @@ import { ts } from "./columns";
 import { projects } from "./projects";
 import { users } from "./users";
 
-/** A project's cycle settings (projects.cycle_settings); null means cycles were never turned on. */
-export type CycleSettingsValue = { enabled: boolean; lengthWeeks: number; startDay: number; carryOver: boolean };
-
 // A cycle (sprint): whole local days startDate..endDate (inclusive) in the project's time zone. Cycles of
 // one project never overlap: every write checks that under the project's row lock (server/cycles/lock.ts).
 export const cycles = pgTable(

@@ -32,7 +32,12 @@ export const projects = pgTable(
     updatedAt: ts("updated_at").notNull().defaultNow(),
     archivedAt: ts("archived_at"),
     /** Cycles (sprints): { enabled, lengthWeeks, startDay, carryOver }; null = never turned on. */
-    cycleSettings: jsonb("cycle_settings").$type<{ enabled: boolean; lengthWeeks: number; startDay: number; carryOver: boolean }>(),
+    cycleSettings: jsonb("cycle_settings").$type<{
+      enabled: boolean;
+      lengthWeeks: number;
+      startDay: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+      carryOver: boolean;
+    }>(),
   },
   (t) => [
     uniqueIndex("projects_workspace_key_idx").on(t.workspaceId, t.key),

@@ -51,6 +51,7 @@ const task = () => ({
   createdAt: new Date().toISOString(),
   updatedAt: new Date().toISOString(),
   completedAt: null,
+  cycleId: null,
 });
 
 describe("event catalog", () => {

@@ -14,6 +14,10 @@ const summaries: Record<EventType, string> = {
   "project.updated": "A project's settings changed (archive and restore included)",
   "project.member_added": "Someone was added to a project",
   "project.member_removed": "Someone left or was removed from a project",
+  "cycle.created": "A cycle (sprint) was created, by hand or ahead by the scheduler; data is the cycle",
+  "cycle.updated": "A cycle was renamed or its dates changed",
+  "cycle.completed": "A cycle ended: its report is frozen and its unfinished tasks moved to the next cycle (carriedOver)",
+  "cycle.deleted": "A cycle was deleted; its tasks are in no cycle any more",
 };
 
 const headers = z.object({

@@ -9,7 +9,7 @@ import { getProjectForActorOrThrow } from "../projects/internal";
 import { CreateTaskInput } from "./schemas";
 import { endOfColumn } from "./position";
 import { priorityRank, type Task } from "./schemas";
-import { checkAssignees, checkDates, checkLabels, checkParent, checkStatus, defaultStatus } from "./validate";
+import { checkAssignees, checkCycle, checkDates, checkLabels, checkParent, checkStatus, defaultStatus } from "./validate";
 
 const TASK_CREATED = "task.created" satisfies EventType;
 
@@ -27,6 +27,8 @@ export async function createTask(args: { ctx: ServiceContext; projectId: string;
   await checkLabels(db, project.id, input.labelIds ?? []);
   await checkAssignees(db, project, input.assigneeIds ?? []);
   if (input.parentId) await checkParent(db, project.id, null, input.parentId);
+  if (input.cycleId) await checkCycle(db, project.id, input.cycleId);
+  const cycleId = input.cycleId ?? null;
   checkDates(input.startDate ?? null, input.dueDate ?? null);
   const position = await endOfColumn(db, project.id, status.id);
 
@@ -42,11 +44,11 @@ export async function createTask(args: { ctx: ServiceContext; projectId: string;
       returning workspace_id, key, next_task_number - 1 as n
     ), t as (
       insert into tasks (project_id, number, title, description, status_id, priority, reporter_id, due_date, start_date,
-        estimate, parent_id, position, created_at, updated_at, completed_at)
+        estimate, parent_id, position, created_at, updated_at, completed_at, cycle_id)
       select ${project.id}::uuid, p.n, ${input.title}, ${input.description ?? ""}, ${status.id}::uuid,
         ${priorityRank[priority]}::smallint, ${actorId}::uuid, ${input.dueDate ?? null}::date, ${input.startDate ?? null}::date,
         ${input.estimate ?? null}::float8, ${input.parentId ?? null}::uuid, ${position}, ${now}::timestamptz, ${now}::timestamptz,
-        ${closed ? now : null}::timestamptz
+        ${closed ? now : null}::timestamptz, ${cycleId}::uuid
       from p
       returning id
     ), a as (
@@ -57,6 +59,10 @@ export async function createTask(args: { ctx: ServiceContext; projectId: string;
       insert into activity (task_id, project_id, actor_id, type, field, from_value, to_value, created_at)
       select t.id, ${project.id}::uuid, ${actorId}::uuid, 'created', 'status', null, to_jsonb(${status.id}::text), ${now}::timestamptz
       from t
+      -- The cycle's history starts here too: a cycle report counts the task from this moment.
+      union all
+      select t.id, ${project.id}::uuid, ${actorId}::uuid, 'created', 'cycle', null, to_jsonb(${cycleId}::text), ${now}::timestamptz
+      from t where ${cycleId}::uuid is not null
     ), d as (
       select jsonb_build_object(
         'id', t.id, 'key', p.key || '-' || p.n, 'number', p.n, 'projectId', ${project.id}::text,
@@ -70,7 +76,8 @@ export async function createTask(args: { ctx: ServiceContext; projectId: string;
         'reporter', (select jsonb_build_object('id', u.id, 'name', u.name) from users u where u.id = ${actorId}::uuid),
         'dueDate', ${input.dueDate ?? null}::text, 'startDate', ${input.startDate ?? null}::text, 'estimate', ${input.estimate ?? null}::float8,
         'parentId', ${input.parentId ?? null}::text, 'position', ${position}::text, 'version', 1,
-        'createdAt', ${now}::text, 'updatedAt', ${now}::text, 'completedAt', ${closed ? now : null}::text
+        'createdAt', ${now}::text, 'updatedAt', ${now}::text, 'completedAt', ${closed ? now : null}::text,
+        'cycleId', ${cycleId}::text
       ) as data, p.workspace_id
       from p, t
     ), e as (

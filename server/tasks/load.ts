@@ -65,6 +65,7 @@ export async function loadTasks(db: Database, ids: string[], opts: { includeDele
         createdAt: t.createdAt.toISOString(),
         updatedAt: t.updatedAt.toISOString(),
         completedAt: t.completedAt?.toISOString() ?? null,
+        cycleId: t.cycleId,
       } satisfies Task,
     ]),
   );

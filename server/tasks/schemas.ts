@@ -32,6 +32,7 @@ export const Task = z
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
     completedAt: z.iso.datetime().nullable(),
+    cycleId: z.uuid().nullable().describe("The cycle (sprint) the task is planned in, if any"),
   })
   .meta({ id: "Task" });
 export type Task = z.infer<typeof Task>;
@@ -92,6 +93,7 @@ const TaskFields = {
   startDate: TaskDate.nullable(),
   estimate: z.number().min(0, "must not be negative").max(1_000_000, "must be at most 1000000").nullable(),
   parentId: Uuid.nullable(),
+  cycleId: Uuid.nullable().describe("A cycle of the task's project that has not been completed; null takes the task out of its cycle"),
 };
 
 export const CreateTaskInput = z
@@ -106,6 +108,7 @@ export const CreateTaskInput = z
     startDate: TaskFields.startDate.optional(),
     estimate: TaskFields.estimate.optional(),
     parentId: TaskFields.parentId.optional(),
+    cycleId: TaskFields.cycleId.optional(),
   })
   .meta({ id: "CreateTaskInput" });
 export type CreateTaskInput = z.infer<typeof CreateTaskInput>;
@@ -122,6 +125,7 @@ export const UpdateTaskInput = z
     startDate: TaskFields.startDate.optional(),
     estimate: TaskFields.estimate.optional(),
     parentId: TaskFields.parentId.optional(),
+    cycleId: TaskFields.cycleId.optional(),
     position: z
       .union([PositionKey, PositionBetween])
       .optional()

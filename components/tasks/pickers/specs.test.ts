@@ -38,6 +38,7 @@ function task(over: Partial<Task>): Task {
     createdAt: "2026-01-01T00:00:00.000Z",
     updatedAt: "2026-01-01T00:00:00.000Z",
     completedAt: null,
+    cycleId: null,
     ...over,
   };
 }

@@ -10,6 +10,7 @@ import { enableOutboxMetrics } from "@/server/metrics";
 import { webhooksConsumer } from "@/server/webhooks/consumer";
 import { startWebhookWorker } from "@/server/webhooks/worker";
 import { startTrashPurger } from "@/server/tasks";
+import { startCycleScheduler } from "@/server/cycles";
 
 export type BackgroundWork = { dispatcher: Dispatcher; stop(): Promise<void> };
 
@@ -25,7 +26,7 @@ export async function startBackgroundWork(): Promise<BackgroundWork> {
   const stopListening = await listenForEvents((projectId) => dispatcher.wake(projectId));
   dispatcher.start();
   enableOutboxMetrics();
-  const loops = [startEmailWorker(), startWebhookWorker(), startDueSoonScheduler(), startTrashPurger()];
+  const loops = [startEmailWorker(), startWebhookWorker(), startDueSoonScheduler(), startTrashPurger(), startCycleScheduler()];
   return {
     dispatcher,
     async stop() {

@@ -1,6 +1,6 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { cycles, tasks } from "@/db/schema";
+import { cycles } from "@/db/schema";
 import type { ServiceContext } from "../context";
 import { NotFoundError } from "../errors";
 import { getProjectForActorOrThrow, type ProjectAccess, type ProjectRow } from "../projects/internal";
@@ -34,9 +34,10 @@ export async function loadCycles(
   const rows = await db
     .select({
       cycle: cycles,
-      taskCount: sql<number>`(select count(*)::int from ${tasks} where ${tasks.cycleId} = ${cycles.id} and ${tasks.deletedAt} is null)`,
-      completedTaskCount: sql<number>`(select count(*)::int from ${tasks} join statuses s on s.id = ${tasks.statusId}
-        where ${tasks.cycleId} = ${cycles.id} and ${tasks.deletedAt} is null and s.category = 'completed')`,
+      // Spelled out: drizzle drops table names from columns of a single-table select, which makes them ambiguous here.
+      taskCount: sql<number>`(select count(*)::int from tasks tk where tk.cycle_id = "cycles"."id" and tk.deleted_at is null)`,
+      completedTaskCount: sql<number>`(select count(*)::int from tasks tk join statuses s on s.id = tk.status_id
+        where tk.cycle_id = "cycles"."id" and tk.deleted_at is null and s.category = 'completed')`,
     })
     .from(cycles)
     .where(where)

@@ -73,6 +73,16 @@ import {
   disableTwoFactorOp,
 } from "./account";
 import { listAuditOp } from "./audit";
+import {
+  listCyclesOp,
+  createCycleOp,
+  updateCycleSettingsOp,
+  getCycleOp,
+  updateCycleOp,
+  deleteCycleOp,
+  completeCycleOp,
+  cycleReportOp,
+} from "./cycles";
 
 // Every public endpoint, in the order the OpenAPI document lists them. A route file
 // serves one of these; tests/integration/openapi checks that none is missing here.
@@ -189,4 +199,13 @@ export const operations: readonly Operation[] = [
   disableTwoFactorOp,
   // audit
   listAuditOp,
+  // cycles
+  listCyclesOp,
+  createCycleOp,
+  updateCycleSettingsOp,
+  getCycleOp,
+  updateCycleOp,
+  deleteCycleOp,
+  completeCycleOp,
+  cycleReportOp,
 ];

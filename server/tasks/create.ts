@@ -57,11 +57,11 @@ export async function createTask(args: { ctx: ServiceContext; projectId: string;
       insert into task_labels (task_id, label_id) select t.id, x::uuid from t, jsonb_array_elements_text(${labelIds}::jsonb) x
     ), act as (
       insert into activity (task_id, project_id, actor_id, type, field, from_value, to_value, created_at)
-      select t.id, ${project.id}::uuid, ${actorId}::uuid, 'created', 'status', null, to_jsonb(${status.id}::text), ${now}::timestamptz
+      select t.id, ${project.id}::uuid, ${actorId}::uuid, 'created', 'status', null::jsonb, to_jsonb(${status.id}::text), ${now}::timestamptz
       from t
-      -- The cycle's history starts here too: a cycle report counts the task from this moment.
+      -- The cycle history starts here too: a cycle report counts the task from this moment.
       union all
-      select t.id, ${project.id}::uuid, ${actorId}::uuid, 'created', 'cycle', null, to_jsonb(${cycleId}::text), ${now}::timestamptz
+      select t.id, ${project.id}::uuid, ${actorId}::uuid, 'created', 'cycle', null::jsonb, to_jsonb(${cycleId}::text), ${now}::timestamptz
       from t where ${cycleId}::uuid is not null
     ), d as (
       select jsonb_build_object(

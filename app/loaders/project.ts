@@ -4,6 +4,7 @@ import type { ServiceContext } from "@/server/context";
 import { NotFoundError } from "@/server/errors";
 import { getProjectByKey, listLabels, listStatuses, type ProjectWithPermissions } from "@/server/projects";
 import { getBoard, listAssignablePeople } from "@/server/tasks";
+import { listCycles } from "@/server/cycles";
 import type { TaskListInput } from "@/server/tasks/filters";
 import { listProjectTasks } from "@/server/tasks/list";
 import type { BoardData, Person } from "@/components/tasks/types";
@@ -37,10 +38,11 @@ export const loadPeople = cache(async (ctx: ServiceContext, project: ProjectWith
 /** What every task view needs besides the tasks: statuses, labels, people. */
 export const loadProjectMeta = cache(
   async (ctx: ServiceContext, slug: string, project: ProjectWithPermissions): Promise<Omit<BoardData, "tasks">> => {
-    const [statuses, labels, people] = await Promise.all([
+    const [statuses, labels, people, cycles] = await Promise.all([
       all((cursor) => listStatuses({ ctx, projectId: project.id, page: { limit: 100, cursor } })),
       all((cursor) => listLabels({ ctx, projectId: project.id, page: { limit: 100, cursor } })),
       loadPeople(ctx, project),
+      all((cursor) => listCycles({ ctx, projectId: project.id, query: { state: "open", limit: 100, cursor } })),
     ]);
     return {
       project: {
@@ -62,6 +64,7 @@ export const loadProjectMeta = cache(
       })),
       labels: labels.map((l) => ({ id: l.id, name: l.name, color: l.color })),
       people,
+      cycles: cycles.map((c) => ({ id: c.id, name: c.name, startDate: c.startDate, endDate: c.endDate, state: c.state })),
     };
   },
 );

@@ -1,7 +1,7 @@
 import type { Task } from "./types";
 
 // Board and list share these URL parameters: ?q=&assignee=&label=&priority= (comma-separated, like the REST API).
-export const FILTER_KEYS = ["q", "assignee", "label", "priority", "status"] as const;
+export const FILTER_KEYS = ["q", "assignee", "label", "priority", "status", "cycle"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filters = Partial<Record<FilterKey, string>>;
 
@@ -31,6 +31,9 @@ export function matches(task: Task, f: Filters, me: string): boolean {
   if (priorities.length && !priorities.includes(task.priority)) return false;
   const statuses = list(f.status);
   if (statuses.length && !statuses.includes(task.status.id)) return false;
+  // current / next are dates the server resolves; ids and none are checked here.
+  const cycles = list(f.cycle);
+  if (cycles.length && !cycles.some((c) => c === "current" || c === "next" || (c === "none" ? !task.cycleId : task.cycleId === c))) return false;
   return true;
 }
 

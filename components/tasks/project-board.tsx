@@ -31,6 +31,7 @@ export function ProjectBoard({ data, me, realtimeUrl }: { data: BoardData; me: s
       <FilterBar
         people={data.people}
         labels={data.labels}
+        cycles={data.cycles}
         views={<ViewsMenu projectId={data.project.id} me={me} permissions={data.project.permissions} withLayout={false} />}
       >
         <LanesControl />

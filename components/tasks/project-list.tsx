@@ -32,6 +32,7 @@ export function ProjectList({ data, me, realtimeUrl }: { data: BoardData; me: st
       <FilterBar
         people={data.people}
         labels={data.labels}
+        cycles={data.cycles}
         views={<ViewsMenu projectId={data.project.id} me={me} permissions={data.project.permissions} withLayout={true} />}
       >
         {canWrite && (

@@ -13,6 +13,8 @@ export type StatusInfo = {
   wipLimit: number | null;
 };
 export type LabelInfo = { id: string; name: string; color: string };
+/** An open cycle of the project, for the cycle picker and filter. */
+export type CycleInfo = { id: string; name: string; startDate: string; endDate: string; state: string };
 /** `permissions` come from the server's policy: components never derive them from a role. */
 export type ProjectInfo = { id: string; key: string; name: string; archived: boolean; permissions: ProjectPermissions };
 /** A board column beyond the cards loaded: how many match, and the task list cursor for more. */
@@ -24,6 +26,8 @@ export type BoardData = {
   statuses: StatusInfo[];
   labels: LabelInfo[];
   people: Person[];
+  /** Open cycles (not completed), earliest first. */
+  cycles?: CycleInfo[];
   tasks: Task[];
   /** Board only. */
   columns?: ColumnInfo[];

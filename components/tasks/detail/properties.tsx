@@ -32,7 +32,7 @@ export function Properties({
 }) {
   const id = useId();
   const disabled = !canWrite;
-  const pickerMeta: PickerMeta = { statuses: meta.statuses, labels: meta.labels, people: meta.people, me };
+  const pickerMeta: PickerMeta = { statuses: meta.statuses, labels: meta.labels, people: meta.people, me, cycles: meta.cycles };
   const createLabel = useCreateLabel(meta.project.id, onLabelCreated);
   return (
     <div className="props" aria-label="Properties">

@@ -5,6 +5,7 @@ import { requireContext } from "@/app/lib/session";
 import { GeneralForm, LabelsEditor, ProjectMembers } from "@/components/project/project-settings-parts";
 import { WorkflowEditor } from "@/components/project/workflow-editor";
 import { Trash } from "@/components/project/trash";
+import { CycleSettingsForm } from "@/components/cycles/cycle-forms";
 import { listTrash } from "@/server/tasks";
 import { listProjectMembers } from "@/server/projects";
 import { listMembers } from "@/server/workspaces";
@@ -60,6 +61,10 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
       <section className="card" aria-labelledby="labels-heading">
         <h2 id="labels-heading">Labels</h2>
         <LabelsEditor projectId={project.id} labels={meta.labels} canEdit={editable} />
+      </section>
+      <section className="card" aria-labelledby="cycles-heading">
+        <h2 id="cycles-heading">Cycles</h2>
+        <CycleSettingsForm projectId={project.id} settings={project.cycleSettings} canEdit={editable} />
       </section>
       {trash && (
         <section className="card" aria-labelledby="trash-heading">

@@ -25,9 +25,25 @@ export function BurndownChart({ report }: { report: CycleReport }) {
           <YAxis allowDecimals={report.unit === "points"} {...axis} />
           <Tooltip {...tooltip} labelFormatter={(l) => shortDate(String(l))} />
           <Legend {...legend} />
-          <Line type="stepAfter" dataKey="remaining" name="Remaining" stroke={series(0)} strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Line
+            type="stepAfter"
+            dataKey="remaining"
+            name="Remaining"
+            stroke={series(0)}
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
           <Line type="linear" dataKey="ideal" name="Ideal" stroke={series(3)} strokeDasharray="4 4" dot={false} isAnimationActive={false} />
-          <Line type="stepAfter" dataKey="completed" name="Completed" stroke={series(1)} strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Line
+            type="stepAfter"
+            dataKey="completed"
+            name="Completed"
+            stroke={series(1)}
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
           <Line type="stepAfter" dataKey="scope" name="Scope" stroke={series(2)} dot={false} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>

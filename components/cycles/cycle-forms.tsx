@@ -22,7 +22,12 @@ export function CreateCycleForm({ projectId }: { projectId: string }) {
         const f = new FormData(e.currentTarget);
         const name = String(f.get("name") ?? "").trim();
         run(
-          () => createCycleAction(projectId, { name: name || undefined, startDate: String(f.get("startDate")), endDate: String(f.get("endDate")) }),
+          () =>
+            createCycleAction(projectId, {
+              name: name || undefined,
+              startDate: String(f.get("startDate")),
+              endDate: String(f.get("endDate")),
+            }),
           () => setKey(key + 1),
         );
       }}
@@ -93,7 +98,8 @@ export function CycleSettingsForm({ projectId, settings, canEdit }: { projectId:
           </label>
         </div>
         <label className="row">
-          <input type="checkbox" name="carryOver" defaultChecked={settings.carryOver} /> Move unfinished tasks to the next cycle when a cycle ends
+          <input type="checkbox" name="carryOver" defaultChecked={settings.carryOver} /> Move unfinished tasks to the next cycle when a
+          cycle ends
         </label>
         <div>
           <button className="btn btn-primary">Save cycle settings</button>

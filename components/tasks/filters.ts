@@ -33,7 +33,8 @@ export function matches(task: Task, f: Filters, me: string): boolean {
   if (statuses.length && !statuses.includes(task.status.id)) return false;
   // current / next are dates the server resolves; ids and none are checked here.
   const cycles = list(f.cycle);
-  if (cycles.length && !cycles.some((c) => c === "current" || c === "next" || (c === "none" ? !task.cycleId : task.cycleId === c))) return false;
+  if (cycles.length && !cycles.some((c) => c === "current" || c === "next" || (c === "none" ? !task.cycleId : task.cycleId === c)))
+    return false;
   return true;
 }
 

@@ -99,7 +99,10 @@ export function TaskList({
     onSaved: (saved) => update((list) => upsert(list, saved)),
     onRemoved: (gone) => update((list) => list.filter((t) => t.id !== gone.id)),
   });
-  const pickerMeta = useMemo(() => ({ statuses: data.statuses, labels: data.labels, people: data.people, me, cycles: data.cycles }), [data, me]);
+  const pickerMeta = useMemo(
+    () => ({ statuses: data.statuses, labels: data.labels, people: data.people, me, cycles: data.cycles }),
+    [data, me],
+  );
   const lastShown = virtual.getVirtualItems().at(-1)?.index ?? 0;
   useNextPages(data, filters, update, lastShown >= rows.length - 20);
 

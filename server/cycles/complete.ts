@@ -41,7 +41,15 @@ export async function closeCycle(tx: Database, cycleId: string, now: Date, actor
         .limit(1)
     : [];
   const carried = next
-    ? await moveCycleTasks(tx, { projectId: project.id, from: cycle.id, to: next.id, onlyOpen: true, actorId, at: now, type: "carried_over" })
+    ? await moveCycleTasks(tx, {
+        projectId: project.id,
+        from: cycle.id,
+        to: next.id,
+        onlyOpen: true,
+        actorId,
+        at: now,
+        type: "carried_over",
+      })
     : 0;
   await tx
     .update(cycles)

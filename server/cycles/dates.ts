@@ -34,7 +34,11 @@ export type Span = { startDate: string; endDate: string };
  * hand or earlier) are kept, gaps get a new cycle of `lengthWeeks` starting on `startDay` (the
  * first one may start before today, on the last such weekday), cut short so it never overlaps.
  */
-export function cyclesToAdd(existing: Span[], today: string, settings: { lengthWeeks: number; startDay: (typeof weekdays)[number] }): Span[] {
+export function cyclesToAdd(
+  existing: Span[],
+  today: string,
+  settings: { lengthWeeks: number; startDay: (typeof weekdays)[number] },
+): Span[] {
   const all = [...existing];
   const added: Span[] = [];
   let cursor = today;

@@ -80,7 +80,10 @@ export async function getCycleForActorOrThrow(args: {
   const access = await getProjectForActorOrThrow({ db: args.db, ctx: args.ctx, projectId: found.projectId, action: args.action });
   if (!args.lock) return { cycle: found, access };
   await lockCycles(args.db, found.projectId);
-  const [cycle] = await args.db.select().from(cycles).where(and(eq(cycles.id, args.cycleId), eq(cycles.projectId, found.projectId)));
+  const [cycle] = await args.db
+    .select()
+    .from(cycles)
+    .where(and(eq(cycles.id, args.cycleId), eq(cycles.projectId, found.projectId)));
   if (!cycle) throw new NotFoundError("Cycle");
   return { cycle, access };
 }

@@ -34,5 +34,10 @@ export async function listCycles(args: {
     after ? sql`(${cycles.startDate}, ${cycles.id}) > (${after[0]}::date, ${after[1]}::uuid)` : undefined,
   );
   const rows = await loadCycles(db, project, args.ctx.now, where, query.limit + 1);
-  return toPage(rows, query.limit, (c) => [c.startDate, c.id], (c) => c);
+  return toPage(
+    rows,
+    query.limit,
+    (c) => [c.startDate, c.id],
+    (c) => c,
+  );
 }

@@ -12,7 +12,15 @@ import { loadTasks } from "../tasks/load";
  */
 export async function moveCycleTasks(
   tx: Database,
-  m: { projectId: string; from: string; to: string | null; onlyOpen: boolean; actorId: string | null; at: Date; type: "updated" | "carried_over" },
+  m: {
+    projectId: string;
+    from: string;
+    to: string | null;
+    onlyOpen: boolean;
+    actorId: string | null;
+    at: Date;
+    type: "updated" | "carried_over";
+  },
 ): Promise<number> {
   const closed = tx
     .select({ id: statuses.id })

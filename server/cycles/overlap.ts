@@ -13,7 +13,8 @@ export const MAX_CYCLE_DAYS = 366;
  */
 export async function checkCycleDates(db: Database, projectId: string, span: { startDate: string; endDate: string }, exceptId?: string) {
   if (span.endDate < span.startDate) throw fieldError("endDate", "must be on or after startDate");
-  if (daysBetween(span.startDate, span.endDate) >= MAX_CYCLE_DAYS) throw fieldError("endDate", `must be within ${MAX_CYCLE_DAYS} days of startDate`);
+  if (daysBetween(span.startDate, span.endDate) >= MAX_CYCLE_DAYS)
+    throw fieldError("endDate", `must be within ${MAX_CYCLE_DAYS} days of startDate`);
   const [clash] = await db
     .select({ name: cycles.name, startDate: cycles.startDate, endDate: cycles.endDate })
     .from(cycles)
@@ -27,5 +28,6 @@ export async function checkCycleDates(db: Database, projectId: string, span: { s
     )
     .orderBy(asc(cycles.startDate))
     .limit(1);
-  if (clash) throw fieldError("startDate", `overlaps ${clash.name} (${clash.startDate} – ${clash.endDate}); cycles of a project never overlap`);
+  if (clash)
+    throw fieldError("startDate", `overlaps ${clash.name} (${clash.startDate} – ${clash.endDate}); cycles of a project never overlap`);
 }

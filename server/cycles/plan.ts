@@ -16,7 +16,10 @@ export async function planProjectCycles(tx: Database, project: ProjectRow, now: 
   const settings = cycleSettingsOf(project);
   if (!settings.enabled || project.archivedAt) return 0;
   await lockCycles(tx, project.id);
-  const existing = await tx.select({ startDate: cycles.startDate, endDate: cycles.endDate }).from(cycles).where(eq(cycles.projectId, project.id));
+  const existing = await tx
+    .select({ startDate: cycles.startDate, endDate: cycles.endDate })
+    .from(cycles)
+    .where(eq(cycles.projectId, project.id));
   const spans = cyclesToAdd(existing, dayIn(project.timezone, now), settings);
   for (const span of spans) {
     const id = await insertCycle(tx, project.id, { ...span, automatic: true, createdBy: actorId, at: now });

@@ -13,8 +13,22 @@ export async function removeCycle(args: { ctx: ServiceContext; cycleId: string; 
   await withTransaction(args.ctx, async (tx) => {
     const { cycle } = await getCycleForActorOrThrow({ db: tx, ctx: args.ctx, cycleId: args.cycleId, action: "project.write", lock: true });
     if (args.ifMatch !== undefined && args.ifMatch !== cycle.version) throw new PreconditionFailedError();
-    await moveCycleTasks(tx, { projectId: cycle.projectId, from: cycle.id, to: null, onlyOpen: false, actorId, at: args.ctx.now, type: "updated" });
+    await moveCycleTasks(tx, {
+      projectId: cycle.projectId,
+      from: cycle.id,
+      to: null,
+      onlyOpen: false,
+      actorId,
+      at: args.ctx.now,
+      type: "updated",
+    });
     await tx.delete(cycles).where(eq(cycles.id, cycle.id));
-    await recordEvent(tx, { type: "cycle.deleted", projectId: cycle.projectId, actorId, data: { id: cycle.id, name: cycle.name }, refuseArchived: true });
+    await recordEvent(tx, {
+      type: "cycle.deleted",
+      projectId: cycle.projectId,
+      actorId,
+      data: { id: cycle.id, name: cycle.name },
+      refuseArchived: true,
+    });
   });
 }

@@ -21,7 +21,12 @@ export async function updateCycleSettings(args: {
   const input = UpdateCycleSettingsInput.parse(args.input);
   const actorId = requireUserId(args.ctx);
   return withTransaction(args.ctx, async (tx) => {
-    const { project, role } = await getProjectForActorOrThrow({ db: tx, ctx: args.ctx, projectId: args.projectId, action: "project.admin" });
+    const { project, role } = await getProjectForActorOrThrow({
+      db: tx,
+      ctx: args.ctx,
+      projectId: args.projectId,
+      action: "project.admin",
+    });
     const current = cycleSettingsOf(project);
     const next = { ...current, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
     if (JSON.stringify(next) === JSON.stringify(current) && project.cycleSettings) {

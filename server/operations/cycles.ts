@@ -26,7 +26,8 @@ export const createCycleOp = defineOperation({
   path: "/api/v1/projects/{projectId}/cycles",
   tag,
   auth: "required",
-  summary: "Create a cycle by hand (project members): whole days startDate..endDate in the project's time zone, never overlapping another (422)",
+  summary:
+    "Create a cycle by hand (project members): whole days startDate..endDate in the project's time zone, never overlapping another (422)",
   params: ProjectParam,
   body: CreateCycleInput,
   response: Cycle,
@@ -65,7 +66,8 @@ export const updateCycleOp = defineOperation({
   path: "/api/v1/cycles/{cycleId}",
   tag,
   auth: "required",
-  summary: "Rename a cycle or change its dates (project members); new dates may not overlap another cycle (422); a completed cycle keeps its dates (409)",
+  summary:
+    "Rename a cycle or change its dates (project members); new dates may not overlap another cycle (422); a completed cycle keeps its dates (409)",
   params: CycleParam,
   body: UpdateCycleInput,
   response: Cycle,

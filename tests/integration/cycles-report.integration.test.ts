@@ -17,11 +17,25 @@ describe("the report from a known history", () => {
     const t = await createTestTeam();
     const status = (n: string) => t.project.statuses.find((s) => s.name === n)!.id;
     const [todo, doing, done, canceled] = [status("Todo"), status("In Progress"), status("Done"), status("Canceled")];
-    const c = (await api.post(`/api/v1/projects/${t.project.id}/cycles`, { startDate: "2025-03-03", endDate: "2025-03-09" }, { token: t.member.token })).body;
-    const next = (await api.post(`/api/v1/projects/${t.project.id}/cycles`, { startDate: day(0), endDate: day(6) }, { token: t.member.token })).body;
+    const c = (
+      await api.post(
+        `/api/v1/projects/${t.project.id}/cycles`,
+        { startDate: "2025-03-03", endDate: "2025-03-09" },
+        { token: t.member.token },
+      )
+    ).body;
+    const next = (
+      await api.post(`/api/v1/projects/${t.project.id}/cycles`, { startDate: day(0), endDate: day(6) }, { token: t.member.token })
+    ).body;
     const mk = async (title: string, estimate: number | null, statusId: string) =>
       (await createTestTask(t.project, t.member, { title, estimate, statusId })).id;
-    const [A, B, X, Y, Z] = [await mk("A", 3, done), await mk("B", 5, doing), await mk("X", 2, done), await mk("Y", 1, todo), await mk("Z", null, canceled)];
+    const [A, B, X, Y, Z] = [
+      await mk("A", 3, done),
+      await mk("B", 5, doing),
+      await mk("X", 2, done),
+      await mk("Y", 1, todo),
+      await mk("Z", null, canceled),
+    ];
     await api.patch(`/api/v1/tasks/${B}`, { cycleId: c.id }, { token: t.member.token });
     // The history, rewritten with known times (UTC project): joins/leaves of the cycle and status moves.
     const db = await database();
@@ -37,24 +51,29 @@ describe("the report from a known history", () => {
       toValue: to,
       createdAt: at(when),
     });
-    await db.insert(activity).values([
-      row(A, "status", null, todo, "01T09:00:00"),
-      row(A, "cycle", null, c.id, "01T09:00:00"),
-      row(A, "status", todo, done, "05T10:00:00"),
-      row(B, "status", null, todo, "02T09:00:00"),
-      row(B, "cycle", null, c.id, "02T09:00:00"),
-      row(B, "status", todo, doing, "04T09:00:00"),
-      row(X, "status", null, todo, "01T09:00:00"),
-      row(X, "cycle", null, c.id, "04T12:00:00"),
-      row(X, "status", todo, done, "06T15:00:00"),
-      row(Y, "status", null, todo, "01T09:00:00"),
-      row(Y, "cycle", null, c.id, "02T09:00:00"),
-      row(Y, "cycle", c.id, null, "05T11:00:00"),
-      row(Z, "status", null, todo, "01T09:00:00"),
-      row(Z, "cycle", null, c.id, "07T08:00:00"),
-      row(Z, "status", todo, canceled, "08T08:00:00"),
-    ]);
-    await db.update(tasks).set({ cycleId: c.id }).where(inArray(tasks.id, [A, B, X, Z]));
+    await db
+      .insert(activity)
+      .values([
+        row(A, "status", null, todo, "01T09:00:00"),
+        row(A, "cycle", null, c.id, "01T09:00:00"),
+        row(A, "status", todo, done, "05T10:00:00"),
+        row(B, "status", null, todo, "02T09:00:00"),
+        row(B, "cycle", null, c.id, "02T09:00:00"),
+        row(B, "status", todo, doing, "04T09:00:00"),
+        row(X, "status", null, todo, "01T09:00:00"),
+        row(X, "cycle", null, c.id, "04T12:00:00"),
+        row(X, "status", todo, done, "06T15:00:00"),
+        row(Y, "status", null, todo, "01T09:00:00"),
+        row(Y, "cycle", null, c.id, "02T09:00:00"),
+        row(Y, "cycle", c.id, null, "05T11:00:00"),
+        row(Z, "status", null, todo, "01T09:00:00"),
+        row(Z, "cycle", null, c.id, "07T08:00:00"),
+        row(Z, "status", todo, canceled, "08T08:00:00"),
+      ]);
+    await db
+      .update(tasks)
+      .set({ cycleId: c.id })
+      .where(inArray(tasks.id, [A, B, X, Z]));
 
     const live = await api.get(`/api/v1/cycles/${c.id}/report`, { token: t.viewer.token });
     expect(live.status, JSON.stringify(live.body)).toBe(200);
@@ -67,7 +86,15 @@ describe("the report from a known history", () => {
       carriedOver: { tasks: 1, points: 5 },
     };
     expect(live.body).toMatchObject({ ...expected, frozen: false });
-    expect(live.body.days.map((d: { date: string; scope: number; completed: number; remaining: number; ideal: number }) => [d.date, d.scope, d.completed, d.remaining, d.ideal])).toEqual([
+    expect(
+      live.body.days.map((d: { date: string; scope: number; completed: number; remaining: number; ideal: number }) => [
+        d.date,
+        d.scope,
+        d.completed,
+        d.remaining,
+        d.ideal,
+      ]),
+    ).toEqual([
       ["2025-03-03", 9, 0, 9, 9],
       ["2025-03-04", 11, 0, 11, 7.5],
       ["2025-03-05", 10, 3, 7, 6],
@@ -90,7 +117,10 @@ describe("the report from a known history", () => {
     const frozen = await api.get(`/api/v1/cycles/${c.id}/report`, { token: t.viewer.token });
     expect(frozen.body).toMatchObject({ ...expected, frozen: true });
     expect(frozen.body.days).toEqual(live.body.days);
-    const completed = await db.select().from(events).where(and(eq(events.projectId, t.project.id), eq(events.type, "cycle.completed")));
+    const completed = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.projectId, t.project.id), eq(events.type, "cycle.completed")));
     expect(completed.map((e) => e.data)).toEqual([expect.objectContaining({ id: c.id, carriedOver: 1, nextCycleId: next.id })]);
     expect((await api.patch(`/api/v1/tasks/${B}`, { cycleId: c.id }, { token: t.member.token })).status).toBe(422);
   });
@@ -121,8 +151,14 @@ describe("carry-over", () => {
     expect(settings.body.cycleSettings).toMatchObject({ enabled: false, carryOver: false });
     const later = (await api.post(url, { startDate: day(11), endDate: day(12) }, { token: t.member.token })).body;
     const db = await database();
-    await db.update(cycles).set({ startDate: day(-1) }).where(eq(cycles.id, next.id)); // make it run now
-    await db.update(cycles).set({ startDate: day(11) }).where(eq(cycles.id, later.id));
+    await db
+      .update(cycles)
+      .set({ startDate: day(-1) })
+      .where(eq(cycles.id, next.id)); // make it run now
+    await db
+      .update(cycles)
+      .set({ startDate: day(11) })
+      .where(eq(cycles.id, later.id));
     await api.post(`/api/v1/cycles/${next.id}/complete`, undefined, { token: t.member.token });
     expect((await api.get(`/api/v1/tasks/${open.id}`, { token: t.member.token })).body.cycleId).toBe(next.id);
   });
@@ -144,9 +180,15 @@ describe("the scheduler", () => {
     expect(made.map((c) => c.number).sort()).toEqual([1, 2, 3]);
     expect(made.every((c) => new Date(`${c.startDate}T00:00:00Z`).getUTCDay() === 3)).toBe(true);
     await runCycleScheduler(now);
-    const again = await db.select({ n: sql<number>`count(*)::int` }).from(cycles).where(eq(cycles.projectId, t.project.id));
+    const again = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(cycles)
+      .where(eq(cycles.projectId, t.project.id));
     expect(Number(again[0]!.n)).toBe(3);
-    const created = await db.select().from(events).where(and(eq(events.projectId, t.project.id), eq(events.type, "cycle.created")));
+    const created = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.projectId, t.project.id), eq(events.type, "cycle.created")));
     expect(created).toHaveLength(3);
     // Two weeks on, the first has ended: the scheduler closes it and plans one more ahead.
     const later = new Date(Date.parse(`${made[0]!.endDate}T12:00:00Z`) + DAY);

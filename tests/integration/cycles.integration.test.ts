@@ -49,8 +49,15 @@ describe("cycles by hand", () => {
     expect((await api.get(`${cyclesUrl()}?state=upcoming`, { token: team.viewer.token })).body.data).toHaveLength(1);
 
     expectProblem(await api.patch(`/api/v1/cycles/${id}`, { endDate: day(6) }, { token: team.member.token }), 422);
-    expectProblem(await api.patch(`/api/v1/cycles/${id}`, { name: "x" }, { token: team.member.token, headers: { "if-match": '"7"' } }), 412);
-    const renamed = await api.patch(`/api/v1/cycles/${id}`, { name: "Launch", endDate: day(3) }, { token: team.member.token, headers: { "if-match": '"1"' } });
+    expectProblem(
+      await api.patch(`/api/v1/cycles/${id}`, { name: "x" }, { token: team.member.token, headers: { "if-match": '"7"' } }),
+      412,
+    );
+    const renamed = await api.patch(
+      `/api/v1/cycles/${id}`,
+      { name: "Launch", endDate: day(3) },
+      { token: team.member.token, headers: { "if-match": '"1"' } },
+    );
     expect(renamed.body).toMatchObject({ name: "Launch", endDate: day(3), version: 2 });
     expect((await api.get(`/api/v1/cycles/${id}`, { token: team.viewer.token })).body).toMatchObject({ name: "Launch" });
 
@@ -85,24 +92,41 @@ describe("cycles by hand", () => {
     expectProblem(await api.patch(one, { name: "x" }, { token: team.viewer.token }), 403);
     expectProblem(await api.post(`${one}/complete`, undefined, { token: team.viewer.token }), 403);
     expectProblem(await api.delete(one, { token: team.viewer.token }), 403);
-    expectProblem(await api.patch(`/api/v1/projects/${team.project.id}/cycle-settings`, { enabled: true }, { token: team.member.token }), 403);
+    expectProblem(
+      await api.patch(`/api/v1/projects/${team.project.id}/cycle-settings`, { enabled: true }, { token: team.member.token }),
+      403,
+    );
     expectProblem(await api.post(`${one}/complete`, undefined, { token: team.member.token }), 409); // not started yet
     expect((await api.get(one, { token: team.admin.token })).body.name).toBe(c.body.name);
   });
 
   it("validates cycleId on tasks: a cycle of the same project, not completed", async () => {
     const other = await createTestTeam();
-    const foreign = await api.post(`/api/v1/projects/${other.project.id}/cycles`, { startDate: day(0), endDate: day(1) }, { token: other.owner.token });
-    const bad = await api.post(`/api/v1/projects/${team.project.id}/tasks`, { title: "x", cycleId: foreign.body.id }, { token: team.member.token });
+    const foreign = await api.post(
+      `/api/v1/projects/${other.project.id}/cycles`,
+      { startDate: day(0), endDate: day(1) },
+      { token: other.owner.token },
+    );
+    const bad = await api.post(
+      `/api/v1/projects/${team.project.id}/tasks`,
+      { title: "x", cycleId: foreign.body.id },
+      { token: team.member.token },
+    );
     expectProblem(bad, 422);
     expect(bad.body.errors[0].path).toBe("cycleId");
     const mine = await api.post(cyclesUrl(), { startDate: day(70), endDate: day(72) }, { token: team.member.token });
     const task = await createTestTask(team.project, team.member, { title: "planned" });
     expectProblem(await api.patch(`/api/v1/tasks/${task.id}`, { cycleId: foreign.body.id }, { token: team.member.token }), 422);
-    const created = await api.post(`/api/v1/projects/${team.project.id}/tasks`, { title: "y", cycleId: mine.body.id }, { token: team.member.token });
+    const created = await api.post(
+      `/api/v1/projects/${team.project.id}/tasks`,
+      { title: "y", cycleId: mine.body.id },
+      { token: team.member.token },
+    );
     expect(created.body.cycleId).toBe(mine.body.id);
     const activity = await api.get(`/api/v1/tasks/${created.body.id}/activity`, { token: team.member.token });
-    expect(activity.body.data).toEqual(expect.arrayContaining([expect.objectContaining({ type: "created", field: "cycle", to: mine.body.id })]));
+    expect(activity.body.data).toEqual(
+      expect.arrayContaining([expect.objectContaining({ type: "created", field: "cycle", to: mine.body.id })]),
+    );
   });
 });
 
@@ -110,9 +134,14 @@ describe("cycle settings", () => {
   it("turning cycles on creates the current cycle and the next two; bad settings are 422 with nothing written", async () => {
     const t = await createTestTeam();
     const url = `/api/v1/projects/${t.project.id}/cycle-settings`;
-    for (const body of [{ lengthWeeks: 5 }, { lengthWeeks: 0 }, { startDay: "someday" }, {}, { enabled: "yes" }]) expectProblem(await api.patch(url, body, { token: t.owner.token }), 422);
+    for (const body of [{ lengthWeeks: 5 }, { lengthWeeks: 0 }, { startDay: "someday" }, {}, { enabled: "yes" }])
+      expectProblem(await api.patch(url, body, { token: t.owner.token }), 422);
     expect((await api.get(`/api/v1/projects/${t.project.id}/cycles`, { token: t.owner.token })).body.data).toHaveLength(0);
-    const on = await api.patch(url, { enabled: true, lengthWeeks: 1, startDay: "monday" }, { token: t.owner.token, headers: { "if-match": '"1"' } });
+    const on = await api.patch(
+      url,
+      { enabled: true, lengthWeeks: 1, startDay: "monday" },
+      { token: t.owner.token, headers: { "if-match": '"1"' } },
+    );
     expect(on.status, JSON.stringify(on.body)).toBe(200);
     expect(on.body).toMatchObject({ version: 2, cycleSettings: { enabled: true, lengthWeeks: 1, startDay: "monday", carryOver: true } });
     const cycles = (await api.get(`/api/v1/projects/${t.project.id}/cycles`, { token: t.owner.token })).body.data;
@@ -141,7 +170,9 @@ describe("the cycle filter", () => {
     await api.patch(`/api/v1/tasks/${a.id}`, { cycleId: now.body.id }, { token: t.member.token });
     await api.patch(`/api/v1/tasks/${b.id}`, { cycleId: later.body.id }, { token: t.member.token });
     const ids = async (q: string) =>
-      ((await api.get(`/api/v1/projects/${t.project.id}/tasks?${q}`, { token: t.viewer.token })).body.data as { id: string }[]).map((x) => x.id).sort();
+      ((await api.get(`/api/v1/projects/${t.project.id}/tasks?${q}`, { token: t.viewer.token })).body.data as { id: string }[])
+        .map((x) => x.id)
+        .sort();
     expect(await ids("cycle=current")).toEqual([a.id]);
     expect(await ids("cycle=next")).toEqual([b.id]);
     expect(await ids(`cycle=${later.body.id}`)).toEqual([b.id]);
@@ -151,10 +182,15 @@ describe("the cycle filter", () => {
     const board = await api.get(`/api/v1/projects/${t.project.id}/board?cycle=current`, { token: t.viewer.token });
     const cards = board.body.columns.flatMap((col: { tasks: { id: string; cycleId: string }[] }) => col.tasks);
     expect(cards).toEqual([expect.objectContaining({ id: a.id, cycleId: now.body.id })]);
-    const schedule = await api.get(`/api/v1/projects/${t.project.id}/schedule?from=${day(-3)}&to=${day(3)}&cycle=next`, { token: t.viewer.token });
+    const schedule = await api.get(`/api/v1/projects/${t.project.id}/schedule?from=${day(-3)}&to=${day(3)}&cycle=next`, {
+      token: t.viewer.token,
+    });
     expect(schedule.body.tasks.map((x: { id: string }) => x.id)).toEqual([b.id]);
     const db = await database();
-    const created = await db.select().from(events).where(and(eq(events.projectId, t.project.id), eq(events.type, "cycle.created")));
+    const created = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.projectId, t.project.id), eq(events.type, "cycle.created")));
     expect(created).toHaveLength(2);
   });
 });

@@ -179,7 +179,11 @@ export function propertySpec(kind: PropertyKind, tasks: Task[], meta: PickerMeta
         empty: "Add to cycle",
         summary: id === undefined ? (tasks.length > 1 ? "Mixed" : "") : name,
         options: [
-          ...cycles.map((c) => ({ id: c.id, label: c.name, hint: `${c.startDate} – ${c.endDate}${c.state === "active" ? " · current" : ""}` })),
+          ...cycles.map((c) => ({
+            id: c.id,
+            label: c.name,
+            hint: `${c.startDate} – ${c.endDate}${c.state === "active" ? " · current" : ""}`,
+          })),
           { id: NONE, label: "No cycle" },
         ],
         selected: id === undefined ? [] : [id ?? NONE],

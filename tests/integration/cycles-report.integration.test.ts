@@ -151,15 +151,14 @@ describe("carry-over", () => {
     expect(settings.body.cycleSettings).toMatchObject({ enabled: false, carryOver: false });
     const later = (await api.post(url, { startDate: day(11), endDate: day(12) }, { token: t.member.token })).body;
     const db = await database();
+    // Started yesterday, so it can be completed now; "later" is open after it, and still nothing moves.
     await db
       .update(cycles)
       .set({ startDate: day(-1) })
-      .where(eq(cycles.id, next.id)); // make it run now
-    await db
-      .update(cycles)
-      .set({ startDate: day(11) })
-      .where(eq(cycles.id, later.id));
-    await api.post(`/api/v1/cycles/${next.id}/complete`, undefined, { token: t.member.token });
+      .where(eq(cycles.id, next.id));
+    const closed = await api.post(`/api/v1/cycles/${next.id}/complete`, undefined, { token: t.member.token });
+    expect(closed.body).toMatchObject({ state: "completed" });
+    expect(later.state).toBe("upcoming");
     expect((await api.get(`/api/v1/tasks/${open.id}`, { token: t.member.token })).body.cycleId).toBe(next.id);
   });
 });

@@ -146,7 +146,6 @@ describe("carry-over", () => {
     const report = (await api.get(`/api/v1/cycles/${now.id}/report`, { token: t.member.token })).body;
     expect(report).toMatchObject({ unit: "tasks", frozen: true, completed: { tasks: 1 }, carriedOver: { tasks: 1 } });
     expect(report.days.at(-1)).toMatchObject({ date: day(0), scope: 2, completed: 1, remaining: 1 });
-
     const settings = await api.patch(`/api/v1/projects/${t.project.id}/cycle-settings`, { carryOver: false }, { token: t.owner.token });
     expect(settings.body.cycleSettings).toMatchObject({ enabled: false, carryOver: false });
     const later = (await api.post(url, { startDate: day(11), endDate: day(12) }, { token: t.member.token })).body;

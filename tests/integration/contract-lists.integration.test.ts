@@ -57,6 +57,7 @@ function lists(): { path: string; url: string; token: string; min: number }[] {
     { path: "/api/v1/projects/{projectId}/trash", url: `/api/v1/projects/${project.id}/trash`, token: owner.token, min: 0 },
     { path: "/api/v1/workspaces/{slug}/invitations", url: `/api/v1/workspaces/${ws.slug}/invitations`, token: owner.token, min: 0 },
     { path: "/api/v1/workspaces/{slug}/audit", url: `/api/v1/workspaces/${ws.slug}/audit`, token: owner.token, min: 1 },
+    { path: "/api/v1/projects/{projectId}/cycles", url: `/api/v1/projects/${project.id}/cycles`, token: owner.token, min: 0 },
   ];
 }
 

@@ -30,7 +30,7 @@ test("start a cycle, plan a task with the picker, carry it over, see the burndow
     await expect(async () => {
       await page.getByPlaceholder("Cycle name (optional)").fill("Sprint 1");
       await page.getByRole("button", { name: "Create cycle" }).click();
-      await expect(page.getByRole("list", { name: "Cycles" }).getByText("Sprint 1")).toBeVisible({ timeout: 5_000 });
+      await expect(page.getByRole("list", { name: "Cycles" }).locator("strong", { hasText: "Sprint 1" })).toBeVisible({ timeout: 5_000 });
     }).toPass({ timeout: 60_000 });
     await expect(page.locator('[aria-current="true"]')).toContainText("Current");
     await expectAccessible(page, "cycles-page");
@@ -71,7 +71,7 @@ test("start a cycle, plan a task with the picker, carry it over, see the burndow
     await page.goto(`${base}/cycles`);
     await expect(async () => {
       await page.getByRole("button", { name: "Complete Sprint 1" }).click();
-      await expect(page.getByRole("list", { name: "Cycles" }).getByText("Completed")).toBeVisible({ timeout: 5_000 });
+      await expect(page.getByRole("list", { name: "Cycles" }).locator(".badge", { hasText: "Completed" })).toBeVisible({ timeout: 5_000 });
     }).toPass({ timeout: 60_000 });
     expect((await call(request, project, "GET", `/api/v1/tasks/${open.key}`)).cycleId).toBe(sprint2.id);
     const trail = (await call(request, project, "GET", `/api/v1/tasks/${open.key}/activity`)).data as { type: string }[];

@@ -53,6 +53,7 @@ describe("POST /api/v1/projects/{projectId}/tasks", () => {
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
       completedAt: null,
+      cycleId: null,
     });
     const second = await createTestTask(project, member, { title: "Second" });
     expect(second).toMatchObject({

@@ -11,6 +11,7 @@ import { webhooksConsumer } from "@/server/webhooks/consumer";
 import { startWebhookWorker } from "@/server/webhooks/worker";
 import { startTrashPurger } from "@/server/tasks";
 import { recurrenceConsumer, startRecurrenceScheduler } from "@/server/recurrence";
+import { startCycleScheduler } from "@/server/cycles";
 
 export type BackgroundWork = { dispatcher: Dispatcher; stop(): Promise<void> };
 
@@ -26,7 +27,14 @@ export async function startBackgroundWork(): Promise<BackgroundWork> {
   const stopListening = await listenForEvents((projectId) => dispatcher.wake(projectId));
   dispatcher.start();
   enableOutboxMetrics();
-  const loops = [startEmailWorker(), startWebhookWorker(), startDueSoonScheduler(), startTrashPurger(), startRecurrenceScheduler()];
+  const loops = [
+    startEmailWorker(),
+    startWebhookWorker(),
+    startDueSoonScheduler(),
+    startTrashPurger(),
+    startRecurrenceScheduler(),
+    startCycleScheduler(),
+  ];
   return {
     dispatcher,
     async stop() {

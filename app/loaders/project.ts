@@ -5,6 +5,7 @@ import { NotFoundError } from "@/server/errors";
 import { getProjectByKey, listLabels, listStatuses, type ProjectWithPermissions } from "@/server/projects";
 import { getBoard, listAssignablePeople } from "@/server/tasks";
 import { listFields } from "@/server/custom-fields";
+import { listCycles } from "@/server/cycles";
 import type { TaskListInput } from "@/server/tasks/filters";
 import { listProjectTasks } from "@/server/tasks/list";
 import type { BoardData, Person } from "@/components/tasks/types";
@@ -38,11 +39,12 @@ export const loadPeople = cache(async (ctx: ServiceContext, project: ProjectWith
 /** What every task view needs besides the tasks: statuses, labels, people, custom fields. */
 export const loadProjectMeta = cache(
   async (ctx: ServiceContext, slug: string, project: ProjectWithPermissions): Promise<Omit<BoardData, "tasks">> => {
-    const [statuses, labels, people, fields] = await Promise.all([
+    const [statuses, labels, people, fields, cycles] = await Promise.all([
       all((cursor) => listStatuses({ ctx, projectId: project.id, page: { limit: 100, cursor } })),
       all((cursor) => listLabels({ ctx, projectId: project.id, page: { limit: 100, cursor } })),
       loadPeople(ctx, project),
       all((cursor) => listFields({ ctx, projectId: project.id, page: { limit: 100, cursor } })),
+      all((cursor) => listCycles({ ctx, projectId: project.id, query: { state: "open", limit: 100, cursor } })),
     ]);
     return {
       project: {
@@ -72,6 +74,7 @@ export const loadProjectMeta = cache(
         required: f.required,
         showOnCard: f.showOnCard,
       })),
+      cycles: cycles.map((c) => ({ id: c.id, name: c.name, startDate: c.startDate, endDate: c.endDate, state: c.state })),
     };
   },
 );

@@ -7,6 +7,7 @@ const TABS = [
   ["list", "List"],
   ["timeline", "Timeline"],
   ["calendar", "Calendar"],
+  ["cycles", "Cycles"],
   ["analytics", "Analytics"],
   ["settings", "Settings"],
 ] as const;

@@ -355,7 +355,7 @@ export function Board({
       <TaskActionsHost
         container={boardRef}
         tasks={tasks}
-        meta={{ statuses: data.statuses, labels: data.labels, people: data.people, me, fields: data.fields }}
+        meta={{ statuses: data.statuses, labels: data.labels, people: data.people, me, fields: data.fields, cycles: data.cycles }}
         projectId={data.project.id}
         writer={writer}
         canWrite={canWrite}

@@ -24,7 +24,7 @@ export function BulkBar({
   onDone: () => void;
   onClear: () => void;
 }) {
-  const meta: PickerMeta = { statuses: data.statuses, labels: data.labels, people: data.people, me };
+  const meta: PickerMeta = { statuses: data.statuses, labels: data.labels, people: data.people, me, cycles: data.cycles };
   const createLabel = useCreateLabel(data.project.id);
   return (
     <div className="toolbar card" style={{ padding: 8 }} role="region" aria-label="Bulk edit">

@@ -2,7 +2,7 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import type { FilterKey } from "./filters";
-import { PRIORITIES, PRIORITY_LABEL, type FieldInfo, type LabelInfo, type Person } from "./types";
+import { PRIORITIES, PRIORITY_LABEL, type CycleInfo, type FieldInfo, type LabelInfo, type Person } from "./types";
 import { FieldFilters } from "./fields/field-filters";
 
 /** Filters live in the URL, so a filtered board or list can be shared and survives reloads. `views`: the saved-views menu. */
@@ -10,12 +10,14 @@ export function FilterBar({
   people,
   labels,
   fields = [],
+  cycles,
   views,
   children,
 }: {
   people: Person[];
   labels: LabelInfo[];
   fields?: FieldInfo[];
+  cycles?: CycleInfo[];
   views?: React.ReactNode;
   children?: React.ReactNode;
 }) {
@@ -39,7 +41,8 @@ export function FilterBar({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [q]);
 
-  const active = ["q", "assignee", "label", "priority"].some((k) => params.get(k)) || [...params.keys()].some((k) => k.startsWith("cf."));
+  const active =
+    ["q", "assignee", "label", "priority", "cycle"].some((k) => params.get(k)) || [...params.keys()].some((k) => k.startsWith("cf."));
   return (
     <div className="toolbar" role="search" aria-busy={pending}>
       <label className="sr-only" htmlFor="filter-q">
@@ -90,6 +93,23 @@ export function FilterBar({
         ))}
       </select>
       <FieldFilters fields={fields} people={people} value={(id) => params.get(`cf.${id}`) ?? ""} onChange={(id, v) => set(`cf.${id}`, v)} />
+      <label className="sr-only" htmlFor="filter-cycle">
+        Cycle
+      </label>
+      <select id="filter-cycle" value={params.get("cycle") ?? ""} onChange={(e) => set("cycle", e.target.value)}>
+        <option value="">Any cycle</option>
+        <option value="current">Current cycle</option>
+        <option value="next">Next cycle</option>
+        <option value="none">No cycle</option>
+        {(cycles ?? []).map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+        {params.get("cycle") && !["current", "next", "none", ...(cycles ?? []).map((c) => c.id)].includes(params.get("cycle")!) && (
+          <option value={params.get("cycle")!}>A completed cycle</option>
+        )}
+      </select>
       {active && (
         <button
           type="button"

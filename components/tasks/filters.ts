@@ -1,7 +1,7 @@
 import type { Task } from "./types";
 
 // Board and list share these URL parameters: ?q=&assignee=&label=&priority= (comma-separated, like the REST API).
-export const FILTER_KEYS = ["q", "assignee", "label", "priority", "status"] as const;
+export const FILTER_KEYS = ["q", "assignee", "label", "priority", "status", "cycle"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 /** `cf` holds custom field filters, `cf.<fieldId>=…` in the URL as in the REST API. */
 export type Filters = Partial<Record<FilterKey, string>> & { cf?: Record<string, string> };
@@ -36,6 +36,10 @@ export function matches(task: Task, f: Filters, me: string): boolean {
   if (priorities.length && !priorities.includes(task.priority)) return false;
   const statuses = list(f.status);
   if (statuses.length && !statuses.includes(task.status.id)) return false;
+  // current / next are dates the server resolves; ids and none are checked here.
+  const cycles = list(f.cycle);
+  if (cycles.length && !cycles.some((c) => c === "current" || c === "next" || (c === "none" ? !task.cycleId : task.cycleId === c)))
+    return false;
   return Object.entries(f.cf ?? {}).every(([fieldId, wanted]) => fieldMatches(task.customFields?.[fieldId], list(wanted), me));
 }
 

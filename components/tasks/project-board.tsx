@@ -34,6 +34,7 @@ export function ProjectBoard({ data, me, realtimeUrl }: { data: BoardData; me: s
         people={data.people}
         labels={data.labels}
         fields={data.fields}
+        cycles={data.cycles}
         views={<ViewsMenu projectId={data.project.id} me={me} permissions={data.project.permissions} withLayout={false} />}
       >
         <LanesControl />

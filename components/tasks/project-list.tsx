@@ -33,6 +33,7 @@ export function ProjectList({ data, me, realtimeUrl }: { data: BoardData; me: st
         people={data.people}
         labels={data.labels}
         fields={data.fields}
+        cycles={data.cycles}
         views={<ViewsMenu projectId={data.project.id} me={me} permissions={data.project.permissions} withLayout={true} />}
       >
         {canWrite && (

@@ -101,7 +101,7 @@ export function TaskList({
     onRemoved: (gone) => update((list) => list.filter((t) => t.id !== gone.id)),
   });
   const pickerMeta = useMemo(
-    () => ({ statuses: data.statuses, labels: data.labels, people: data.people, me, fields: data.fields }),
+    () => ({ statuses: data.statuses, labels: data.labels, people: data.people, me, fields: data.fields, cycles: data.cycles }),
     [data, me],
   );
   const fields = data.fields ?? [];

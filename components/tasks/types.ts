@@ -22,6 +22,8 @@ export type FieldInfo = {
   required: boolean;
   showOnCard: boolean;
 };
+/** An open cycle of the project, for the cycle picker and filter. */
+export type CycleInfo = { id: string; name: string; startDate: string; endDate: string; state: string };
 /** `permissions` come from the server's policy: components never derive them from a role. */
 export type ProjectInfo = { id: string; key: string; name: string; archived: boolean; permissions: ProjectPermissions };
 /** A board column beyond the cards loaded: how many match, and the task list cursor for more. */
@@ -35,6 +37,8 @@ export type BoardData = {
   people: Person[];
   /** The project's custom fields in their order. */
   fields?: FieldInfo[];
+  /** Open cycles (not completed), earliest first. */
+  cycles?: CycleInfo[];
   tasks: Task[];
   /** Board only. */
   columns?: ColumnInfo[];

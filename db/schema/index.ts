@@ -9,3 +9,4 @@ export * from "./audit";
 export * from "./time-entries";
 export * from "./recurrence";
 export * from "./custom-fields";
+export * from "./cycles";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { orderKey, ts } from "./columns";
 import { users } from "./users";
 import { workspaces } from "./workspaces";
@@ -31,6 +31,13 @@ export const projects = pgTable(
     createdAt: ts("created_at").notNull().defaultNow(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
     archivedAt: ts("archived_at"),
+    /** Cycles (sprints): { enabled, lengthWeeks, startDay, carryOver }; null = never turned on. */
+    cycleSettings: jsonb("cycle_settings").$type<{
+      enabled: boolean;
+      lengthWeeks: number;
+      startDay: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+      carryOver: boolean;
+    }>(),
   },
   (t) => [
     uniqueIndex("projects_workspace_key_idx").on(t.workspaceId, t.key),

@@ -17,6 +17,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { orderKey, ts, tsvector } from "./columns";
 import { labels, projects, statuses } from "./projects";
+import { cycles } from "./cycles";
 import { users } from "./users";
 import { taskSeries } from "./recurrence";
 
@@ -51,6 +52,8 @@ export const tasks = pgTable(
     // (server/tasks/purge-trash.ts removes it for good after that).
     deletedAt: ts("deleted_at"),
     deletedBy: uuid("deleted_by").references(() => users.id, { onDelete: "set null" }),
+    /** The cycle (sprint) the task is planned in; at most one. */
+    cycleId: uuid("cycle_id").references(() => cycles.id, { onDelete: "set null" }),
     searchVector: tsvector("search_vector").generatedAlwaysAs(
       sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(description, '')), 'B') || setweight(to_tsvector('english', coalesce(comments_text, '')), 'C')`,
     ),
@@ -80,6 +83,9 @@ export const tasks = pgTable(
     index("tasks_trash_idx")
       .on(t.projectId, t.deletedAt, t.id)
       .where(sql`${t.deletedAt} is not null`),
+    index("tasks_project_cycle_idx")
+      .on(t.projectId, t.cycleId)
+      .where(sql`${t.cycleId} is not null`),
     index("tasks_deleted_at_idx")
       .on(t.deletedAt)
       .where(sql`${t.deletedAt} is not null`),

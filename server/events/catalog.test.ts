@@ -52,6 +52,7 @@ const task = () => ({
   updatedAt: new Date().toISOString(),
   completedAt: null,
   customFields: {},
+  cycleId: null,
 });
 
 describe("event catalog", () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Comment } from "../comments/schemas";
+import { Cycle } from "../cycles/schemas";
 import { Project, ProjectRole } from "../projects/schemas";
 import { Priority, Task } from "../tasks/schemas";
 import { TimeEntry } from "../time-tracking/schemas";
@@ -34,6 +35,7 @@ export const TaskFieldChange = z
       from: z.unknown().describe("The old value, null when empty"),
       to: z.unknown().describe("The new value, null when cleared"),
     }),
+    change("cycle", Id.nullable()),
   ])
   .meta({ id: "TaskFieldChange" });
 export type TaskFieldChange = z.infer<typeof TaskFieldChange>;
@@ -47,7 +49,7 @@ export const CommentPayload = z
   .object({ comment: Comment, task: TaskRef, mentions: z.array(Id).meta({ description: "Ids of the users the body @mentions" }) })
   .meta({ id: "CommentPayload" });
 export const CommentDeletedPayload = z.object({ id: Id, task: TaskRef }).meta({ id: "CommentDeletedPayload" });
-export const projectFields = ["name", "key", "description", "visibility", "timezone", "archivedAt"] as const;
+export const projectFields = ["name", "key", "description", "visibility", "timezone", "archivedAt", "cycleSettings"] as const;
 export const ProjectUpdatedPayload = Project.omit({ role: true })
   .extend({ changed: z.array(z.enum(projectFields)).meta({ description: "The fields this change set" }) })
   .meta({ id: "ProjectUpdatedPayload" });
@@ -57,6 +59,15 @@ export const MemberRemovedPayload = z.object({ userId: Id }).meta({ id: "MemberR
 export const TimeEntryPayload = z.object({ entry: TimeEntry, task: TaskRef }).meta({ id: "TimeEntryPayload" });
 export const TimeEntryDeletedPayload = z.object({ id: Id, userId: Id, task: TaskRef }).meta({ id: "TimeEntryDeletedPayload" });
 export const CustomFieldDeletedPayload = z.object({ id: Id, name: z.string() }).meta({ id: "CustomFieldDeletedPayload" });
+export const cycleFields = ["name", "startDate", "endDate"] as const;
+export const CycleUpdatedPayload = Cycle.extend({
+  changed: z.array(z.enum(cycleFields)).meta({ description: "The fields this change set" }),
+}).meta({ id: "CycleUpdatedPayload" });
+export const CycleCompletedPayload = Cycle.extend({
+  carriedOver: z.number().int().meta({ description: "Unfinished tasks moved to the next cycle" }),
+  nextCycleId: Id.nullable().meta({ description: "Where they went; null when carry-over is off or there is no next cycle" }),
+}).meta({ id: "CycleCompletedPayload" });
+export const CycleDeletedPayload = z.object({ id: Id, name: z.string() }).meta({ id: "CycleDeletedPayload" });
 
 export const eventPayloads = {
   "task.created": Task,
@@ -75,6 +86,10 @@ export const eventPayloads = {
   "custom_field.created": CustomField,
   "custom_field.updated": CustomField,
   "custom_field.deleted": CustomFieldDeletedPayload,
+  "cycle.created": Cycle,
+  "cycle.updated": CycleUpdatedPayload,
+  "cycle.completed": CycleCompletedPayload,
+  "cycle.deleted": CycleDeletedPayload,
 } as const;
 
 export type EventType = keyof typeof eventPayloads;

@@ -87,6 +87,16 @@ import {
 } from "./time-tracking";
 import { getRecurrenceOp, setRecurrenceOp, removeRecurrenceOp } from "./recurrence";
 import { listFieldsOp, createFieldOp, getFieldOp, updateFieldOp, deleteFieldOp } from "./custom-fields";
+import {
+  listCyclesOp,
+  createCycleOp,
+  updateCycleSettingsOp,
+  getCycleOp,
+  updateCycleOp,
+  deleteCycleOp,
+  completeCycleOp,
+  cycleReportOp,
+} from "./cycles";
 
 // Every public endpoint, in the order the OpenAPI document lists them. A route file
 // serves one of these; tests/integration/openapi checks that none is missing here.
@@ -224,4 +234,13 @@ export const operations: readonly Operation[] = [
   getFieldOp,
   updateFieldOp,
   deleteFieldOp,
+  // cycles
+  listCyclesOp,
+  createCycleOp,
+  updateCycleSettingsOp,
+  getCycleOp,
+  updateCycleOp,
+  deleteCycleOp,
+  completeCycleOp,
+  cycleReportOp,
 ];

@@ -20,6 +20,10 @@ const summaries: Record<EventType, string> = {
   "custom_field.created": "A custom field was added to a project; data is the field",
   "custom_field.updated": "A custom field changed (name, type, options, order); data is the field after the change",
   "custom_field.deleted": "A custom field was deleted, with its values on every task",
+  "cycle.created": "A cycle (sprint) was created, by hand or ahead by the scheduler; data is the cycle",
+  "cycle.updated": "A cycle was renamed or its dates changed",
+  "cycle.completed": "A cycle ended: its report is frozen and its unfinished tasks moved to the next cycle (carriedOver)",
+  "cycle.deleted": "A cycle was deleted; its tasks are in no cycle any more",
 };
 
 const headers = z.object({

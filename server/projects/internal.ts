@@ -7,6 +7,8 @@ import { ConflictError } from "../errors";
 import { requireTwoFactorIfAsked, twoFactorEnabledSql } from "../account/workspace-two-factor";
 import { authorize, effectiveProjectRole, type ProjectAction, type ProjectResource, type ProjectRole } from "../auth/policy";
 
+import type { CycleSettings } from "./schemas";
+
 export type ProjectRow = typeof projects.$inferSelect;
 export type ProjectAccess = { project: ProjectRow; resource: ProjectResource; role: ProjectRole };
 
@@ -70,5 +72,7 @@ export function toProject(p: ProjectRow, role: ProjectRole) {
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
     role,
+    // Defaults until cycles are first set up (kept in step with server/cycles/internal.ts).
+    cycleSettings: { enabled: false, lengthWeeks: 2, startDay: "monday" as const, carryOver: true, ...p.cycleSettings } as CycleSettings,
   };
 }

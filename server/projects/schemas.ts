@@ -31,6 +31,20 @@ export const Color = z
 const Name = z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters");
 const Description = z.string().max(10_000, "must be at most 10000 characters");
 
+export const weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
+export const Weekday = z.enum(weekdays).meta({ id: "Weekday" });
+
+/** Cycles (sprints) of the project; changed through PATCH /projects/{id}/cycle-settings (server/cycles). */
+export const CycleSettings = z
+  .object({
+    enabled: z.boolean().describe("Cycles are created ahead automatically: the current one and the next two"),
+    lengthWeeks: z.number().int().describe("Length of an automatic cycle, 1–4 weeks"),
+    startDay: Weekday.describe("The weekday automatic cycles start on"),
+    carryOver: z.boolean().describe("When a cycle ends, its unfinished tasks move to the next cycle"),
+  })
+  .meta({ id: "CycleSettings" });
+export type CycleSettings = z.infer<typeof CycleSettings>;
+
 export const Project = z
   .object({
     id: z.uuid(),
@@ -45,6 +59,7 @@ export const Project = z
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
     role: ProjectRole.describe("Your effective role in the project"),
+    cycleSettings: CycleSettings,
   })
   .meta({ id: "Project" });
 export type Project = z.infer<typeof Project>;

@@ -125,12 +125,13 @@ function boardStatement(projectId: string, userId: string, where: SQL, limit: nu
             'createdAt', ${iso(sql`t.created_at`)}, 'updatedAt', ${iso(sql`t.updated_at`)},
             'completedAt', ${iso(sql`t.completed_at`)},
             'seriesId', t.series_id,
-            'customFields', ${fieldValueJson("t")}
+            'customFields', ${fieldValueJson("t")},
+            'cycleId', t.cycle_id
           ) order by t.position, t.id) as list
           from (
             select tasks.id, tasks.number, tasks.project_id, tasks.title, tasks.description, tasks.priority, tasks.reporter_id,
               tasks.due_date, tasks.start_date, tasks.estimate, tasks.parent_id, tasks.position, tasks.version,
-              tasks.created_at, tasks.updated_at, tasks.completed_at, tasks.series_id
+              tasks.created_at, tasks.updated_at, tasks.completed_at, tasks.series_id, tasks.cycle_id
             from tasks
             where tasks.status_id = s.id and ${where}
             order by tasks.position, tasks.id

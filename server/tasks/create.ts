@@ -9,7 +9,7 @@ import { getProjectForActorOrThrow } from "../projects/internal";
 import { CreateTaskInput } from "./schemas";
 import { endOfColumn } from "./position";
 import { priorityRank, type Task } from "./schemas";
-import { checkAssignees, checkDates, checkLabels, checkParent, checkStatus, defaultStatus } from "./validate";
+import { checkAssignees, checkCycle, checkDates, checkLabels, checkParent, checkStatus, defaultStatus } from "./validate";
 import { insertRowsOf } from "../custom-fields/task-values";
 import { checkTaskFieldValues } from "./custom-field-values";
 
@@ -29,6 +29,8 @@ export async function createTask(args: { ctx: ServiceContext; projectId: string;
   await checkLabels(db, project.id, input.labelIds ?? []);
   await checkAssignees(db, project, input.assigneeIds ?? []);
   if (input.parentId) await checkParent(db, project.id, null, input.parentId);
+  if (input.cycleId) await checkCycle(db, project.id, input.cycleId);
+  const cycleId = input.cycleId ?? null;
   checkDates(input.startDate ?? null, input.dueDate ?? null);
   const values = insertRowsOf(await checkTaskFieldValues(db, project, input.customFields, { creating: true }));
   const valueRows = JSON.stringify(values.map((v) => ({ field_id: v.fieldId, ...v.columns })));
@@ -47,11 +49,11 @@ export async function createTask(args: { ctx: ServiceContext; projectId: string;
       returning workspace_id, key, next_task_number - 1 as n
     ), t as (
       insert into tasks (project_id, number, title, description, status_id, priority, reporter_id, due_date, start_date,
-        estimate, parent_id, position, created_at, updated_at, completed_at)
+        estimate, parent_id, position, created_at, updated_at, completed_at, cycle_id)
       select ${project.id}::uuid, p.n, ${input.title}, ${input.description ?? ""}, ${status.id}::uuid,
         ${priorityRank[priority]}::smallint, ${actorId}::uuid, ${input.dueDate ?? null}::date, ${input.startDate ?? null}::date,
         ${input.estimate ?? null}::float8, ${input.parentId ?? null}::uuid, ${position}, ${now}::timestamptz, ${now}::timestamptz,
-        ${closed ? now : null}::timestamptz
+        ${closed ? now : null}::timestamptz, ${cycleId}::uuid
       from p
       returning id
     ), a as (
@@ -65,8 +67,12 @@ export async function createTask(args: { ctx: ServiceContext; projectId: string;
         as x(field_id uuid, value jsonb, "textValue" text, "numberValue" float8, "dateValue" date, "boolValue" boolean, "optionIds" text[])
     ), act as (
       insert into activity (task_id, project_id, actor_id, type, field, from_value, to_value, created_at)
-      select t.id, ${project.id}::uuid, ${actorId}::uuid, 'created', 'status', null, to_jsonb(${status.id}::text), ${now}::timestamptz
+      select t.id, ${project.id}::uuid, ${actorId}::uuid, 'created', 'status', null::jsonb, to_jsonb(${status.id}::text), ${now}::timestamptz
       from t
+      -- The cycle history starts here too: a cycle report counts the task from this moment.
+      union all
+      select t.id, ${project.id}::uuid, ${actorId}::uuid, 'created', 'cycle', null::jsonb, to_jsonb(${cycleId}::text), ${now}::timestamptz
+      from t where ${cycleId}::uuid is not null
     ), d as (
       select jsonb_build_object(
         'id', t.id, 'key', p.key || '-' || p.n, 'number', p.n, 'projectId', ${project.id}::text,
@@ -82,7 +88,8 @@ export async function createTask(args: { ctx: ServiceContext; projectId: string;
         'parentId', ${input.parentId ?? null}::text, 'position', ${position}::text, 'version', 1,
         'createdAt', ${now}::text, 'updatedAt', ${now}::text, 'completedAt', ${closed ? now : null}::text,
         'seriesId', null,
-        'customFields', ${valueJson}::jsonb
+        'customFields', ${valueJson}::jsonb,
+        'cycleId', ${cycleId}::text
       ) as data, p.workspace_id
       from p, t
     ), e as (

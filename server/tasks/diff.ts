@@ -6,7 +6,7 @@ import type { UpdateTaskInput } from "./schemas";
 import type { TaskRow } from "./internal";
 import { keyBetweenNeighbours } from "./position";
 import { priorityOf, priorityRank } from "./schemas";
-import { checkDates, checkStatus, type StatusRef } from "./validate";
+import { checkCycle, checkDates, checkStatus, type StatusRef } from "./validate";
 
 export type TaskPlan = {
   set: Partial<typeof tasks.$inferInsert>;
@@ -47,6 +47,11 @@ export async function planChanges(tx: Database, current: TaskRow, input: UpdateT
   if (input.parentId !== undefined && input.parentId !== current.parentId) {
     plan.set.parentId = input.parentId;
     plan.changes.push({ field: "parent", from: current.parentId, to: input.parentId });
+  }
+  if (input.cycleId !== undefined && input.cycleId !== current.cycleId) {
+    if (input.cycleId) await checkCycle(tx, current.projectId, input.cycleId);
+    plan.set.cycleId = input.cycleId;
+    plan.changes.push({ field: "cycle", from: current.cycleId, to: input.cycleId });
   }
   if (input.statusId !== undefined && input.statusId !== current.statusId) {
     const [from, to] = await Promise.all([

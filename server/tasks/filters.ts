@@ -76,6 +76,13 @@ export const taskFilterShape = {
     .transform((v) => v.toLowerCase())
     .optional()
     .meta({ description: "Subtasks of this task, or none for top-level tasks" }),
+  cycle: anyOf(
+    z
+      .string()
+      .refine((v) => ["current", "next", "none"].includes(v) || UUID.test(v), "must be current, next, none or a cycle id")
+      .transform((v) => v.toLowerCase()),
+    "Cycles: current (the cycle holding today in the project's time zone), next (the first one after it), none (in no cycle) or cycle ids",
+  ),
 };
 
 /** The filters alone: what a saved view stores (unknown keys refused there). */

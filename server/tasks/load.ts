@@ -69,6 +69,7 @@ export async function loadTasks(db: Database, ids: string[], opts: { includeDele
         completedAt: t.completedAt?.toISOString() ?? null,
         seriesId: t.seriesId,
         customFields: values.get(t.id) ?? {},
+        cycleId: t.cycleId,
       } satisfies Task,
     ]),
   );

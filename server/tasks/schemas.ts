@@ -43,6 +43,7 @@ export const Task = z
       .describe(
         "Custom field values by field id (only the fields that have one): text/url string, number, date YYYY-MM-DD, checkbox true, single select option id, multi select option ids, person user id",
       ),
+    cycleId: z.uuid().nullable().describe("The cycle (sprint) the task is planned in, if any"),
   })
   .meta({ id: "Task" });
 export type Task = z.infer<typeof Task>;
@@ -103,6 +104,7 @@ const TaskFields = {
   startDate: TaskDate.nullable(),
   estimate: z.number().min(0, "must not be negative").max(1_000_000, "must be at most 1000000").nullable(),
   parentId: Uuid.nullable(),
+  cycleId: Uuid.nullable().describe("A cycle of the task's project that has not been completed; null takes the task out of its cycle"),
 };
 
 export const CreateTaskInput = z
@@ -118,6 +120,7 @@ export const CreateTaskInput = z
     estimate: TaskFields.estimate.optional(),
     parentId: TaskFields.parentId.optional(),
     customFields: TaskCustomFieldsInput.optional(),
+    cycleId: TaskFields.cycleId.optional(),
   })
   .meta({ id: "CreateTaskInput" });
 export type CreateTaskInput = z.infer<typeof CreateTaskInput>;
@@ -135,6 +138,7 @@ export const UpdateTaskInput = z
     estimate: TaskFields.estimate.optional(),
     parentId: TaskFields.parentId.optional(),
     customFields: TaskCustomFieldsInput.optional(),
+    cycleId: TaskFields.cycleId.optional(),
     position: z
       .union([PositionKey, PositionBetween])
       .optional()

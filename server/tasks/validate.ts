@@ -1,6 +1,6 @@
 import { and, isNull, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { labels, statuses, tasks, users } from "@/db/schema";
+import { cycles, labels, statuses, tasks, users } from "@/db/schema";
 import { fieldError, ValidationError } from "../errors";
 import type { ProjectRow } from "../projects/internal";
 import { projectVisibleUsers } from "./people";
@@ -68,6 +68,16 @@ export async function checkParent(db: Database, projectId: string, taskId: strin
     )
     select 1 as found from ancestors where id = ${taskId}::uuid limit 1`)) as unknown as { rows: unknown[] };
   if (result.rows.length > 0) throw fieldError("parentId", "would make the task its own ancestor");
+}
+
+/** A cycle of the same project that is still open (a completed cycle keeps its report as it ended). */
+export async function checkCycle(db: Database, projectId: string, cycleId: string): Promise<void> {
+  const [cycle] = await db
+    .select({ completedAt: cycles.completedAt })
+    .from(cycles)
+    .where(and(eq(cycles.id, cycleId), eq(cycles.projectId, projectId)));
+  if (!cycle) throw fieldError("cycleId", "is not a cycle of this project");
+  if (cycle.completedAt) throw fieldError("cycleId", "is a completed cycle; plan the task in an open one");
 }
 
 export function checkDates(startDate: string | null, dueDate: string | null): void {

@@ -109,6 +109,12 @@ const creates: Create[] = [
     count: () => count(`/api/v1/projects/${w.project.id}/views`)(),
   },
   {
+    name: "POST /projects/{id}/cycles",
+    url: () => `/api/v1/projects/${w.project.id}/cycles`,
+    body: (n) => ({ startDate: `2031-${String(n + 1).padStart(2, "0")}-01`, endDate: `2031-${String(n + 1).padStart(2, "0")}-05` }),
+    count: () => count(`/api/v1/projects/${w.project.id}/cycles`)(),
+  },
+  {
     name: "POST /tasks/{idOrKey}/comments",
     url: () => `/api/v1/tasks/${w.tasks[0].id}/comments`,
     body: (n) => ({ body: `idem ${n}` }),

@@ -62,6 +62,7 @@ function lists(): { path: string; url: string; token: string; min: number }[] {
     { path: "/api/v1/workspaces/{slug}/audit", url: `/api/v1/workspaces/${ws.slug}/audit`, token: owner.token, min: 1 },
     { path: "/api/v1/tasks/{idOrKey}/time-entries", url: `/api/v1/tasks/${t}/time-entries`, token: owner.token, min: 2 },
     { path: "/api/v1/projects/{projectId}/time-entries", url: `/api/v1/projects/${project.id}/time-entries`, token: owner.token, min: 2 },
+    { path: "/api/v1/projects/{projectId}/cycles", url: `/api/v1/projects/${project.id}/cycles`, token: owner.token, min: 0 },
   ];
 }
 

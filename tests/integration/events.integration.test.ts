@@ -148,6 +148,13 @@ describe("event catalog", () => {
     expect((await api.delete(`/api/v1/projects/${project.id}/members/${ann.id}`, { token })).status).toBe(204);
     expect((await api.delete(`/api/v1/tasks/${blocker.key}`, { token })).status).toBe(204);
     expect((await api.post(`/api/v1/tasks/${blocker.id}/restore`, undefined, { token })).status).toBe(200);
+    const cycles = `/api/v1/projects/${project.id}/cycles`;
+    const cycle = (await api.post(cycles, { startDate: "2020-01-01", endDate: "2020-01-05" }, { token })).body;
+    expect((await api.patch(`/api/v1/tasks/${task.key}`, { cycleId: cycle.id }, { token })).status).toBe(200);
+    expect((await api.patch(`/api/v1/cycles/${cycle.id}`, { name: "Renamed cycle" }, { token })).status).toBe(200);
+    expect((await api.post(`/api/v1/cycles/${cycle.id}/complete`, undefined, { token })).status).toBe(200);
+    const spare = (await api.post(cycles, { startDate: "2031-01-01", endDate: "2031-01-05" }, { token })).body;
+    expect((await api.delete(`/api/v1/cycles/${spare.id}`, { token })).status).toBe(204);
 
     const db = await database();
     const rows = await db.select().from(events).where(eq(events.projectId, project.id)).orderBy(asc(events.id));
@@ -171,6 +178,7 @@ describe("event catalog", () => {
         "blockedBy",
         "labels",
         "status",
+        "cycle",
       ]),
     );
   });

@@ -32,6 +32,7 @@ describe("POST /api/v1/workspaces/{slug}/projects", () => {
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
       role: "admin",
+      cycleSettings: { enabled: false, lengthWeeks: 2, startDay: "monday", carryOver: true },
     });
     expect(res.headers.get("etag")).toBe('"1"');
     const statuses = await api.get(`/api/v1/projects/${res.body.id}/statuses`, { token: ws.owner.token });

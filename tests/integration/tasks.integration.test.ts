@@ -55,6 +55,7 @@ describe("POST /api/v1/projects/{projectId}/tasks", () => {
       completedAt: null,
       seriesId: null,
       customFields: {},
+      cycleId: null,
     });
     const second = await createTestTask(project, member, { title: "Second" });
     expect(second).toMatchObject({

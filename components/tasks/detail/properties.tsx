@@ -33,7 +33,14 @@ export function Properties({
 }) {
   const id = useId();
   const disabled = !canWrite;
-  const pickerMeta: PickerMeta = { statuses: meta.statuses, labels: meta.labels, people: meta.people, me, fields: meta.fields };
+  const pickerMeta: PickerMeta = {
+    statuses: meta.statuses,
+    labels: meta.labels,
+    people: meta.people,
+    me,
+    fields: meta.fields,
+    cycles: meta.cycles,
+  };
   const kinds: PropertyKind[] = [...PROPERTY_KINDS, ...(meta.fields ?? []).map(fieldKind)];
   const createLabel = useCreateLabel(meta.project.id, onLabelCreated);
   return (

@@ -39,6 +39,7 @@ function task(over: Partial<Task>): Task {
     updatedAt: "2026-01-01T00:00:00.000Z",
     completedAt: null,
     customFields: {},
+    cycleId: null,
     ...over,
   };
 }

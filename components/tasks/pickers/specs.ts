@@ -1,14 +1,30 @@
 import type { UpdateTaskInput } from "@/server/tasks";
-import { PRIORITIES, PRIORITY_LABEL, type FieldInfo, type LabelInfo, type Person, type StatusInfo, type Task } from "../types";
+import {
+  PRIORITIES,
+  PRIORITY_LABEL,
+  type CycleInfo,
+  type FieldInfo,
+  type LabelInfo,
+  type Person,
+  type StatusInfo,
+  type Task,
+} from "../types";
 import type { PickerOption } from "./picker";
 import { fieldSpec, isFieldKind, type FieldKind } from "../fields/field-specs";
 
 /** The built-in properties, and custom fields as `cf:<fieldId>`. */
-export type PropertyKind = "status" | "assignees" | "labels" | "priority" | "due" | "estimate" | FieldKind;
-export const PROPERTY_KINDS: PropertyKind[] = ["status", "assignees", "labels", "priority", "due", "estimate"];
+export type PropertyKind = "status" | "assignees" | "labels" | "priority" | "due" | "estimate" | "cycle" | FieldKind;
+export const PROPERTY_KINDS: PropertyKind[] = ["status", "assignees", "labels", "priority", "due", "estimate", "cycle"];
 
 /** What a picker needs to know about the project. */
-export type PickerMeta = { statuses: StatusInfo[]; labels: LabelInfo[]; people: Person[]; me: string; fields?: FieldInfo[] };
+export type PickerMeta = {
+  statuses: StatusInfo[];
+  labels: LabelInfo[];
+  people: Person[];
+  me: string;
+  fields?: FieldInfo[];
+  cycles?: CycleInfo[];
+};
 
 /** One property's picker over one or several tasks: its options, current choice, and the write it makes. */
 export type PropertySpec = {
@@ -176,6 +192,28 @@ export function propertySpec(kind: PropertyKind, tasks: Task[], meta: PickerMeta
         inputFor: (_t, next) => ({ estimate: next[0] === NONE ? null : Number(next[0]) }),
       };
     }
+    case "cycle": {
+      const id = one((t) => t.cycleId);
+      const cycles = meta.cycles ?? [];
+      const name = id ? (cycles.find((c) => c.id === id)?.name ?? "Completed cycle") : "";
+      return {
+        kind,
+        name: "Cycle",
+        empty: "Add to cycle",
+        summary: id === undefined ? (tasks.length > 1 ? "Mixed" : "") : name,
+        options: [
+          ...cycles.map((c) => ({
+            id: c.id,
+            label: c.name,
+            hint: `${c.startDate} – ${c.endDate}${c.state === "active" ? " · current" : ""}`,
+          })),
+          { id: NONE, label: "No cycle" },
+        ],
+        selected: id === undefined ? [] : [id ?? NONE],
+        multiple: false,
+        inputFor: (_t, next) => ({ cycleId: next[0] === NONE ? null : next[0]! }),
+      };
+    }
   }
 }
 
@@ -188,6 +226,7 @@ export function revertInput(before: Task, input: UpdateTaskInput): UpdateTaskInp
   if (input.labelIds !== undefined) back.labelIds = before.labels.map((l) => l.id);
   if (input.dueDate !== undefined) back.dueDate = before.dueDate;
   if (input.estimate !== undefined) back.estimate = before.estimate;
+  if (input.cycleId !== undefined) back.cycleId = before.cycleId;
   if (input.position !== undefined || input.statusId !== undefined) back.position = before.position;
   if (input.customFields !== undefined)
     back.customFields = Object.fromEntries(Object.keys(input.customFields).map((id) => [id, before.customFields?.[id] ?? null]));

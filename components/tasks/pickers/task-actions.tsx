@@ -17,6 +17,7 @@ export const PROPERTY_KEYS: Record<string, PropertyKind> = {
   p: "priority",
   d: "due",
   e: "estimate",
+  y: "cycle",
 };
 
 type MenuItem = { id: string; label: string; keys: string };
@@ -28,6 +29,7 @@ const MENU: MenuItem[] = [
   { id: "priority", label: "Priority…", keys: "P" },
   { id: "due", label: "Due date…", keys: "D" },
   { id: "estimate", label: "Estimate…", keys: "E" },
+  { id: "cycle", label: "Cycle…", keys: "Y" },
   { id: "delete", label: "Delete…", keys: "Delete" },
 ];
 

@@ -31,6 +31,7 @@ export function ProjectCalendar(props: { data: ScheduleData; month: string; me: 
       <FilterBar
         people={data.people}
         labels={data.labels}
+        cycles={data.cycles}
         views={<ViewsMenu projectId={data.project.id} me={me} permissions={data.project.permissions} withLayout={false} />}
       />
       <div className={css.toolbar}>

@@ -35,6 +35,7 @@ export function ProjectTimeline(props: { data: ScheduleData; scale: TimelineScal
       <FilterBar
         people={data.people}
         labels={data.labels}
+        cycles={data.cycles}
         views={<ViewsMenu projectId={data.project.id} me={me} permissions={data.project.permissions} withLayout={false} />}
       />
       <div className={css.toolbar}>

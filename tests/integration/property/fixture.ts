@@ -45,6 +45,14 @@ export async function createFixture(): Promise<Fixture> {
     idOf(api.post(`/api/v1/tasks/${tasks[0]!.key}/attachments`, undefined, { token: t, rawBody: form }), (b) => b.id),
     idOf(api.post(`/api/v1/tasks/${tasks[0]!.key}/time-entries`, { durationSeconds: 600 }, { token: t }), (b) => b.id),
   ]);
+  const cycleId = await idOf(
+    api.post(
+      `/api/v1/projects/${project.id}/cycles`,
+      { name: "fixture cycle", startDate: "2031-01-06", endDate: "2031-01-19" },
+      { token: t },
+    ),
+    (b) => b.id,
+  );
   const statusIds = project.statuses.map((s) => s.id);
   return {
     owner,
@@ -69,6 +77,7 @@ export async function createFixture(): Promise<Fixture> {
       assigneeId: [owner.id, member.id],
       commentId,
       viewId,
+      cycleId,
       invitationId,
       "tokens.id": tokenId,
       "attachments.id": attachmentId,

@@ -6,6 +6,7 @@ import { GeneralForm, LabelsEditor, ProjectMembers } from "@/components/project/
 import { WorkflowEditor } from "@/components/project/workflow-editor";
 import { Trash } from "@/components/project/trash";
 import { CustomFieldsEditor } from "@/components/project/custom-fields-editor";
+import { CycleSettingsForm } from "@/components/cycles/cycle-forms";
 import { listTrash } from "@/server/tasks";
 import { listProjectMembers } from "@/server/projects";
 import { listMembers } from "@/server/workspaces";
@@ -65,6 +66,10 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
       <section className="card" aria-labelledby="fields-heading">
         <h2 id="fields-heading">Custom fields</h2>
         <CustomFieldsEditor projectId={project.id} fields={meta.fields ?? []} canEdit={admin} />
+      </section>
+      <section className="card" aria-labelledby="cycles-heading">
+        <h2 id="cycles-heading">Cycles</h2>
+        <CycleSettingsForm projectId={project.id} settings={project.cycleSettings} canEdit={editable} />
       </section>
       {trash && (
         <section className="card" aria-labelledby="trash-heading">

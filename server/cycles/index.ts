@@ -1,0 +1,10 @@
+export * from "./schemas";
+export { listCycles } from "./list";
+export { getCycle } from "./get";
+export { createCycle } from "./create";
+export { updateCycle } from "./update";
+export { removeCycle } from "./remove";
+export { completeCycle } from "./complete";
+export { getCycleReport } from "./report";
+export { updateCycleSettings } from "./settings";
+export { runCycleScheduler, startCycleScheduler } from "./scheduler";

@@ -34,6 +34,8 @@ export const tasks = pgTable(
     description: text("description").notNull().default(""),
     // Comment bodies, kept in step by the comment verbs, so one generated tsvector covers all three.
     commentsText: text("comments_text").notNull().default(""),
+    /** The task's text and URL custom field values, kept by a trigger on task_field_values (0012) for search. */
+    fieldsText: text("fields_text").notNull().default(""),
     statusId: uuid("status_id")
       .notNull()
       .references(() => statuses.id),
@@ -55,7 +57,7 @@ export const tasks = pgTable(
     /** The cycle (sprint) the task is planned in; at most one. */
     cycleId: uuid("cycle_id").references(() => cycles.id, { onDelete: "set null" }),
     searchVector: tsvector("search_vector").generatedAlwaysAs(
-      sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(description, '')), 'B') || setweight(to_tsvector('english', coalesce(comments_text, '')), 'C')`,
+      sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(description, '')), 'B') || setweight(to_tsvector('english', coalesce(comments_text, '')), 'C') || setweight(to_tsvector('english', coalesce(fields_text, '')), 'D')`,
     ),
     // The title alone: small, so checking it row by row costs little, and its own statistics tell the
     // planner how common a word is in titles (search relevance ranks title matches first).

@@ -2,7 +2,7 @@ import { and, isNull, asc, eq, gt, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { stringify } from "csv-stringify/sync";
 import type { Database } from "@/db/client";
-import { labels, statuses, taskAssignees, taskLabels, tasks, users } from "@/db/schema";
+import { cycles, labels, statuses, taskAssignees, taskLabels, tasks, users } from "@/db/schema";
 import type { ServiceContext } from "../context";
 import { dbFor } from "../transaction";
 import { getProjectForActorOrThrow } from "../projects/internal";
@@ -54,9 +54,10 @@ async function batch(
 ): Promise<{ number: number; record: CsvRecord }[]> {
   const parent = alias(tasks, "parent");
   const rows = await db
-    .select({ task: tasks, status: statuses.name, parentNumber: parent.number })
+    .select({ task: tasks, status: statuses.name, parentNumber: parent.number, cycle: cycles.name })
     .from(tasks)
     .innerJoin(statuses, eq(statuses.id, tasks.statusId))
+    .leftJoin(cycles, eq(cycles.id, tasks.cycleId))
     .leftJoin(parent, and(eq(parent.id, tasks.parentId), isNull(parent.deletedAt)))
     .where(and(eq(tasks.projectId, projectId), isNull(tasks.deletedAt), gt(tasks.number, after)))
     .orderBy(asc(tasks.number))
@@ -84,7 +85,7 @@ async function batch(
       .filter((x) => x.taskId === id)
       .map((x) => x.v)
       .join(";");
-  return rows.map(({ task: t, status, parentNumber }) => ({
+  return rows.map(({ task: t, status, parentNumber, cycle }) => ({
     number: t.number,
     record: Object.fromEntries(
       Object.entries({
@@ -99,6 +100,7 @@ async function batch(
         startDate: t.startDate ?? "",
         estimate: t.estimate === null ? "" : String(t.estimate),
         parent: parentNumber === null ? "" : `${projectKey}-${parentNumber}`,
+        cycle: cycle ?? "",
       })
         .map(([k, v]) => [k, escapeCell(v)])
         .concat(Object.entries(custom.get(t.id) ?? {})),

@@ -13,6 +13,7 @@ export const csvColumns = [
   "startDate",
   "estimate",
   "parent",
+  "cycle",
 ] as const;
 export type CsvColumn = (typeof csvColumns)[number];
 export type CsvRecord = Partial<Record<CsvColumn, string>>;

@@ -1,6 +1,6 @@
 import { and, isNull, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { labels, statuses, tasks, users } from "@/db/schema";
+import { cycles, labels, statuses, tasks, users } from "@/db/schema";
 import { splitList, unescapeCell, type CsvRecord } from "./csv-format";
 import type { CreateTaskInput } from "./schemas";
 import { priorities, type Priority } from "./schemas";
@@ -14,12 +14,14 @@ export type Lookups = {
   users: Map<string, string>;
   projectKey: string;
   tasksByNumber: Map<number, string>;
+  /** Cycles not completed yet, by name (a completed cycle takes no tasks). */
+  cycles: Map<string, string>;
 };
 
 export async function loadLookups(db: Database, project: { id: string; key: string }, records: CsvRecord[]): Promise<Lookups> {
   const emails = [...new Set(records.flatMap((r) => splitList(r.assignees).map((e) => e.toLowerCase())))];
   const numbers = [...new Set(records.map((r) => parentNumber(r.parent, project.key)).filter((n): n is number => n !== null))];
-  const [s, l, u, t] = await Promise.all([
+  const [s, l, u, t, c] = await Promise.all([
     db.select({ id: statuses.id, name: statuses.name }).from(statuses).where(eq(statuses.projectId, project.id)),
     db.select({ id: labels.id, name: labels.name }).from(labels).where(eq(labels.projectId, project.id)),
     emails.length
@@ -34,6 +36,10 @@ export async function loadLookups(db: Database, project: { id: string; key: stri
           .from(tasks)
           .where(and(eq(tasks.projectId, project.id), isNull(tasks.deletedAt), inArray(tasks.number, numbers)))
       : Promise.resolve([]),
+    db
+      .select({ id: cycles.id, name: cycles.name })
+      .from(cycles)
+      .where(and(eq(cycles.projectId, project.id), isNull(cycles.completedAt))),
   ]);
   return {
     statuses: new Map(s.map((x) => [x.name.toLowerCase(), x.id])),
@@ -41,6 +47,7 @@ export async function loadLookups(db: Database, project: { id: string; key: stri
     users: new Map(u.map((x) => [x.email.toLowerCase(), x.id])),
     projectKey: project.key,
     tasksByNumber: new Map(t.map((x) => [x.number, x.id])),
+    cycles: new Map(c.map((x) => [x.name.toLowerCase(), x.id])),
   };
 }
 
@@ -94,11 +101,16 @@ export function toCreateInput(
     if (id) input.parentId = id;
     else fail("parent", `no task ${cell("parent")} in this file (above) or in this project`);
   }
+  if (cell("cycle")) {
+    const id = lk.cycles.get(cell("cycle").toLowerCase());
+    if (id) input.cycleId = id;
+    else fail("cycle", `no open cycle named "${cell("cycle")}" in this project`);
+  }
   return errors.length ? { errors } : { input, errors };
 }
 
 /** Errors of the create verb, named by CSV column. */
 export function columnOf(path: string): string {
   const head = path.split(".")[0] ?? "";
-  return ({ statusId: "status", assigneeIds: "assignees", labelIds: "labels", parentId: "parent" } as Record<string, string>)[head] ?? head;
+  return ({ statusId: "status", assigneeIds: "assignees", labelIds: "labels", parentId: "parent", cycleId: "cycle" } as Record<string, string>)[head] ?? head;
 }

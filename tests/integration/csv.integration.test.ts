@@ -56,6 +56,7 @@ describe("CSV export and import", () => {
       "startDate",
       "estimate",
       "parent",
+      "cycle",
     ]);
     expect(rows[0]).toEqual({
       key: parent.key,
@@ -69,6 +70,7 @@ describe("CSV export and import", () => {
       startDate: "2030-04-01",
       estimate: "2.5",
       parent: "",
+      cycle: "",
     });
     expect(rows[1]).toMatchObject({ title: "child", status: "Done", parent: parent.key });
 
@@ -86,6 +88,25 @@ describe("CSV export and import", () => {
       labels: r.labels!.toLowerCase(),
     });
     expect(again.map((r) => strip(r, target.key))).toEqual(rows.map((r) => strip(r, p.key)));
+  });
+
+  it("carries the cycle by name: exported, imported into the open cycle of that name, refused when there is none", async () => {
+    const { project, owner } = await createTestProject();
+    const cycle = await api.post(
+      `/api/v1/projects/${project.id}/cycles`,
+      { name: "Sprint Tea", startDate: "2030-03-04", endDate: "2030-03-17" },
+      { token: owner.token },
+    );
+    expect(cycle.status, JSON.stringify(cycle.body)).toBe(201);
+    await createTestTask(project, owner, { title: "planned", cycleId: cycle.body.id });
+    const rows = parse(await csvOf(project.id, owner.token), { columns: true }) as Record<string, string>[];
+    expect(rows[0]).toMatchObject({ title: "planned", cycle: "Sprint Tea" });
+    const imported = await importCsv(project.id, "title,cycle\nagain,sprint tea\n", owner.token);
+    expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+    const task = await api.get(`/api/v1/tasks/${imported.body.keys[0]}`, { token: owner.token });
+    expect(task.body.cycleId).toBe(cycle.body.id);
+    const refused = await importCsv(project.id, "title,cycle\nnowhere,Sprint Coffee\n", owner.token, true);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ row: 1, path: "cycle" })]);
   });
 
   it("a dry run reports every row error and creates nothing; so does a real import with errors", async () => {

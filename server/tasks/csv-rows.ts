@@ -112,5 +112,9 @@ export function toCreateInput(
 /** Errors of the create verb, named by CSV column. */
 export function columnOf(path: string): string {
   const head = path.split(".")[0] ?? "";
-  return ({ statusId: "status", assigneeIds: "assignees", labelIds: "labels", parentId: "parent", cycleId: "cycle" } as Record<string, string>)[head] ?? head;
+  return (
+    ({ statusId: "status", assigneeIds: "assignees", labelIds: "labels", parentId: "parent", cycleId: "cycle" } as Record<string, string>)[
+      head
+    ] ?? head
+  );
 }

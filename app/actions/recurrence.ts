@@ -2,7 +2,15 @@
 import { attempt, type ActionResult, serverAction } from "@/app/lib/action";
 import { requireContext } from "@/app/lib/session";
 import { NotFoundError } from "@/server/errors";
-import { getRecurrence, removeRecurrence, setRecurrence, type Recurrence, type SetRecurrenceInput } from "@/server/recurrence";
+import {
+  applyToFutureOccurrences,
+  getRecurrence,
+  removeRecurrence,
+  setRecurrence,
+  type Recurrence,
+  type SetRecurrenceInput,
+} from "@/server/recurrence";
+import type { Task } from "@/server/tasks";
 
 // The task drawer's Repeat picker: the same service verbs as /tasks/{idOrKey}/recurrence.
 
@@ -33,4 +41,13 @@ export const removeRecurrenceAction = serverAction(async function removeRecurren
   const ctx = await requireContext();
   const r = await attempt(() => removeRecurrence({ ctx, ref: taskId }));
   return r.ok ? { ok: true, data: undefined } : r;
+});
+
+/** "Apply to future occurrences": this task's fields become the series' and its later open occurrences'. */
+export const applyToFutureOccurrencesAction = serverAction(async function applyToFutureOccurrencesAction(
+  taskId: string,
+  ifMatch: number,
+): Promise<ActionResult<Task>> {
+  const ctx = await requireContext();
+  return attempt(() => applyToFutureOccurrences({ ctx, ref: taskId, ifMatch }));
 });

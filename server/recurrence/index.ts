@@ -5,3 +5,4 @@ export { removeRecurrence } from "./remove";
 export { updateTaskInScope } from "./update-scope";
 export { recurrenceConsumer } from "./consumer";
 export { createScheduledOccurrences, startRecurrenceScheduler } from "./scheduler";
+export { applyToFutureOccurrences } from "./apply-to-future";

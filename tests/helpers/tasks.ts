@@ -40,6 +40,7 @@ export type CreateTaskBody = Partial<{
   startDate: string | null;
   estimate: number | null;
   parentId: string | null;
+  cycleId: string | null;
 }>;
 
 /** Creates a task in the project as `owner` (any user allowed to write there) through the API. */

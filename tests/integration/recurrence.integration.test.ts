@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { database } from "@/db/client";
 import { taskSeries, tasks } from "@/db/schema";
-import { createScheduledOccurrences } from "@/server/recurrence";
+import { applyToFutureOccurrences, createScheduledOccurrences } from "@/server/recurrence";
+import { createContext } from "@/server/context";
 import { api } from "../helpers/app";
 import { expectProblem } from "../helpers/factories";
 import { createTestTask, createTestTeam, eventsOf } from "../helpers/tasks";
@@ -161,5 +162,28 @@ describe("recurring tasks", () => {
     expectProblem(refused, 422);
     expect(refused.body.errors[0].path).toBe("scope");
     expect((await api.get(`/api/v1/tasks/${plain.key}`, { token: team.member.token })).body.title).toBe("A task");
+  });
+
+  it("the task view's \"apply to future occurrences\" spreads this occurrence's details; a stale version is 412", async () => {
+    const task = await createTestTask(team.project, team.member, { title: "Backup", dueDate: "2034-02-01" });
+    const set = await api.put(rec(task.key), { rule: "FREQ=DAILY", trigger: "on_schedule" }, { token: team.member.token });
+    await createScheduledOccurrences(new Date("2034-02-03T12:00:00Z"));
+    const [first, later] = await seriesTasks(set.body.seriesId);
+    const edited = await api.patch(`/api/v1/tasks/${first!.id}`, { title: "Backup and verify", estimate: 3 }, { token: team.member.token });
+    expect(edited.status).toBe(200);
+    expect((await api.get(`/api/v1/tasks/${later!.id}`, { token: team.member.token })).body.title).toBe("Backup"); // this one only
+    const as = (userId: string) => createContext({ kind: "user", userId, tokenId: "server-action", via: "cookie" });
+    const stale = applyToFutureOccurrences({ ctx: as(team.member.id), ref: first!.id, ifMatch: edited.body.version - 1 });
+    await expect(stale).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    await expect(applyToFutureOccurrences({ ctx: as(team.viewer.id), ref: first!.id, ifMatch: edited.body.version })).rejects.toMatchObject(
+      {
+        code: "FORBIDDEN",
+      },
+    );
+    await applyToFutureOccurrences({ ctx: as(team.member.id), ref: first!.id, ifMatch: edited.body.version });
+    expect((await api.get(`/api/v1/tasks/${later!.id}`, { token: team.member.token })).body).toMatchObject({
+      title: "Backup and verify",
+      estimate: 3,
+    });
   });
 });

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useId, useState } from "react";
-import { getRecurrenceAction, removeRecurrenceAction, setRecurrenceAction } from "@/app/actions/recurrence";
+import { applyToFutureOccurrencesAction, getRecurrenceAction, removeRecurrenceAction, setRecurrenceAction } from "@/app/actions/recurrence";
 import { toast } from "@/components/ui/toast";
 import type { Recurrence } from "@/server/recurrence";
 import type { Task } from "../types";
@@ -52,6 +52,17 @@ export function RepeatPicker({ task, canWrite, onChanged }: { task: Task; canWri
     onChanged();
   };
 
+  // Edits change this occurrence only; this spreads them to the series, as a calendar's "this and following".
+  const applyToFuture = async () => {
+    setPending(true);
+    const r = await applyToFutureOccurrencesAction(task.id, task.version);
+    setPending(false);
+    if (!r.ok)
+      return toast(r.status === "PRECONDITION_FAILED" ? "Someone changed this task meanwhile; check it and try again." : r.error, "error");
+    toast("Future occurrences now match this task.");
+    onChanged();
+  };
+
   const rule = form && !never ? toRule(form, anchor) : null;
   const next = rule ? previewDates(rule, anchor) : (recurrence?.nextDates ?? []);
   return (
@@ -86,6 +97,11 @@ export function RepeatPicker({ task, canWrite, onChanged }: { task: Task; canWri
         <p className="small muted" data-testid="repeat-next">
           Next: {recurrence.nextDates.length ? recurrence.nextDates.join(", ") : "none (the series ends here)"}
         </p>
+      )}
+      {!form && recurrence && canWrite && (
+        <button type="button" className="btn btn-sm btn-ghost" disabled={pending} onClick={() => void applyToFuture()}>
+          Apply these details to future occurrences
+        </button>
       )}
     </div>
   );

@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
@@ -108,8 +109,9 @@ const nextAuth = NextAuth(() => {
       async signIn({ user, account, profile }) {
         if (account?.provider !== "oidc") return true;
         try {
+          const h = await headers();
           const result = await signInWithOidc({
-            ctx: createContext({ kind: "anonymous" }),
+            ctx: createContext({ kind: "anonymous" }, { ip: clientIp(h), userAgent: userAgentOf(h) }),
             identity: {
               issuer: settings().OIDC_ISSUER!,
               subject: String(profile?.sub ?? account.providerAccountId),

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { authTokens, recoveryCodes, userIdentities, users } from "@/db/schema";
 import { forgetRevokedTokens } from "../auth/actor-cache";
+import { noteSignIn } from "../audit";
 import type { ServiceContext } from "../context";
 import { withTransaction } from "../transaction";
 import { ForbiddenError } from "../errors";
@@ -75,6 +76,7 @@ export async function signInWithOidc(args: {
     const { token, hash } = newToken("session");
     const expiresAt = new Date(args.ctx.now.getTime() + settings().SESSION_TTL_DAYS * 86_400_000);
     await tx.insert(authTokens).values({ userId: user!.id, kind: "session", tokenHash: hash, expiresAt });
+    await noteSignIn(tx, args.ctx, user!.id); // a first sign-in from this device is audited, as with a password
     return { user: { id: user!.id, name: user!.name, email: user!.email }, token };
   });
   if (claimed) await forgetRevokedTokens({ userId: claimed });

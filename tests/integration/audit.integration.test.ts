@@ -96,6 +96,23 @@ describe("audit log", () => {
     }
   });
 
+  it("records an SSO sign-in from a new device the same way", async () => {
+    const user = await createUser();
+    const ws = await createTestWorkspace(user);
+    const { signInWithOidc } = await import("@/server/account");
+    const { createContext } = await import("@/server/context");
+    const ip = randomIp();
+    const sso = () =>
+      signInWithOidc({
+        ctx: createContext({ kind: "anonymous" }, { ip, userAgent: "SSO-Browser/1" }),
+        identity: { issuer: "https://idp.example.test", subject: `sub-${user.id}`, email: user.email, emailVerified: true },
+      });
+    const signedIn = await sso();
+    await sso();
+    const signins = await audit(ws.slug, signedIn.token, "?type=signin.new_device");
+    expect(signins.filter((e) => e.userAgent === "SSO-Browser/1").map((e) => [e.ip, e.actor?.id])).toEqual([[ip, user.id]]);
+  });
+
   it("writes nothing for a refused change: the entry shares the change's transaction", async () => {
     const ws = await createTestWorkspace();
     // The last owner cannot step down (409): no role change, no audit entry.

@@ -109,7 +109,10 @@ const nextAuth = NextAuth(() => {
       async signIn({ user, account, profile }) {
         if (account?.provider !== "oidc") return true;
         try {
-          const h = await headers();
+          // The callback runs in the OIDC callback's route handler, whose request names the device.
+          const h = await Promise.resolve()
+            .then(() => headers())
+            .catch(() => new Headers());
           const result = await signInWithOidc({
             ctx: createContext({ kind: "anonymous" }, { ip: clientIp(h), userAgent: userAgentOf(h) }),
             identity: {

@@ -6,11 +6,14 @@ export type StubReply = { status: number; body?: unknown; headers?: Record<strin
 
 /**
  * A loopback HTTP server that records every request and answers with `respond` (default 200 {}).
- * Push statuses onto `failNext` to make the next requests fail with them, in order.
+ * Push statuses onto `failNext` to make the next requests fail with them, in order; `failMatching`
+ * fails only the requests a test is about (other files' workers may send through the same stub).
  */
 export async function startStub(respond?: (req: StubRequest) => StubReply, port = 0, ignore?: (req: StubRequest) => boolean) {
   const requests: StubRequest[] = [];
   const failNext: number[] = [];
+  const failures: { match: (req: StubRequest) => boolean; statuses: number[] }[] = [];
+  const failMatching = (match: (req: StubRequest) => boolean, ...statuses: number[]) => void failures.push({ match, statuses });
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -25,7 +28,8 @@ export async function startStub(respond?: (req: StubRequest) => StubReply, port 
       // Ignored requests (mail a test does not look at) are answered but neither recorded nor failed.
       const ignored = ignore?.(r) ?? false;
       if (!ignored) requests.push(r);
-      const failure = ignored ? undefined : failNext.shift();
+      const targeted = ignored ? undefined : failures.find((f) => f.statuses.length > 0 && f.match(r));
+      const failure = ignored ? undefined : targeted ? targeted.statuses.shift() : failNext.shift();
       const reply: StubReply = ignored
         ? { status: 200, body: { id: "ignored" } }
         : failure !== undefined
@@ -42,6 +46,7 @@ export async function startStub(respond?: (req: StubRequest) => StubReply, port 
     port: bound,
     requests,
     failNext,
+    failMatching,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -80,7 +85,13 @@ export async function startResendStub(port = 0, opts: { verification?: boolean }
     port,
     opts.verification ? undefined : isVerificationEmail,
   );
-  return { ...stub, accepted, sentTo: (email: string) => [...accepted.values()].filter((m) => m.to.includes(email)) };
+  return {
+    ...stub,
+    accepted,
+    sentTo: (email: string) => [...accepted.values()].filter((m) => m.to.includes(email)),
+    /** The next sends to this address fail with these statuses; mail to anyone else is untouched. */
+    failNextTo: (email: string, ...statuses: number[]) => stub.failMatching((r) => r.body.includes(email), ...statuses),
+  };
 }
 
 function isVerificationEmail(req: StubRequest): boolean {

@@ -138,7 +138,7 @@ describe("password reset", () => {
 
   it("still answers 202 while the email provider is down, and the email follows", async () => {
     const u = await createUser();
-    stub.failNext.push(503, 503, 503);
+    stub.failNextTo(u.email, 503, 503, 503);
     const res = await api.post("/api/v1/auth/password-reset", { email: u.email }, { ip: randomIp() });
     expect(res.status).toBe(202);
     await linkToken(u.email, "reset-password");

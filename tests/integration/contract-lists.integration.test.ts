@@ -63,6 +63,7 @@ function lists(): { path: string; url: string; token: string; min: number }[] {
     { path: "/api/v1/tasks/{idOrKey}/time-entries", url: `/api/v1/tasks/${t}/time-entries`, token: owner.token, min: 2 },
     { path: "/api/v1/projects/{projectId}/time-entries", url: `/api/v1/projects/${project.id}/time-entries`, token: owner.token, min: 2 },
     { path: "/api/v1/projects/{projectId}/cycles", url: `/api/v1/projects/${project.id}/cycles`, token: owner.token, min: 0 },
+    { path: "/api/v1/projects/{projectId}/fields", url: `/api/v1/projects/${project.id}/fields`, token: owner.token, min: 0 },
   ];
 }
 

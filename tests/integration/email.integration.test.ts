@@ -74,7 +74,7 @@ describe("email through Resend", () => {
 
   it("retries after a 500 with the same idempotency key, and the message is sent once", async () => {
     const t = await team();
-    stub.failNext.push(500);
+    stub.failNextTo(t.ann.email, 500);
     const before = stub.requests.length;
     await createTestTask(t.project, t.owner, { title: "Flaky", assigneeIds: [t.ann.id] });
     await waitFor(() => stub.sentTo(t.ann.email).length === 1, "the retried email");
@@ -98,7 +98,7 @@ describe("email through Resend", () => {
 
   it("gives up on a permanent refusal (422) without retrying", async () => {
     const t = await team();
-    stub.failNext.push(422);
+    stub.failNextTo(t.ann.email, 422);
     await createTestTask(t.project, t.owner, { title: "Refused", assigneeIds: [t.ann.id] });
     const { database } = await import("@/db/client");
     const { emailJobs } = await import("@/db/schema");

@@ -155,6 +155,14 @@ describe("event catalog", () => {
     expect((await api.post(`/api/v1/cycles/${cycle.id}/complete`, undefined, { token })).status).toBe(200);
     const spare = (await api.post(cycles, { startDate: "2031-01-01", endDate: "2031-01-05" }, { token })).body;
     expect((await api.delete(`/api/v1/cycles/${spare.id}`, { token })).status).toBe(204);
+    const field = await api.post(`/api/v1/projects/${project.id}/fields`, { name: "Ref", type: "text" }, { token });
+    expect(field.status, JSON.stringify(field.body)).toBe(201);
+    expect((await api.patch(`/api/v1/fields/${field.body.id}`, { name: "Reference" }, { token })).status).toBe(200);
+    expect((await api.delete(`/api/v1/fields/${field.body.id}`, { token })).status).toBe(204);
+    const entry = await api.post(`/api/v1/tasks/${task.key}/time-entries`, { durationSeconds: 600, date: "2030-01-02" }, { token });
+    expect(entry.status, JSON.stringify(entry.body)).toBe(201);
+    expect((await api.patch(`/api/v1/time-entries/${entry.body.id}`, { durationSeconds: 900 }, { token })).status).toBe(200);
+    expect((await api.delete(`/api/v1/time-entries/${entry.body.id}`, { token })).status).toBe(204);
 
     const db = await database();
     const rows = await db.select().from(events).where(eq(events.projectId, project.id)).orderBy(asc(events.id));

@@ -58,7 +58,7 @@ describe("invitation emails through the queue", () => {
   it("a provider answering 500: the invitation is made (202), the email fails with the reason, resend delivers", async () => {
     const ws = await createTestWorkspace();
     const email = `${unique("inv500")}@example.test`;
-    stub.failNext.push(500, 500, 500);
+    stub.failNextTo(email, 500, 500, 500);
     const res = await api.post(`/api/v1/workspaces/${ws.slug}/members`, { email, role: "member" }, { token: ws.owner.token });
     expect(res.status, JSON.stringify(res.body)).toBe(202);
     expect(res.body.invitation).toMatchObject({ email, role: "member" });

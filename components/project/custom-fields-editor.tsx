@@ -1,11 +1,9 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { createFieldAction, removeFieldAction, updateFieldAction } from "@/app/actions/custom-fields";
-import type { ActionResult } from "@/app/lib/action";
-import { refusalMessage } from "@/components/ui/field-errors";
 import type { FieldInfo } from "@/components/tasks/types";
 import { FieldOptions } from "./field-options";
+import { useAct } from "./use-act";
 
 const TYPES: { id: FieldInfo["type"]; label: string }[] = [
   { id: "text", label: "Text" },
@@ -21,24 +19,8 @@ const isSelect = (t: string) => t === "single_select" || t === "multi_select";
 
 /** The project's custom fields: add, rename, retype (confirming values it would clear), options, order, delete. */
 export function CustomFieldsEditor({ fields, projectId, canEdit }: { fields: FieldInfo[]; projectId: string; canEdit: boolean }) {
-  const router = useRouter();
-  const [error, setError] = useState<{ at: string; text: string } | null>(null);
-  const [pending, start] = useTransition();
+  const { act, pending, errorAt } = useAct();
   const [newType, setNewType] = useState<FieldInfo["type"]>("single_select");
-  const act = (at: string, fn: () => Promise<ActionResult<unknown>>, after?: () => void) =>
-    start(async () => {
-      const r = await fn();
-      if (!r.ok) return setError({ at, text: refusalMessage(r) });
-      setError(null);
-      after?.();
-      router.refresh();
-    });
-  const errorAt = (at: string) =>
-    error?.at === at ? (
-      <span className="field-error" role="alert">
-        {error.text}
-      </span>
-    ) : null;
   // A change that leaves values without a fit is refused first; clearing them takes a confirmation.
   const reshape = (f: FieldInfo, input: Parameters<typeof updateFieldAction>[1]) =>
     act(f.id, async () => {

@@ -1,6 +1,5 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import {
   addProjectMemberAction,
   createLabelAction,
@@ -11,33 +10,11 @@ import {
   updateProjectAction,
   updateProjectMemberAction,
 } from "@/app/actions/projects";
-import type { ActionResult } from "@/app/lib/action";
 import type { LabelInfo, Person } from "@/components/tasks/types";
 import type { ProjectRole } from "@/server/projects";
-import { refusalMessage } from "@/components/ui/field-errors";
+import { useAct } from "./use-act";
 
 const ROLES = ["admin", "member", "viewer"] as const;
-
-function useAct() {
-  const router = useRouter();
-  const [error, setError] = useState<{ at: string; text: string } | null>(null);
-  const [pending, start] = useTransition();
-  const act = (at: string, fn: () => Promise<ActionResult<unknown>>, after?: () => void) =>
-    start(async () => {
-      const r = await fn();
-      if (!r.ok) return setError({ at, text: refusalMessage(r) });
-      setError(null);
-      after?.();
-      router.refresh();
-    });
-  const errorAt = (at: string) =>
-    error?.at === at ? (
-      <span className="field-error" role="alert">
-        {error.text}
-      </span>
-    ) : null;
-  return { act, pending, errorAt };
-}
 
 export function GeneralForm({
   project,

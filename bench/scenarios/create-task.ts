@@ -1,4 +1,5 @@
 import { autocannon } from "../lib/load";
+import { peakRssDuring } from "../lib/rss-sampler";
 import { pct, routeExists, times, type BenchContext, type Row, type Scenario } from "../lib/scenario";
 import { latencyWhy, throughputWhy } from "../lib/why";
 
@@ -20,15 +21,33 @@ export const createTaskScenario: Scenario = {
     const capture = await ctx.capture("create", { method: "POST", path: path(ctx), body: body(ctx) });
     ctx.log(`  create runs ${capture.statements.length} SQL statements`);
     const rows: Row[] = [];
+    const MiB = 1024 * 1024;
     for (const c of [10, 50]) {
       const json = JSON.stringify(body(ctx));
-      const app = await autocannon({
-        url: ctx.services.appUrl + path(ctx),
-        method: "POST",
-        connections: c,
-        seconds: ctx.opts.seconds,
-        headers: { ...ctx.auth, "content-type": "application/json" },
-        body: json,
+      const {
+        value: app,
+        peak,
+        idle,
+      } = await peakRssDuring(ctx.services.webPid, () =>
+        autocannon({
+          url: ctx.services.appUrl + path(ctx),
+          method: "POST",
+          connections: c,
+          seconds: ctx.opts.seconds,
+          headers: { ...ctx.auth, "content-type": "application/json" },
+          body: json,
+        }),
+      );
+      rows.push({
+        scenario: "1. create task",
+        metric: `${c} conn: web process RSS, peak during the load`,
+        value: Math.round(peak / MiB),
+        unit: "MiB",
+        floors: { idle: Math.round(idle / MiB) },
+        target: "< 400 MiB",
+        met: peak < 400 * MiB,
+        why: "the web process tree (next start with its in-process workers) grows past 400 MiB while creating",
+        note: `sampled every 250 ms over the ${ctx.opts.seconds} s load; before it ${Math.round(idle / MiB)} MiB`,
       });
       const bare = await autocannon({
         url: `${ctx.services.bareUrl}/replay/create`,

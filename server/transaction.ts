@@ -1,4 +1,4 @@
-import { database, replicaDatabase, type Database } from "@/db/client";
+import { countersDatabase, database, replicaDatabase, type Database } from "@/db/client";
 import type { ServiceContext } from "./context";
 import { UnauthenticatedError } from "./errors";
 import { actorUserId } from "./context";
@@ -6,9 +6,10 @@ import { actorUserId } from "./context";
 const DEADLOCK_RETRIES = 3;
 
 /**
- * Runs fn in a transaction, or inside the caller's when ctx already holds one. Task writes take the
- * project's row lock last and rare project-wide verbs take it first, so the two can deadlock: the
- * transaction PostgreSQL picks as the victim is run again (fn writes only through tx, so it may).
+ * Runs fn in a transaction, or inside the caller's when ctx already holds one. Writes lock rows in
+ * different orders (a task, then the project's key-share lock; a project-wide verb the other way), so
+ * two can deadlock: the transaction PostgreSQL picks as the victim is run again (fn writes only
+ * through tx, so it may).
  */
 export async function withTransaction<T>(ctx: ServiceContext, fn: (tx: Database, ctx: ServiceContext) => Promise<T>): Promise<T> {
   if (ctx.db) return fn(ctx.db, ctx);
@@ -34,6 +35,14 @@ function isDeadlock(error: unknown): boolean {
 /** The database for reads: the caller's transaction, or the primary. */
 export async function dbFor(ctx: ServiceContext): Promise<Database> {
   return ctx.db ?? (await database());
+}
+
+/**
+ * Where a counter is taken (a task number): the caller's transaction when it holds one (it may have
+ * created the project), else an autocommit handle whose row lock lasts one statement (countersDatabase).
+ */
+export async function counterDbFor(ctx: ServiceContext): Promise<Database> {
+  return ctx.db ?? (await countersDatabase());
 }
 
 /**

@@ -20,6 +20,12 @@ const load = (name: string): Capture | undefined => {
   return captures.get(name);
 };
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+// As the app does: a pool per set of startup options (its counters pool commits without waiting for the disk).
+const pools = new Map<string, pg.Pool>();
+const poolWith = (options: string) => {
+  if (!pools.has(options)) pools.set(options, new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 3, options }));
+  return pools.get(options)!;
+};
 const HELLO = JSON.stringify({ ok: true, floor: "node-http" });
 
 const server = http.createServer((req, res) => {
@@ -36,7 +42,7 @@ const server = http.createServer((req, res) => {
   }
   req.resume();
   req.once("end", () => {
-    replay(pool, capture.statements).then(
+    replay(pool, capture.statements, poolWith).then(
       (rows) => res.writeHead(capture.status, { "content-type": "application/json" }).end(JSON.stringify(rows)),
       (error: unknown) => res.writeHead(500, { "content-type": "text/plain" }).end(String(error)),
     );
@@ -47,4 +53,5 @@ server.listen(port, "127.0.0.1");
 process.once("SIGTERM", () => {
   server.close();
   void pool.end();
+  for (const p of pools.values()) void p.end();
 });

@@ -41,6 +41,8 @@ if (dir) {
       text,
       values: Array.isArray(values) ? values : (config && config.values) || [],
       rowMode: (config && config.rowMode) || undefined,
+      // The connection's startup options (the counters pool commits without waiting for the disk).
+      options: (this.connectionParameters && this.connectionParameters.options) || undefined,
       start: performance.now(),
     };
     store.statements.push(entry);

@@ -5,6 +5,8 @@ export type Statement = {
   text: string;
   values: unknown[];
   rowMode?: "array";
+  /** The connection's startup options, when the app opened it with some (its counters pool). */
+  options?: string;
   start: number;
   end: number;
   fields?: string[];
@@ -46,11 +48,15 @@ function insertColumns(text: string): Map<number, string> {
 }
 
 /**
- * Runs a captured request's statements through pg: the same texts, values, connections and
- * concurrency. Values that an earlier write returned (a new task's id, its number) are replaced
+ * Runs a captured request's statements through pg: the same texts, values, connections (with the same
+ * startup options, through poolWith) and concurrency. Values that an earlier write returned (a new task's id, its number) are replaced
  * by what this run's write returned, so inserts stay valid when replayed many times.
  */
-export async function replay(pool: pg.Pool, statements: Statement[]): Promise<unknown[][]> {
+export async function replay(
+  pool: pg.Pool,
+  statements: Statement[],
+  poolWith: (options: string) => pg.Pool = () => pool,
+): Promise<unknown[][]> {
   // As in the app: BEGIN … COMMIT run on one connection held for the transaction; every other
   // statement checks a connection out of the pool just for itself (pool.query).
   const held: boolean[] = [];
@@ -65,7 +71,8 @@ export async function replay(pool: pg.Pool, statements: Statement[]): Promise<un
   const returned: { old: unknown; now: unknown }[] = []; // other returned values, for inserts only
   const selected: unknown[][] = [];
   const client = (id: number, index: number): Promise<pg.Pool | pg.PoolClient> => {
-    if (!held[index]) return Promise.resolve(pool);
+    const options = statements[index]!.options;
+    if (!held[index]) return Promise.resolve(options ? poolWith(options) : pool);
     if (!clients.has(id)) clients.set(id, pool.connect());
     return clients.get(id)!;
   };
@@ -78,7 +85,9 @@ export async function replay(pool: pg.Pool, statements: Statement[]): Promise<un
     const columns = insertColumns(s.text);
     const values = s.values.map((v, i) => {
       if (typeof v === "string" && byValue.has(v)) return byValue.get(v);
-      if (columns.has(i)) return returned.find((r) => r.old === v)?.now ?? v;
+      // A returned number goes back in as an insert's column or as `$n::int` (a task number taken by
+      // an earlier statement); other numbers (a priority rank) are left alone.
+      if (columns.has(i) || new RegExp(`\\$${i + 1}::int\\b`).test(s.text)) return returned.find((r) => r.old === v)?.now ?? v;
       return v;
     });
     const c = await client(s.client, index);

@@ -44,8 +44,12 @@ export type BenchContext = {
   auth: Record<string, string>;
   /** The app's AUTH_SECRET, to make a browser session cookie. */
   authSecret: string;
-  /** Sends one request to the app with SQL capture on, and returns what it ran. */
-  capture(name: string, req: { method?: string; path: string; body?: unknown }): Promise<Capture>;
+  /** Sends one request to the app with SQL capture on (after a warm-up: `warmup`, else the same), and returns what it ran. */
+  capture(
+    name: string,
+    req: { method?: string; path: string; body?: unknown },
+    warmup?: { method?: string; path: string; body?: unknown },
+  ): Promise<Capture>;
   /** Framework floor measured once per connection count in the run, reused by every scenario. */
   frameworkFloor(connections: number): Promise<{ rps: number; p50: number; p99: number }>;
   /** Lets a scenario that measured the framework floor itself (interleaved) give it to the ones after it. */

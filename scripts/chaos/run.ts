@@ -73,10 +73,20 @@ async function main(): Promise<number> {
   const [side1, side2] = sidecars;
   const db = new pg.Pool({ connectionString: postgres.url, max: 2, connectionTimeoutMillis: 2000 });
   db.on("error", () => undefined);
-  const maxEventId = async () =>
-    Number(
-      (await db.query<{ id: string }>("select coalesce(max(id), 0) as id from events where project_id = $1", [project.id])).rows[0]!.id,
-    );
+  // Public event ids are seq, given by the sequencer once a row has committed: the highest after every
+  // row visible now has one (the load may still be writing more).
+  const maxEventId = async () => {
+    const { rows } = await db.query<{ id: string }>("select coalesce(max(id), 0) as id from events where project_id = $1", [project.id]);
+    for (let i = 0; i < 300; i++) {
+      const numbered = await db.query<{ seq: string; pending: string }>(
+        "select coalesce(max(seq), 0) as seq, count(*) filter (where seq is null) as pending from events where project_id = $1 and id <= $2",
+        [project.id, rows[0]!.id],
+      );
+      if (Number(numbered.rows[0]!.pending) === 0) return Number(numbered.rows[0]!.seq);
+      await sleep(100);
+    }
+    throw new Error("outbox rows were left without a seq for 30 s: no sequencer ran");
+  };
   const since = await maxEventId();
   fleet = await openFleet({ urls: [side1!.url, side2!.url], count: opts.sockets, token, projectId: project.id, since }, ROOT);
   log(`${fleet.ready} sockets subscribed (${fleet.failed} failed) across both sidecars`);
@@ -211,7 +221,7 @@ async function main(): Promise<number> {
   const sockets = await fleet.collect();
   fleet = undefined;
   const expected = (
-    await db.query<{ id: string }>("select id from events where project_id = $1 and id > $2 order by id", [project.id, since])
+    await db.query<{ id: string }>("select seq as id from events where project_id = $1 and seq > $2 order by seq", [project.id, since])
   ).rows.map((r) => Number(r.id));
   const d = delivery(expected, sockets);
   const stored = Number(

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { logger } from "@/config/log";
 import { redis } from "../redis";
 
-// Keys carry the projects' event_seq (bumped by every recorded change) and the local date, so an
+// Keys carry the projects' data versions (their newest outbox row, written by every recorded change) and the local date, so an
 // answer goes stale exactly when data or "today" changes; no invalidation is needed. The TTL only
 // bounds memory and covers edits that record no event (a renamed user or status).
 const TTL_SECONDS = 600;

@@ -1,4 +1,7 @@
+import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { projects } from "@/db/schema";
+import { projectDataVersion } from "./data-version";
 import type { ServiceContext } from "../context";
 import { dbFor } from "../transaction";
 import { getProjectForActorOrThrow } from "../projects/internal";
@@ -26,9 +29,10 @@ export async function getProjectAnalytics(args: {
   const db = await dbFor(args.ctx);
   const { project } = await getProjectForActorOrThrow({ db, ctx: args.ctx, projectId: args.projectId, action: "project.read" });
   const range = resolveRange(args.query, project.timezone, args.ctx.now);
-  const key = cacheKey(["project", project.id, project.eventSeq, range.today, range.from, range.to, range.timezone]);
+  const [version] = await db.select({ id: projects.id, dataVersion: projectDataVersion }).from(projects).where(eq(projects.id, project.id));
+  const key = cacheKey(["project", project.id, version!.dataVersion, range.today, range.from, range.to, range.timezone]);
   return cached(key, async () => {
-    const reads = await analyticsDatabase(args.ctx, db, [project]);
+    const reads = await analyticsDatabase(args.ctx, db, [version!]);
     return computeProjectAnalytics(reads, { projectIds: [project.id], now: args.ctx.now }, range);
   });
 }

@@ -2,10 +2,11 @@ import { inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { projects } from "@/db/schema";
 import { logger } from "@/config/log";
+import { projectDataVersion } from "./data-version";
 import type { ServiceContext } from "../context";
 import { readDatabase } from "../transaction";
 
-export type ProjectVersion = { id: string; eventSeq: number };
+export type ProjectVersion = { id: string; dataVersion: number };
 
 /**
  * Where a cache miss computes its figures: the replica once it holds every event the cache key names
@@ -17,7 +18,7 @@ export async function analyticsDatabase(ctx: ServiceContext, primary: Database, 
   if (replica === primary || versions.length === 0) return replica;
   try {
     const rows = await replica
-      .select({ id: projects.id, eventSeq: projects.eventSeq })
+      .select({ id: projects.id, dataVersion: projectDataVersion })
       .from(projects)
       .where(
         inArray(
@@ -25,8 +26,8 @@ export async function analyticsDatabase(ctx: ServiceContext, primary: Database, 
           versions.map((p) => p.id),
         ),
       );
-    const seen = new Map(rows.map((r) => [r.id, r.eventSeq]));
-    return versions.every((p) => (seen.get(p.id) ?? -1) >= p.eventSeq) ? replica : primary;
+    const seen = new Map(rows.map((r) => [r.id, r.dataVersion]));
+    return versions.every((p) => (seen.get(p.id) ?? -1) >= p.dataVersion) ? replica : primary;
   } catch (err) {
     logger().warn({ err }, "analytics replica unavailable; reading the primary");
     return primary;

@@ -10,12 +10,13 @@ import { assigneeLoad, openCounts } from "./counts";
 import { flowTimes, flowTimesOf } from "./cycle-time";
 import { resolveRange, safeTimezone, todayIn, type ResolvedRange } from "./range";
 import { analyticsDatabase } from "./read-database";
+import { projectDataVersion } from "./data-version";
 import type { WorkspaceAnalytics } from "./schemas";
 import type { Scope } from "./scope";
 import { categoriesOf, countsOf, headlineOf, prioritiesOf, toAssigneeLoad, totalOf } from "./shape";
 import { createdByProject, throughput } from "./throughput";
 
-type VisibleProject = { id: string; key: string; name: string; eventSeq: number; timezone: string };
+type VisibleProject = { id: string; key: string; name: string; dataVersion: number; timezone: string };
 
 /** The workspace's live projects the caller can see, by the same policy as a project read. */
 async function visibleProjects(db: Database, ctx: ServiceContext, workspaceId: string): Promise<VisibleProject[]> {
@@ -25,7 +26,7 @@ async function visibleProjects(db: Database, ctx: ServiceContext, workspaceId: s
       id: projects.id,
       key: projects.key,
       name: projects.name,
-      eventSeq: projects.eventSeq,
+      dataVersion: projectDataVersion,
       timezone: projects.timezone,
       visibility: projects.visibility,
       workspaceRole: workspaceMembers.role,
@@ -61,7 +62,7 @@ export async function getWorkspaceAnalytics(args: {
     workspace.id,
     range.from,
     range.to,
-    ...visible.map((p) => `${p.id}:${p.eventSeq}:${todayIn(safeTimezone(p.timezone), args.ctx.now)}`),
+    ...visible.map((p) => `${p.id}:${p.dataVersion}:${todayIn(safeTimezone(p.timezone), args.ctx.now)}`),
   ]);
   return cached(key, async () => {
     const reads = await analyticsDatabase(args.ctx, db, visible);

@@ -6,7 +6,8 @@ export type ConsumerBacklog = { consumer: string; undelivered: number; oldestSec
 
 /**
  * How far each outbox consumer is behind: events past its cursor in every project it follows, and the age of the
- * oldest of them (0 when caught up). Walks only undelivered events, through events_project_idx.
+ * oldest of them (0 when caught up); events not yet sequenced count as undelivered. Walks only undelivered
+ * events, through events_project_seq_idx.
  */
 export async function outboxBacklog(db: Database): Promise<ConsumerBacklog[]> {
   const rows = await queryRows<{ consumer: string; undelivered: number | string; oldest: number | string | null }>(
@@ -15,7 +16,7 @@ export async function outboxBacklog(db: Database): Promise<ConsumerBacklog[]> {
                count(e.id) as undelivered,
                extract(epoch from now() - min(e.created_at)) as oldest
           from event_cursors c
-          left join events e on e.project_id = c.project_id and e.id > c.last_event_id
+          left join events e on e.project_id = c.project_id and (e.seq > c.last_event_id or e.seq is null)
          group by c.consumer`,
   );
   return rows.map((r) => ({

@@ -32,7 +32,7 @@ export async function claimCursor(tx: Database, consumer: string): Promise<Claim
       and(
         eq(eventCursors.consumer, consumer),
         sql`(${eventCursors.retryAt} is null or ${eventCursors.retryAt} <= now())`,
-        sql`exists (select 1 from events e where e.project_id = "event_cursors"."project_id" and e.id > "event_cursors"."last_event_id")`,
+        sql`exists (select 1 from events e where e.project_id = "event_cursors"."project_id" and e.seq > "event_cursors"."last_event_id")`,
       ),
     )
     .orderBy(asc(eventCursors.updatedAt))
@@ -43,22 +43,25 @@ export async function claimCursor(tx: Database, consumer: string): Promise<Claim
 
 export type EventPage = { events: OutboxEvent[]; lastId: number; more: boolean };
 
-/** A page of a project's events after afterId; lastId is the last row read (skipped ones too), more: the page was full. */
+/**
+ * A page of a project's events after afterId, in seq order (the public event id is seq; rows not yet
+ * sequenced are not read); lastId is the last row read (skipped ones too), more: the page was full.
+ */
 export async function readEvents(db: Database, projectId: string, afterId: number, limit: number, upTo?: number): Promise<EventPage> {
   const rows = await db
     .select()
     .from(events)
-    .where(and(eq(events.projectId, projectId), gt(events.id, afterId), upTo !== undefined ? lte(events.id, upTo) : undefined))
-    .orderBy(asc(events.id))
+    .where(and(eq(events.projectId, projectId), gt(events.seq, afterId), upTo !== undefined ? lte(events.seq, upTo) : undefined))
+    .orderBy(asc(events.seq))
     .limit(limit);
   const parsed: OutboxEvent[] = [];
   for (const r of rows) {
     const payload = parsePayload(r.type, r.data);
     // A row that does not match the catalog would stall every consumer of the project: skip it, loudly.
-    if (!payload) logger().error({ eventId: r.id, type: r.type, projectId }, "outbox event does not match the event catalog; skipped");
+    if (!payload) logger().error({ eventId: r.seq, type: r.type, projectId }, "outbox event does not match the event catalog; skipped");
     else
       parsed.push({
-        id: Number(r.id),
+        id: Number(r.seq),
         workspaceId: r.workspaceId,
         projectId,
         actorId: r.actorId,
@@ -66,18 +69,18 @@ export async function readEvents(db: Database, projectId: string, afterId: numbe
         ...payload,
       } as OutboxEvent);
   }
-  return { events: parsed, lastId: rows.length ? Number(rows[rows.length - 1]!.id) : afterId, more: rows.length === limit };
+  return { events: parsed, lastId: rows.length ? Number(rows[rows.length - 1]!.seq) : afterId, more: rows.length === limit };
 }
 
 export async function eventsAfter(db: Database, projectId: string, afterId: number, limit: number, upTo?: number): Promise<OutboxEvent[]> {
   return (await readEvents(db, projectId, afterId, limit, upTo)).events;
 }
 
-/** The newest event id of each project (absent when it has none). */
+/** The newest (sequenced) event id of each project (absent when it has none). */
 export async function latestEventIds(db: Database, projectIds: string[]): Promise<Map<string, number>> {
   if (projectIds.length === 0) return new Map();
   const rows = await db
-    .select({ projectId: events.projectId, id: max(events.id) })
+    .select({ projectId: events.projectId, id: max(events.seq) })
     .from(events)
     .where(inArray(events.projectId, projectIds))
     .groupBy(events.projectId);
@@ -88,7 +91,7 @@ export async function countEventsBetween(db: Database, projectId: string, afterI
   const [row] = await db
     .select({ n: count() })
     .from(events)
-    .where(and(eq(events.projectId, projectId), gt(events.id, afterId), lte(events.id, upTo)));
+    .where(and(eq(events.projectId, projectId), gt(events.seq, afterId), lte(events.seq, upTo)));
   return Number(row?.n ?? 0);
 }
 

@@ -1,6 +1,7 @@
 import { database, type Database } from "@/db/client";
 import { logger } from "@/config/log";
 import { advanceCursor, backOffCursor, claimCursor, ensureCursors, readEvents } from "./cursors";
+import { sequenceAll } from "./sequence";
 import type { OutboxEvent } from "./types";
 
 export type AfterCommit = (effect: () => Promise<void> | void) => void;
@@ -28,6 +29,7 @@ export class Dispatcher {
   private discovering: Promise<void> = Promise.resolve();
   private discoveryTimer: NodeJS.Timeout | undefined;
   private wakeups = 0;
+  private sequenceQueued = false;
   private readonly known = new Set<string>();
 
   constructor(
@@ -57,6 +59,27 @@ export class Dispatcher {
         this.wakeups++;
         for (const wakeUp of this.sleepers) wakeUp();
       });
+    this.sequence();
+  }
+
+  /**
+   * Numbers the outbox rows committed since the last time (readers see rows only once numbered), then
+   * lets the loops look. Asked for by every wake-up and every idle poll; requests that come while one
+   * is queued share it, those that come while one runs get another (it may have missed their rows).
+   */
+  private sequence(): void {
+    if (this.sequenceQueued) return;
+    this.sequenceQueued = true;
+    this.discovering = this.discovering
+      .then(async () => {
+        this.sequenceQueued = false;
+        await sequenceAll(await database());
+      })
+      .catch((err: unknown) => logger().warn({ err: (err as Error).message }, "outbox sequencing failed"))
+      .finally(() => {
+        this.wakeups++;
+        for (const wakeUp of this.sleepers) wakeUp();
+      });
   }
 
   async stop(): Promise<void> {
@@ -77,8 +100,12 @@ export class Dispatcher {
       } catch (err) {
         logger().error({ err, consumer: consumer.name }, "outbox dispatch failed");
       }
-      // A wake-up that came while we were busy means new work: look again at once.
-      if (!worked && !this.stopped && seen === this.wakeups) await this.sleep(this.pollMs);
+      // A wake-up that came while we were busy means new work: look again at once. An idle poll also
+      // numbers rows whose notification was lost (the LISTEN connection was down when they committed).
+      if (!worked && !this.stopped && seen === this.wakeups) {
+        await this.sleep(this.pollMs);
+        if (!this.stopped && seen === this.wakeups) this.sequence();
+      }
     }
   }
 

@@ -1,3 +1,5 @@
+import { eq } from "drizzle-orm";
+import { projects } from "@/db/schema";
 import type { ServiceContext } from "../context";
 import { withTransaction } from "../transaction";
 import { PreconditionFailedError } from "../errors";
@@ -20,6 +22,9 @@ export async function archiveProject(args: { ctx: ServiceContext; projectId: str
       if (args.ifMatch !== undefined && args.ifMatch !== project.version) throw new PreconditionFailedError();
       return;
     }
+    // FOR UPDATE (a plain UPDATE would not) waits for writes holding the project's key-share lock and
+    // makes those that come after re-read it archived: they are refused (recordEvent's refuseArchived).
+    await tx.select({ id: projects.id }).from(projects).where(eq(projects.id, project.id)).for("update");
     await writeProject(tx, args.ctx, project, { archivedAt: args.ctx.now }, args.ifMatch);
     await recordAudit(tx, args.ctx, {
       workspaceId: project.workspaceId,

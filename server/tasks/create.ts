@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { ServiceContext } from "../context";
-import { dbFor, requireUserId } from "../transaction";
+import { counterDbFor, dbFor, requireUserId } from "../transaction";
+import { queryRows } from "../jobs/rows";
 import { ConflictError } from "../errors";
 import { EVENTS_CHANNEL } from "../events/channel";
 import { eventPayloads, type EventType } from "../events/catalog";
@@ -16,9 +17,11 @@ import { checkTaskFieldValues } from "./custom-field-values";
 const TASK_CREATED = "task.created" satisfies EventType;
 
 /**
- * Checks run as plain reads; the write is one statement (project counters, task, assignees, labels,
- * activity, outbox event): atomic without BEGIN/COMMIT, and the project's row lock it takes first is
- * held only while it runs. Numbers are allocated under that lock, so they rise in commit order.
+ * Checks run as plain reads; then the task's number is taken from the project's counter in a statement
+ * of its own (its row lock lasts that statement, not this create: creates in one project run side by
+ * side; a create that fails after it leaves a gap, as the contract allows). The write is one statement
+ * (task, assignees, labels, field values, activity, outbox event): atomic without BEGIN/COMMIT. It
+ * holds the project's key-share lock, so an archive that commits first refuses it with 409.
  */
 export async function createTask(args: { ctx: ServiceContext; projectId: string; input: CreateTaskInput }): Promise<Task> {
   const input = CreateTaskInput.parse(args.input);
@@ -42,11 +45,17 @@ export async function createTask(args: { ctx: ServiceContext; projectId: string;
   const priority = input.priority ?? "none";
   const assigneeIds = JSON.stringify(input.assigneeIds ?? []);
   const labelIds = JSON.stringify(input.labelIds ?? []);
+  const [allocated] = await queryRows<{ n: number }>(
+    await counterDbFor(args.ctx),
+    sql`update projects set next_task_number = next_task_number + 1 where id = ${project.id}::uuid and archived_at is null
+        returning next_task_number - 1 as n`,
+  );
+  if (!allocated) throw new ConflictError("The project is archived; restore it before changing it");
   const result = (await db.execute(sql`
     with p as (
-      update projects set next_task_number = next_task_number + 1, event_seq = event_seq + 1
+      select workspace_id, key, ${allocated.n}::int as n from projects
       where id = ${project.id}::uuid and archived_at is null
-      returning workspace_id, key, next_task_number - 1 as n
+      for key share
     ), t as (
       insert into tasks (project_id, number, title, description, status_id, priority, reporter_id, due_date, start_date,
         estimate, parent_id, position, created_at, updated_at, completed_at, cycle_id)

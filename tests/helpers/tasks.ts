@@ -2,6 +2,7 @@ import { and, asc, eq, like, or } from "drizzle-orm";
 import { expect } from "vitest";
 import { database } from "@/db/client";
 import { events } from "@/db/schema";
+import { sequenceAll } from "@/server/events/sequence";
 import { api } from "./app";
 import { addToWorkspace, createUser, type TestUser } from "./factories";
 import { addToProject, createTestProject } from "./projects";
@@ -59,12 +60,17 @@ export async function createTestTeam() {
   return { ws, project, owner, admin, member, viewer, stranger };
 }
 
-/** Outbox rows of a project about tasks and comments, oldest first. */
+/**
+ * Outbox rows of a project about tasks and comments in the order consumers read them, with their public
+ * ids (seq). Numbers what has committed first, as the dispatcher would, so no test waits for it.
+ */
 export async function eventsOf(projectId: string): Promise<{ id: number; type: string; actorId: string | null; data: any }[]> {
   const db = await database();
-  return db
-    .select({ id: events.id, type: events.type, actorId: events.actorId, data: events.data })
+  await sequenceAll(db);
+  const rows = await db
+    .select({ id: events.seq, type: events.type, actorId: events.actorId, data: events.data })
     .from(events)
     .where(and(eq(events.projectId, projectId), or(like(events.type, "task.%"), like(events.type, "comment.%"))))
-    .orderBy(asc(events.id));
+    .orderBy(asc(events.seq));
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }

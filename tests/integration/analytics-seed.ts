@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { recordEvent } from "@/server/events/record";
 import { sql } from "drizzle-orm";
 import { database } from "@/db/client";
 import { activity, taskAssignees, taskDependencies, tasks } from "@/db/schema";
@@ -68,8 +70,12 @@ export async function seedDependency(blocked: string, blocker: string): Promise<
   await db.insert(taskDependencies).values({ taskId: blocked, blockedById: blocker });
 }
 
-/** What every recorded event does to the project: the analytics cache key moves on. */
-export async function bumpEventSeq(projectId: string): Promise<void> {
-  const db = await database();
-  await db.execute(sql`update projects set event_seq = event_seq + 1 where id = ${projectId}::uuid`);
+/** A recorded change of the project (the removal of a field it never had): its data version, the analytics cache key, moves on. */
+export async function recordSomeChange(projectId: string): Promise<void> {
+  await recordEvent(await database(), {
+    type: "custom_field.deleted",
+    projectId,
+    actorId: null,
+    data: { id: randomUUID(), name: "gone" },
+  });
 }

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import pg from "pg";
-import { database, isEmbedded } from "@/db/client";
+import { database, isEmbedded, type Database } from "@/db/client";
+import { recordEvent } from "@/server/events/record";
 import { api } from "../helpers/app";
 import { expectProblem } from "../helpers/factories";
 import { createTestProject } from "../helpers/projects";
@@ -41,7 +42,7 @@ describe("task numbers under concurrency", () => {
 });
 
 describe("writes in one project side by side", () => {
-  it("parallel creates, moves and comments in one project all apply; numbers rise in commit (event) order", async () => {
+  it("parallel creates, moves and comments in one project all apply; numbers are distinct and gapless, events in seq order", async () => {
     const { project, owner } = await createTestProject();
     const seeded: TestTask[] = [];
     for (let i = 0; i < 10; i++) seeded.push(await createTestTask(project, owner, { title: `seed ${i}` }));
@@ -64,7 +65,10 @@ describe("writes in one project side by side", () => {
     expect(new Set(created).size).toBe(20);
     const events = await eventsOf(project.id);
     const numbersInEventOrder = events.filter((e) => e.type === "task.created").map((e) => e.data.number as number);
-    expect(numbersInEventOrder).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    // The seeded ten were created one by one; the parallel twenty commit in whatever order they finish,
+    // which need not be the order their numbers were taken in (numbers are taken outside the write).
+    expect(numbersInEventOrder.slice(0, 10)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+    expect([...numbersInEventOrder].sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     expect(events.filter((e) => e.type === "task.updated")).toHaveLength(10);
     expect(events.filter((e) => e.type === "comment.created")).toHaveLength(15);
     const ids = events.map((e) => e.id);
@@ -98,6 +102,41 @@ describe("writes in one project side by side", () => {
       await archiver.end();
     }
     expect(await eventsOf(project.id)).toEqual([]);
+  });
+
+  it.skipIf(isEmbedded())("a create does not wait for another write in the project to commit; seq follows commit order", async () => {
+    const { project, owner } = await createTestProject();
+    const first = await createTestTask(project, owner);
+    const db = await database();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let inserted!: () => void;
+    const insertedYet = new Promise<void>((r) => (inserted = r));
+    // A write recorded in the outbox and left uncommitted: its event row is inserted first.
+    const slow = db.transaction(async (tx) => {
+      await recordEvent(tx as unknown as Database, {
+        type: "task.deleted",
+        projectId: project.id,
+        actorId: owner.id,
+        data: { id: first.id, key: first.key },
+      });
+      inserted();
+      await held;
+    });
+    await insertedYet;
+    const created = await api.post(`/api/v1/projects/${project.id}/tasks`, { title: "not queued" }, { token: owner.token });
+    expect(created.status).toBe(201);
+    // The open transaction's row is invisible, so the create's event is the one numbered now…
+    const before = await eventsOf(project.id);
+    expect(before.map((e) => e.type)).toEqual(["task.created", "task.created"]);
+    release();
+    await slow;
+    // …and the row that was inserted first but committed last comes after it, past every cursor's position.
+    const after = await eventsOf(project.id);
+    expect(after.map((e) => e.type)).toEqual(["task.created", "task.created", "task.deleted"]);
+    expect(after[2]!.id).toBeGreaterThan(before[1]!.id);
+    const ids = after.map((e) => e.id);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
   });
 
   it("a write to an archived project is refused", async () => {

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { database } from "@/db/client";
 import { activity, events, timeEntries } from "@/db/schema";
@@ -15,7 +15,7 @@ const entries = (task: { id: string }) => `/api/v1/tasks/${task.id}/time-entries
 const timer = (task: { id: string }) => `/api/v1/tasks/${task.id}/timer`;
 const rowsOf = async (taskId: string) => (await database()).select().from(timeEntries).where(eq(timeEntries.taskId, taskId));
 const eventTypesOf = async (projectId: string) =>
-  (await (await database()).select({ type: events.type }).from(events).where(eq(events.projectId, projectId)))
+  (await (await database()).select({ type: events.type }).from(events).where(eq(events.projectId, projectId)).orderBy(asc(events.id)))
     .map((e) => e.type)
     .filter((t) => t.startsWith("time_entry."));
 

@@ -44,7 +44,8 @@ async function queryTasks(db: Database, scope: TaskScope, query: TaskListQuery):
     const needed = query.limit + 1 - rows.length;
     if (needed <= 0) break;
     let found: SortRow[] = await step.first;
-    if (found.length < needed && step.fallback) found = await step.fallback;
+    const next = found.length < needed ? fallbackOf(step, found.length) : undefined;
+    if (next) found = await next;
     rows.push(...found.slice(0, needed));
   }
   const page = toPage(
@@ -58,7 +59,20 @@ async function queryTasks(db: Database, scope: TaskScope, query: TaskListQuery):
 
 export type TaskScope = { projectIds: string[]; userId: string };
 type RowQuery = SQLWrapper & PromiseLike<SortRow[]>;
-export type TaskQueryStep = { first: RowQuery; fallback?: RowQuery };
+/** first, then (when it found too few) walk or fallback as fallbackOf picks. */
+export type TaskQueryStep = { first: RowQuery; fallback?: RowQuery; walk?: RowQuery };
+
+/**
+ * A window that holds at least this many matches says the word is dense among the newest tasks: a
+ * page is then expected within ~10k rows of the created index, so walking it (the planner's own
+ * choice) beats fetching every match through GIN; fewer, and GIN costs less (it costs the matches).
+ */
+export const WALK_DENSITY = 10;
+
+/** The query to run after a step's first found `found` rows, too few for the page. */
+export function fallbackOf(step: TaskQueryStep, found: number): RowQuery | undefined {
+  return found >= WALK_DENSITY && step.walk ? step.walk : step.fallback;
+}
 
 /**
  * The page's id queries, unexecuted (the plan test EXPLAINs exactly these): steps run in order
@@ -99,25 +113,36 @@ export async function buildTaskQuery(db: Database, scope: TaskScope, query: Task
     const keyTaskId = await findTaskByKey(db, query.q, scope.projectIds);
     const fromTier = after ? (after[0] as number) : Infinity;
     const tiers = searchTiers(query.q, keyTaskId).filter((t) => t.tier <= fromTier);
-    // The page's first tier twice: among the SEARCH_WINDOW newest tasks (bounded whatever the planner
-    // guesses), then, when that did not fill the page, over all of them (GIN, for a rarer word).
+    // Each tier twice: among the SEARCH_WINDOW newest tasks (bounded whatever the planner guesses; when
+    // that fills the page, they are the newest matches), then, when it did not, over every match: by
+    // walking (the window held WALK_DENSITY or more) or as "all matches, then sort" (a subquery the
+    // planner may not flatten), so GIN finds a word rare among the newest tasks for what its matches
+    // number. Left to choose, the planner walked tasks_created_idx for a rare prefix it guessed common
+    // (108k rows for 51 at 1M tasks).
     const steps = tiers.map((t): TaskQueryStep => {
       const cursor = after && t.tier === fromTier ? [sort.after(after)] : [];
-      if (t.tier === 3 || t.tier < Math.min(2, fromTier)) return { first: select(t.tier, [t.where, ...cursor]) };
+      if (t.tier === 3) return { first: select(t.tier, [t.where, ...cursor]) };
       const recent = db
         .select()
         .from(tasks)
         .where(and(...where, ...cursor))
         .orderBy(...sort.orderBy())
         .limit(SEARCH_WINDOW);
-      return {
-        first: db
+      // Only the columns the page needs (its sort keys among them): every match is sorted.
+      const matching = db
+        .select(fields)
+        .from(tasks)
+        .where(and(...where, t.where, ...cursor));
+      const ranked = (from: SQL) =>
+        db
           .select({ ...aliased, rank: rankOf(t.tier) })
-          .from(sql`(${recent}) as ${tasks}`)
-          .where(t.where)
+          .from(from)
           .orderBy(...sort.orderBy())
-          .limit(query.limit + 1),
-        fallback: select(t.tier, [t.where, ...cursor]),
+          .limit(query.limit + 1);
+      return {
+        first: ranked(sql`(${recent}) as ${tasks}`).where(t.where),
+        fallback: ranked(sql`(${matching} offset 0) as ${tasks}`),
+        walk: select(t.tier, [t.where, ...cursor]),
       };
     });
     return { steps, sort: sortName, custom };

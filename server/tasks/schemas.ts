@@ -15,7 +15,10 @@ export const Task = z
   .object({
     id: z.uuid(),
     key: z.string(),
-    number: z.number().int(),
+    number: z
+      .number()
+      .int()
+      .meta({ description: "Unique within the project, rising in creation order, never reused; a create that fails may leave a gap" }),
     projectId: z.uuid(),
     title: z.string(),
     description: z.string(),

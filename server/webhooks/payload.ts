@@ -11,7 +11,10 @@ const componentName = (type: EventType) =>
 function payloadOf<T extends EventType>(type: T) {
   return z
     .object({
-      id: z.number().int().positive().meta({ description: "The event's id: the same on every retry, so receivers can drop duplicates" }),
+      id: z.number().int().positive().meta({
+        description:
+          "The event's id: rises within a project in the order changes committed, the same on every retry (receivers can drop duplicates)",
+      }),
       type: z.literal(type),
       createdAt: z.iso.datetime().meta({ description: "When the event happened" }),
       projectId: z.uuid(),

@@ -100,6 +100,9 @@ export async function replay(
       (s.fields ?? []).forEach((f, k) => {
         const old = Array.isArray(oldRow) ? oldRow[k] : (oldRow as Record<string, unknown>)[f];
         const now = Array.isArray(newRow) ? newRow[k] : (newRow as Record<string, unknown> | undefined)?.[f];
+        // A write that matched no row this time (a move replayed on a version already past) returns
+        // nothing: later statements keep the captured values rather than null.
+        if (now === undefined) return;
         if (typeof old === "string" && UUID.test(old)) byValue.set(old, now);
         else if (typeof old === "number") returned.push({ old, now });
       });

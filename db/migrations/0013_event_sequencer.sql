@@ -11,3 +11,6 @@ INSERT INTO "event_sequence" ("singleton", "last_seq") SELECT true, coalesce(max
 CREATE INDEX "events_project_seq_idx" ON "events" USING btree ("project_id","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "events_seq_key" ON "events" USING btree ("seq");--> statement-breakpoint
 CREATE INDEX "events_unsequenced_idx" ON "events" USING btree ("id") WHERE "events"."seq" is null;
+--> statement-breakpoint
+-- Analytics keys now use the newest outbox row (server/analytics/data-version.ts); nothing bumps this any more.
+ALTER TABLE "projects" DROP COLUMN "event_seq";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { orderKey, ts } from "./columns";
 import { users } from "./users";
 import { workspaces } from "./workspaces";
@@ -25,7 +25,6 @@ export const projects = pgTable(
     // Task numbers: incremented under the row lock, so they are gapless and unique.
     nextTaskNumber: integer("next_task_number").notNull().default(1),
     // Taken (row lock) by every write that records an event, so event ids rise in commit order per project.
-    eventSeq: bigint("event_seq", { mode: "number" }).notNull().default(0),
     version: integer("version").notNull().default(1),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: ts("created_at").notNull().defaultNow(),

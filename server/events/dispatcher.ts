@@ -46,19 +46,13 @@ export class Dispatcher {
 
   /** A transaction recorded events for projectId ("" = unknown: look at every project). */
   wake(projectId: string): void {
-    const names = this.consumers.map((c) => c.name);
-    const needed = projectId === "" || !this.known.has(projectId);
-    this.discovering = this.discovering
-      .then(async () => {
-        if (!needed) return;
+    if (projectId === "" || !this.known.has(projectId)) {
+      const names = this.consumers.map((c) => c.name);
+      this.enqueue("outbox discovery failed", async () => {
         await ensureCursors(await database(), names, projectId || undefined);
         if (projectId) this.known.add(projectId);
-      })
-      .catch((err: unknown) => logger().warn({ err: (err as Error).message }, "outbox discovery failed"))
-      .finally(() => {
-        this.wakeups++;
-        for (const wakeUp of this.sleepers) wakeUp();
       });
+    }
     this.sequence();
   }
 
@@ -70,12 +64,17 @@ export class Dispatcher {
   private sequence(): void {
     if (this.sequenceQueued) return;
     this.sequenceQueued = true;
+    this.enqueue("outbox sequencing failed", async () => {
+      this.sequenceQueued = false;
+      await sequenceAll(await database());
+    });
+  }
+
+  /** Runs a step after those queued before it (discovery, sequencing), then wakes the loops. */
+  private enqueue(failure: string, step: () => Promise<void>): void {
     this.discovering = this.discovering
-      .then(async () => {
-        this.sequenceQueued = false;
-        await sequenceAll(await database());
-      })
-      .catch((err: unknown) => logger().warn({ err: (err as Error).message }, "outbox sequencing failed"))
+      .then(step)
+      .catch((err: unknown) => logger().warn({ err: (err as Error).message }, failure))
       .finally(() => {
         this.wakeups++;
         for (const wakeUp of this.sleepers) wakeUp();

@@ -1,8 +1,9 @@
 import { and, asc, eq, like, or } from "drizzle-orm";
 import { expect } from "vitest";
-import { database } from "@/db/client";
+import { database, type Database } from "@/db/client";
 import { events } from "@/db/schema";
 import { sequenceAll } from "@/server/events/sequence";
+import { recordEvent } from "@/server/events/record";
 import { api } from "./app";
 import { addToWorkspace, createUser, type TestUser } from "./factories";
 import { addToProject, createTestProject } from "./projects";
@@ -73,4 +74,31 @@ export async function eventsOf(projectId: string): Promise<{ id: number; type: s
     .where(and(eq(events.projectId, projectId), or(like(events.type, "task.%"), like(events.type, "comment.%"))))
     .orderBy(asc(events.seq));
   return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+/**
+ * A write recorded in the outbox and left uncommitted (its event row is inserted, invisible to others)
+ * until commit() is called; commit() resolves once it has committed.
+ */
+export async function openOutboxWrite(
+  projectId: string,
+  e: { actorId: string | null; data: { id: string; key: string } },
+): Promise<{ commit: () => Promise<void> }> {
+  const db = await database();
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let inserted!: () => void;
+  const insertedYet = new Promise<void>((r) => (inserted = r));
+  const done = db.transaction(async (tx) => {
+    await recordEvent(tx as unknown as Database, { type: "task.deleted", projectId, actorId: e.actorId, data: e.data });
+    inserted();
+    await held;
+  });
+  await Promise.race([insertedYet, done]);
+  return {
+    commit: async () => {
+      release();
+      await done;
+    },
+  };
 }

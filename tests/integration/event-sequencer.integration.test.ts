@@ -9,6 +9,7 @@ import { events } from "@/db/schema";
 import { recordEvent } from "@/server/events/record";
 import { sequenceAll, sequenceEvents } from "@/server/events/sequence";
 import { createTestProject } from "../helpers/projects";
+import { openOutboxWrite } from "../helpers/tasks";
 
 // The sequencer gives committed outbox rows their public id (seq): once each, in the order they became visible.
 
@@ -73,25 +74,10 @@ describe("event sequencer", () => {
   it.skipIf(isEmbedded())("a row committed after later ones gets a later seq, so no reader past them misses it", async () => {
     const { project } = await createTestProject();
     const db = await database();
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    let inserted!: () => void;
-    const insertedYet = new Promise<void>((r) => (inserted = r));
-    const slow = db.transaction(async (tx) => {
-      await recordEvent(tx as unknown as Database, {
-        type: "task.deleted",
-        projectId: project.id,
-        actorId: null,
-        data: { id: randomUUID(), key: "SLOW-1" },
-      });
-      inserted();
-      await held;
-    });
-    await insertedYet;
+    const slow = await openOutboxWrite(project.id, { actorId: null, data: { id: randomUUID(), key: "SLOW-1" } });
     await recordEvent(db, { type: "task.deleted", projectId: project.id, actorId: null, data: { id: randomUUID(), key: "FAST-1" } });
     await sequenceAll(db);
-    release();
-    await slow;
+    await slow.commit();
     await sequenceAll(db);
     const rows = await db
       .select({ id: events.id, seq: events.seq, data: events.data })

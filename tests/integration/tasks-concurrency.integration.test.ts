@@ -1,12 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import pg from "pg";
-import { database, isEmbedded, type Database } from "@/db/client";
-import { recordEvent } from "@/server/events/record";
+import { database, isEmbedded } from "@/db/client";
 import { api } from "../helpers/app";
 import { expectProblem } from "../helpers/factories";
 import { createTestProject } from "../helpers/projects";
-import { createTestTask, eventsOf, type TestTask } from "../helpers/tasks";
+import { createTestTask, eventsOf, openOutboxWrite, type TestTask } from "../helpers/tasks";
 
 beforeAll(async () => {
   await database();
@@ -107,30 +106,14 @@ describe("writes in one project side by side", () => {
   it.skipIf(isEmbedded())("a create does not wait for another write in the project to commit; seq follows commit order", async () => {
     const { project, owner } = await createTestProject();
     const first = await createTestTask(project, owner);
-    const db = await database();
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    let inserted!: () => void;
-    const insertedYet = new Promise<void>((r) => (inserted = r));
     // A write recorded in the outbox and left uncommitted: its event row is inserted first.
-    const slow = db.transaction(async (tx) => {
-      await recordEvent(tx as unknown as Database, {
-        type: "task.deleted",
-        projectId: project.id,
-        actorId: owner.id,
-        data: { id: first.id, key: first.key },
-      });
-      inserted();
-      await held;
-    });
-    await insertedYet;
+    const slow = await openOutboxWrite(project.id, { actorId: owner.id, data: { id: first.id, key: first.key } });
     const created = await api.post(`/api/v1/projects/${project.id}/tasks`, { title: "not queued" }, { token: owner.token });
     expect(created.status).toBe(201);
     // The open transaction's row is invisible, so the create's event is the one numbered now…
     const before = await eventsOf(project.id);
     expect(before.map((e) => e.type)).toEqual(["task.created", "task.created"]);
-    release();
-    await slow;
+    await slow.commit();
     // …and the row that was inserted first but committed last comes after it, past every cursor's position.
     const after = await eventsOf(project.id);
     expect(after.map((e) => e.type)).toEqual(["task.created", "task.created", "task.deleted"]);
